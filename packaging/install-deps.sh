@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs every build, test and run dependency of Autoencoder Lab from
+# Debian's packages. Idempotent: packages already present are skipped, and
+# nothing is fetched when nothing is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config
+  # Qt 6: Widgets, Test, SVG export
+  qt6-base-dev qt6-svg-dev libgl-dev
+  # LibTorch and a fast BLAS behind it (the reference BLAS is ~6x slower)
+  libtorch-dev libopenblas0-pthread
+  # plotting, images and video
+  libqcustomplot-dev libqcustomplot2.1-qt6 libopencv-dev
+  # GIF encoding: giflib does colour-mapped LZW properly, so we do not hand-roll it
+  libgif-dev
+  # headless GUI runs (tests, screenshots) and fonts for readable plots
+  xvfb xauth fonts-dejavu-core
+  # image datasets
+  dataset-fashion-mnist
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: all Debian packages present"
+fi
+
+# LibTorch calls whatever libblas.so.3 is selected: make it OpenBLAS.
+blas=$(update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | awk '/^Value:/{print $2}')
+case "$blas" in
+  *openblas*) ;;
+  *)
+    alt=$(update-alternatives --list libblas.so.3-x86_64-linux-gnu 2>/dev/null | grep openblas | head -n1 || true)
+    if [ -n "$alt" ]; then $SUDO update-alternatives --set libblas.so.3-x86_64-linux-gnu "$alt"; fi
+    ;;
+esac
