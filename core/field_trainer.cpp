@@ -30,7 +30,8 @@ struct FieldTrainer::Impl {
     std::unique_ptr<torch::optim::Adam> optimiser;
     at::Generator gen;
     long long step = 0;
-    std::vector<torch::Tensor> lastGood;
+    std::vector<torch::Tensor> lastGood, lastGoodAverage;
+    long long lastGoodStep = 0;
     std::vector<torch::Tensor> params, average;  // live weights and their running average
     torch::Tensor scale, offset;  // data -> unit: (x - offset) / scale
 
@@ -97,11 +98,15 @@ struct FieldTrainer::Impl {
     }
     void saveGood() {
         lastGood.clear();
-        for (auto& p : model->parameters()) lastGood.push_back(p.detach().clone());
+        lastGoodAverage.clear();
+        for (auto& p : params) lastGood.push_back(p.detach().clone());
+        for (auto& p : average) lastGoodAverage.push_back(p.detach().clone());
+        lastGoodStep = step;
     }
     void restoreGood() {
         copyAll(params, lastGood);
-        copyAll(average, lastGood);
+        copyAll(average, lastGoodAverage);
+        step = lastGoodStep;
         // Adam's moments may hold NaN too: start them afresh.
         optimiser = std::make_unique<torch::optim::Adam>(
             model->parameters(), torch::optim::AdamOptions(config.learningRate));

@@ -32,8 +32,9 @@ public:
     // Rebuilds data, network and optimiser from config and its seed.
     void reset(const FieldConfig& config);
 
-    // Runs n Adam steps. On a NaN/inf loss it stops, restores the last good
-    // weights (saved every 50 steps) and reports diverged.
+    // Runs n Adam steps. On a NaN/inf loss it stops, goes back to the last
+    // good weights and step count (saved every 50 steps), restarts Adam's
+    // moments and reports diverged.
     StepResult train(int n);
     long long step() const;
 

@@ -40,7 +40,7 @@ torch::Tensor moons(int64_t n, double noise, at::Generator& gen) {
     auto upper = (torch::arange(n, torch::kFloat64) < (n + 1) / 2).to(torch::kFloat64);
     auto x = upper * torch::cos(t) + (1 - upper) * (1 - torch::cos(t));
     auto y = upper * torch::sin(t) + (1 - upper) * (0.5 - torch::sin(t));
-    auto pts = torch::stack({(x - 0.5) * 0.8, (y - 0.25) * 0.8}, 1);
+    auto pts = torch::stack({(x - 0.5) * 0.6, (y - 0.25) * 0.6}, 1);
     return pts + noise * normal({n, 2}, gen);
 }
 

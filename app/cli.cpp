@@ -1,0 +1,38 @@
+#include "cli.h"
+
+#include <QTextStream>
+
+int runFieldVerb(const QStringList& args);
+
+namespace {
+struct Verb {
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList&);
+};
+const Verb kVerbs[] = {
+    {"field", "train a DAE on 2D data; write metrics.json, field.csv, data.csv, field.png", runFieldVerb},
+};
+} // namespace
+
+bool isCliVerb(const QString& word) {
+    for (const Verb& v : kVerbs)
+        if (word == QLatin1String(v.name)) return true;
+    return false;
+}
+
+QString cliUsage() {
+    QString text = QStringLiteral(
+        "Usage: aelab [--help] [--version]          start the GUI\n"
+        "       aelab VERB [options] [--help]       run headless\n\nVerbs:\n");
+    for (const Verb& v : kVerbs) text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -8).arg(v.summary);
+    text += QStringLiteral("\nExit codes: 0 done, 1 failed while running, 2 bad options or input.\n");
+    return text;
+}
+
+int runCli(const QStringList& args) {
+    for (const Verb& v : kVerbs)
+        if (args.value(1) == QLatin1String(v.name)) return v.run(args);
+    QTextStream(stderr) << "aelab: unknown verb \"" << args.value(1) << "\" (try aelab --help)\n";
+    return 2;
+}

@@ -1,0 +1,35 @@
+#pragma once
+// Typed option reading for the command-line verbs: every bad value becomes a
+// one-line error naming the option, so each verb only lists what it takes.
+#include <QCommandLineParser>
+#include <QString>
+
+class CliArgs {
+public:
+    CliArgs(QString verb, const QString& description);
+    void addOption(const QString& name, const QString& help, const QString& defaultValue = {});
+    void addFlag(const QString& name, const QString& help);
+    // Parses; on failure error() holds the one-line message.
+    bool parse(const QStringList& args);
+    bool helpRequested() const { return parser_.isSet("help"); }
+    QString helpText() const { return parser_.helpText(); }
+
+    bool isSet(const QString& name) const { return parser_.isSet(name); }
+    QString text(const QString& name) const { return parser_.value(name); }
+    // These return false (and set error()) when the value is malformed or out of range.
+    bool integer(const QString& name, long long lo, long long hi, long long& out);
+    bool number(const QString& name, double lo, double hi, double& out);
+    bool choice(const QString& name, const QStringList& allowed, QString& out);
+
+    QString error() const { return error_; }
+    void fail(const QString& message) { error_ = message; }
+    const QString& verb() const { return verb_; }
+
+private:
+    QString verb_;
+    QCommandLineParser parser_;
+    QString error_;
+};
+
+// Prints "aelab VERB: message" on stderr and returns the exit code 2.
+int usageError(const CliArgs& args);

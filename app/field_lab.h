@@ -1,0 +1,53 @@
+#pragma once
+// The field lab: the plot, the loss chart and the controls, wired to a
+// FieldWorker that trains on its own thread.
+#include "field_snapshot.h"
+
+#include <QThread>
+#include <QWidget>
+
+class FieldControls;
+class FieldPlot;
+class FieldWorker;
+class LossChart;
+class QLabel;
+
+class FieldLab : public QWidget {
+    Q_OBJECT
+public:
+    explicit FieldLab(QWidget* parent = nullptr);
+    ~FieldLab() override;
+
+    FieldPlot* plot() const { return plot_; }
+    LossChart* lossChart() const { return chart_; }
+    FieldControls* controls() const { return controls_; }
+    const FieldSnapshot& lastSnapshot() const { return last_; }
+    // How many snapshots have been drawn (tests wait on it).
+    int framesDrawn() const { return frames_; }
+
+    void setPlaying(bool on);
+    void togglePlaying();
+    void stepOnce();
+    void reset(bool newSeed);
+    void loadCsv(const QString& path);
+    void setPresentation(bool on);
+
+signals:
+    void message(const QString& text, int timeoutMs);
+    void errorOccurred(const QString& text);
+
+private:
+    void onSnapshot(const FieldSnapshot& snapshot);
+    void chooseCsv();
+
+    QThread thread_;
+    FieldWorker* worker_ = nullptr;
+    FieldPlot* plot_ = nullptr;
+    LossChart* chart_ = nullptr;
+    FieldControls* controls_ = nullptr;
+    QLabel* banner_ = nullptr;
+    FieldSnapshot last_;
+    int frames_ = 0;
+    int lossSeries_ = 0;
+    bool playing_ = false;
+};

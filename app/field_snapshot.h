@@ -1,0 +1,25 @@
+#pragma once
+// What the field worker hands the GUI every frame: plain values, copied by
+// value across the thread boundary (QVector shares its buffer until written).
+#include "field_types.h"
+#include "field_view_data.h"
+
+#include <QMetaType>
+#include <QString>
+
+struct FieldSnapshot {
+    quint64 run = 0;            // bumps on every reset: the GUI clears its charts
+    long long step = 0;
+    double loss = 0;            // mean loss over the last frame's steps
+    double stepsPerSecond = 0;  // wall-clock rate over about the last second
+    double r2 = 0;              // field fit score of the drawn field
+    bool playing = false;
+    QVector<QPointF> newLosses; // (step, loss) since the previous snapshot
+    FieldViewData view;
+};
+
+// The view of a core result: the same conversion for the GUI and the CLI.
+FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<float>& dataXY);
+
+Q_DECLARE_METATYPE(FieldSnapshot)
+Q_DECLARE_METATYPE(aelab::FieldConfig)

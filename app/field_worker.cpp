@@ -1,0 +1,133 @@
+#include "field_worker.h"
+#include "dataset_error.h"
+#include "field_trainer.h"
+
+#include <QTimer>
+#include <cmath>
+
+FieldWorker::FieldWorker(QObject* parent) : QObject(parent), timer_(new QTimer(this)) {
+    timer_->setSingleShot(true);
+    connect(timer_, &QTimer::timeout, this, &FieldWorker::tick);
+    clock_.start();
+}
+
+FieldWorker::~FieldWorker() = default;
+
+void FieldWorker::reset(const aelab::FieldConfig& config) {
+    try {
+        auto fresh = std::make_unique<aelab::FieldTrainer>(config);
+        trainer_ = std::move(fresh);
+    } catch (const std::exception& e) {
+        // The previous run (if any) stays as it was.
+        emit failed(QStringLiteral("Could not start: %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
+    ++run_;
+    pendingLosses_.clear();
+    rateWindow_.clear();
+    lastLoss_ = 0;
+    const auto xy = trainer_->dataXY();
+    dataPoints_.clear();
+    for (size_t i = 0; i + 1 < xy.size(); i += 2) dataPoints_.append(QPointF(xy[i], xy[i + 1]));
+    publish(true);
+    if (playing_) scheduleNext(clock_.elapsed());
+}
+
+void FieldWorker::applySettings(const aelab::FieldConfig& config) {
+    if (!trainer_) return reset(config);
+    try {
+        if (trainer_->applyLive(config)) {
+            const auto xy = trainer_->dataXY();
+            dataPoints_.clear();
+            for (size_t i = 0; i + 1 < xy.size(); i += 2) dataPoints_.append(QPointF(xy[i], xy[i + 1]));
+        }
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+        return;
+    }
+    publish(true);
+}
+
+void FieldWorker::setPlaying(bool playing) {
+    if (playing == playing_) return;
+    playing_ = playing;
+    emit playingChanged(playing_);
+    rateWindow_.clear();
+    if (playing_) timer_->start(0);
+    else timer_->stop();
+    publish(true);
+}
+
+void FieldWorker::stepOnce() {
+    if (!trainer_) return;
+    setPlaying(false);
+    trainFrame(1);
+    publish(true);
+}
+
+void FieldWorker::setStepsPerFrame(int steps) { stepsPerFrame_ = std::max(0, steps); }
+
+void FieldWorker::shutdown() {
+    playing_ = false;
+    timer_->stop();
+}
+
+void FieldWorker::trainFrame(int steps) {
+    const auto result = trainer_->train(steps);
+    if (result.steps > 0) {
+        lastLoss_ = result.meanLoss;
+        pendingLosses_.append(QPointF(double(trainer_->step()), result.meanLoss));
+    }
+    if (result.diverged) {
+        setPlaying(false);
+        emit failed(QStringLiteral(
+                        "Training diverged at step %1: the loss became %2. The weights went back to "
+                        "the last good snapshot; lower the learning rate (now %3) or σ, then play.")
+                        .arg(trainer_->step())
+                        .arg(result.badLoss)
+                        .arg(double(trainer_->config().learningRate)));
+    }
+}
+
+void FieldWorker::tick() {
+    if (!playing_ || !trainer_) return;
+    const qint64 start = clock_.elapsed();
+    if (stepsPerFrame_ > 0) {
+        trainFrame(stepsPerFrame_);
+    } else {
+        // As fast as possible: train in small chunks until the frame is used up.
+        do trainFrame(20);
+        while (playing_ && clock_.elapsed() - start < kFrameMs);
+    }
+    publish(false);
+    if (playing_) scheduleNext(start);
+}
+
+void FieldWorker::scheduleNext(qint64 frameStartMs) {
+    const qint64 used = clock_.elapsed() - frameStartMs;
+    timer_->start(stepsPerFrame_ > 0 ? int(std::max<qint64>(0, kFrameMs - used)) : 0);
+}
+
+void FieldWorker::publish(bool force) {
+    if (!trainer_) return;
+    const qint64 now = clock_.elapsed();
+    rateWindow_.emplace_back(now, trainer_->step());
+    while (rateWindow_.size() > 2 && now - rateWindow_.front().first > 1000) rateWindow_.pop_front();
+    // Drop this frame if the GUI is still busy with the last one; losses wait.
+    if (!force && awaitingGui_) return;
+
+    FieldSnapshot s;
+    s.run = run_;
+    s.step = trainer_->step();
+    s.loss = lastLoss_;
+    s.playing = playing_;
+    const auto& [t0, s0] = rateWindow_.front();
+    s.stepsPerSecond = playing_ && now > t0 ? 1000.0 * double(s.step - s0) / double(now - t0) : 0;
+    const aelab::FieldResult result = trainer_->evaluate();
+    s.r2 = result.r2;
+    s.view = toViewData(result, {});
+    s.view.data = dataPoints_;
+    s.newLosses.swap(pendingLosses_);
+    awaitingGui_ = true;
+    emit snapshotReady(s);
+}

@@ -1,0 +1,58 @@
+#pragma once
+// Runs the field lab's training on its own thread. Requests arrive as queued
+// slot calls; results leave as FieldSnapshot values at most once a frame, and
+// only when the GUI has taken the previous one (stale frames are dropped,
+// training never waits for the screen).
+#include "field_snapshot.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <atomic>
+#include <deque>
+#include <memory>
+
+class QTimer;
+namespace aelab { class FieldTrainer; }
+
+class FieldWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit FieldWorker(QObject* parent = nullptr);
+    ~FieldWorker() override;
+
+    // Thread-safe: the GUI calls this once it has drawn a snapshot.
+    void snapshotConsumed() { awaitingGui_ = false; }
+    static constexpr int kFrameMs = 30;
+
+public slots:
+    void reset(const aelab::FieldConfig& config);       // new data, network, optimiser
+    void applySettings(const aelab::FieldConfig& config);  // live settings only
+    void setPlaying(bool playing);
+    void stepOnce();
+    // Training steps per frame; 0 means as fast as possible.
+    void setStepsPerFrame(int steps);
+    void shutdown();  // stops the timer; call before quitting the thread
+
+signals:
+    void snapshotReady(const FieldSnapshot& snapshot);
+    void failed(const QString& message);
+    void playingChanged(bool playing);
+
+private:
+    void tick();
+    void trainFrame(int steps);
+    void publish(bool force);
+    void scheduleNext(qint64 frameStartMs);
+
+    std::unique_ptr<aelab::FieldTrainer> trainer_;
+    QTimer* timer_ = nullptr;
+    QElapsedTimer clock_;
+    bool playing_ = false;
+    int stepsPerFrame_ = 10;
+    quint64 run_ = 0;
+    double lastLoss_ = 0;
+    QVector<QPointF> pendingLosses_;
+    QVector<QPointF> dataPoints_;  // cached, shared by every snapshot of a run
+    std::deque<std::pair<qint64, long long>> rateWindow_;  // (ms, step)
+    std::atomic<bool> awaitingGui_{false};
+};

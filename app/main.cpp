@@ -1,0 +1,48 @@
+// Autoencoder Lab: the GUI, or a headless verb when the first argument is one.
+#include "cli.h"
+#include "main_window.h"
+#include "torch_threads.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+namespace {
+QtMessageHandler defaultHandler = nullptr;
+// Headless verbs promise one-line errors: Qt's note that XDG_RUNTIME_DIR is
+// unset (usual on servers and CI) is not one of ours.
+void quietHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (type != QtFatalMsg && message.startsWith(QLatin1String("QStandardPaths:"))) return;
+    defaultHandler(type, context, message);
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    const bool headless = argc > 1 && argv[1][0] != '-';
+    // Verbs draw their PNGs with the GUI's widgets, but never need a screen.
+    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (headless) defaultHandler = qInstallMessageHandler(quietHandler);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("aelab");
+    QApplication::setOrganizationName("Autoencoder Lab");
+    QApplication::setApplicationVersion(AELAB_VERSION);
+    const QStringList args = QApplication::arguments();
+
+    if (headless) return runCli(args);
+    if (args.contains("--help") || args.contains("-h")) {
+        QTextStream(stdout) << cliUsage();
+        return 0;
+    }
+    if (args.contains("--version")) {
+        QTextStream(stdout) << "aelab " << AELAB_VERSION << "\n";
+        return 0;
+    }
+    if (args.size() > 1) {
+        QTextStream(stderr) << "aelab: unknown option \"" << args.at(1) << "\" (try aelab --help)\n";
+        return 2;
+    }
+    // One Torch thread for training: the other core keeps the GUI fluid.
+    aelab::setTorchThreads(1);
+    MainWindow window;
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,117 @@
+#include "main_window.h"
+#include "field_lab.h"
+#include "field_plot.h"
+#include "plot_export.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QDialog>
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("Autoencoder Lab"));
+    tabs_ = new QTabWidget(this);
+    fieldLab_ = new FieldLab(tabs_);
+    tabs_->addTab(fieldLab_, tr("Field lab"));
+    setCentralWidget(tabs_);
+    connect(fieldLab_, &FieldLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    buildMenus();
+    statusBar()->showMessage(tr("Press Space to train, S to step, R to reset."), 5000);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 820);
+    tabs_->setCurrentIndex(settings.value("window/lab", 0).toInt());
+}
+
+void MainWindow::buildMenus() {
+    auto add = [this](QMenu* menu, const QString& text, const QKeySequence& key, auto slot) {
+        QAction* a = menu->addAction(text);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::ApplicationShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        shortcutActions_.append(a);
+        return a;
+    };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    add(file, tr("Load points from CSV…"), QKeySequence::Open, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load points"), QString(),
+                                                          tr("CSV points (*.csv *.txt);;All files (*)"));
+        if (!path.isEmpty()) fieldLab_->loadCsv(path);
+    });
+    add(file, tr("Export plot…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportCurrentPlot(); });
+    file->addSeparator();
+    add(file, tr("Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu* train = menuBar()->addMenu(tr("&Training"));
+    add(train, tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] { fieldLab_->togglePlaying(); });
+    add(train, tr("One step"), QKeySequence(Qt::Key_S), [this] { fieldLab_->stepOnce(); });
+    add(train, tr("Reset (same seed)"), QKeySequence(Qt::Key_R), [this] { fieldLab_->reset(false); });
+    add(train, tr("Reset with a new seed"), QKeySequence(Qt::SHIFT | Qt::Key_R),
+        [this] { fieldLab_->reset(true); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* present = add(view, tr("Presentation mode"), QKeySequence(Qt::Key_F11),
+                           [this] { setPresentation(!isFullScreen()); });
+    present->setToolTip(tr("Full screen, large fonts and thick lines for the back of the room"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
+    add(help, tr("About Autoencoder Lab"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("About Autoencoder Lab"),
+                           tr("<b>Autoencoder Lab %1</b><p>Train denoising autoencoders live and "
+                              "compare what they learn with what the mathematics says they should.</p>")
+                               .arg(QStringLiteral(AELAB_VERSION)));
+    });
+}
+
+void MainWindow::setPresentation(bool on) {
+    if (on) showFullScreen();
+    else showNormal();
+    fieldLab_->setPresentation(on);
+}
+
+void MainWindow::exportCurrentPlot() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), "field.png",
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (exportPlot(fieldLab_->plot(), path, 0, 0, &error))
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    else
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void MainWindow::showShortcuts() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard shortcuts"));
+    auto* table = new QTableWidget(shortcutActions_.size(), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int i = 0; i < shortcutActions_.size(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(shortcutActions_[i]->text().remove('&')));
+        table->setItem(i, 1, new QTableWidgetItem(shortcutActions_[i]->shortcut().toString(QKeySequence::NativeText)));
+    }
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    dialog.resize(420, 360);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/lab", tabs_->currentIndex());
+    event->accept();
+}

@@ -1,0 +1,155 @@
+// The worker thread hand-off: snapshots arrive by value, live changes apply,
+// frames are dropped (never queued up) while the GUI is busy, divergence
+// pauses with a message, and quitting mid-training is clean.
+#include "field_worker.h"
+#include "torch_threads.h"
+
+#include <QThread>
+#include <QtTest>
+
+namespace {
+aelab::FieldConfig tiny() {
+    aelab::FieldConfig c;
+    c.data.count = 200;
+    c.width = 16;
+    c.gridSize = 16;
+    c.batchSize = 32;
+    return c;
+}
+
+// Runs a worker on its own thread and records what it emits. The records are
+// made on this (the test's) thread through queued connections: a QSignalSpy
+// would be written from the worker's thread while the test reads it.
+struct Harness {
+    QThread thread;
+    FieldWorker* worker = new FieldWorker;
+    QObject receiver;
+    QVector<FieldSnapshot> snaps;
+    QStringList failures;
+    QVector<bool> playing;
+    Harness() {
+        worker->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        QObject::connect(worker, &FieldWorker::snapshotReady, &receiver,
+                         [this](const FieldSnapshot& s) { snaps.append(s); }, Qt::QueuedConnection);
+        QObject::connect(worker, &FieldWorker::failed, &receiver,
+                         [this](const QString& m) { failures.append(m); }, Qt::QueuedConnection);
+        QObject::connect(worker, &FieldWorker::playingChanged, &receiver,
+                         [this](bool on) { playing.append(on); }, Qt::QueuedConnection);
+        thread.start();
+    }
+    ~Harness() {
+        QMetaObject::invokeMethod(worker, "shutdown", Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    }
+    template <typename... Args> void call(const char* slot, Args... args) {
+        QMetaObject::invokeMethod(worker, slot, args...);
+    }
+};
+} // namespace
+
+class TestFieldWorker : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        qRegisterMetaType<FieldSnapshot>();
+        qRegisterMetaType<aelab::FieldConfig>();
+        aelab::setTorchThreads(1);
+    }
+
+    void resetPublishesAFirstSnapshot() {
+        Harness h;
+        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+        QTRY_COMPARE_WITH_TIMEOUT(h.snaps.size(), 1, 10000);
+        const auto s = h.snaps[0];
+        QCOMPARE(s.step, 0LL);
+        QCOMPARE(s.view.nx, 16);
+        QCOMPARE(s.view.dx.size(), 256);
+        QCOMPARE(s.view.data.size(), 200);
+        QVERIFY(!s.playing);
+    }
+    void playingTrainsAndStreamsLosses() {
+        Harness h;
+        QVector<FieldSnapshot>& got = h.snaps;
+        connect(h.worker, &FieldWorker::snapshotReady, &h.receiver,
+                [&](const FieldSnapshot&) { h.worker->snapshotConsumed(); }, Qt::QueuedConnection);
+        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+        h.call("setStepsPerFrame", Q_ARG(int, 5));
+        h.call("setPlaying", Q_ARG(bool, true));
+        QTRY_VERIFY_WITH_TIMEOUT(!got.isEmpty() && got.last().step >= 100, 20000);
+        h.call("setPlaying", Q_ARG(bool, false));
+        // Losses arrive once each, in step order, and none is lost between snapshots.
+        QVector<QPointF> losses;
+        for (const auto& s : got) losses += s.newLosses;
+        QVERIFY(losses.size() >= 20);
+        for (int i = 1; i < losses.size(); ++i) QCOMPARE(losses[i].x(), losses[i - 1].x() + 5);
+    }
+    void framesAreDroppedWhileTheGuiIsBusy() {
+        Harness h;
+        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));      // snapshot 1 (forced)
+        h.call("setStepsPerFrame", Q_ARG(int, 1));
+        h.call("setPlaying", Q_ARG(bool, true));                 // snapshot 2 (forced)
+        QTest::qWait(400);  // ~13 frames trained, none consumed: all dropped
+        h.call("setPlaying", Q_ARG(bool, false));                // snapshot 3 (forced)
+        QTRY_COMPARE(h.playing.size(), 2);
+        QTest::qWait(50);
+        QCOMPARE(h.snaps.size(), 3);
+        QVERIFY(h.snaps.last().step >= 5);
+        // Consuming lets the next frame through, carrying every loss since.
+        h.worker->snapshotConsumed();
+        h.call("stepOnce");
+        QTRY_COMPARE(h.snaps.size(), 4);
+        QCOMPARE(h.snaps[3].step, h.snaps[2].step + 1);
+    }
+    void liveSigmaChangesTheIdealField() {
+        Harness h;
+        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+        QTRY_COMPARE(h.snaps.size(), 1);
+        auto c = tiny();
+        c.sigma = 0.3f;
+        h.worker->snapshotConsumed();
+        h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
+        QTRY_COMPARE(h.snaps.size(), 2);
+        const auto a = h.snaps[0], b = h.snaps[1];
+        QVERIFY(a.view.idealDx != b.view.idealDx);
+        QCOMPARE(a.run, b.run);  // same run, not a reset
+    }
+    void badDataReportsAndKeepsRunning() {
+        Harness h;
+        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+        auto c = tiny();
+        c.data.kind = aelab::Toy2DKind::Csv;
+        c.data.csvPath = "/no/such/file.csv";
+        h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
+        QTRY_COMPARE(h.failures.size(), 1);
+        QVERIFY(h.failures[0].contains("/no/such/file.csv"));
+        h.worker->snapshotConsumed();
+        h.call("stepOnce");
+        QTRY_COMPARE(h.snaps.size(), 2);
+        QCOMPARE(h.snaps.last().step, 1LL);
+    }
+    void divergencePausesWithAMessage() {
+        Harness h;
+        auto c = tiny();
+        c.learningRate = 1e30f;
+        h.call("reset", Q_ARG(aelab::FieldConfig, c));
+        h.call("setStepsPerFrame", Q_ARG(int, 20));
+        h.call("setPlaying", Q_ARG(bool, true));
+        QTRY_COMPARE_WITH_TIMEOUT(h.failures.size(), 1, 10000);
+        QVERIFY(h.failures[0].contains("learning rate"));
+        QTRY_VERIFY(!h.playing.isEmpty() && !h.playing.last());
+    }
+    void quittingWhileTrainingIsClean() {
+        for (int round = 0; round < 5; ++round) {
+            Harness h;
+            h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+            h.call("setStepsPerFrame", Q_ARG(int, 0));
+            h.call("setPlaying", Q_ARG(bool, true));
+            QTest::qWait(30 * round);
+        }  // ~Harness: shutdown, quit, wait; a hang or crash fails the test
+    }
+};
+
+QTEST_MAIN(TestFieldWorker)
+#include "tst_field_worker.moc"

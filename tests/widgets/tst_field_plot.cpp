@@ -1,0 +1,141 @@
+// The field plot renders off screen, its layers switch, painting works, and
+// it exports valid PNG, SVG and PDF files.
+#include "field_plot.h"
+#include "plot_export.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+namespace {
+// A 32x32 field that points at the origin, with two data points.
+FieldViewData sample() {
+    FieldViewData d;
+    d.box = QRectF(-1, -1, 2, 2);
+    d.nx = d.ny = 32;
+    d.data = {QPointF(0, 0), QPointF(0.1, 0)};
+    for (int iy = 0; iy < 32; ++iy)
+        for (int ix = 0; ix < 32; ++ix) {
+            const QPointF p = d.cellCentre(ix, iy);
+            d.dx.append(-0.1f * float(p.x()));
+            d.dy.append(-0.1f * float(p.y()));
+            d.idealDx.append(-0.2f * float(p.x()));
+            d.idealDy.append(-0.2f * float(p.y()));
+            d.logDensity.append(-float(p.x() * p.x() + p.y() * p.y()));
+        }
+    return d;
+}
+} // namespace
+
+class TestFieldPlot : public QObject {
+    Q_OBJECT
+private slots:
+    void drawsArrowsOnTheStridedGrid() {
+        FieldPlot plot;
+        plot.resize(600, 600);
+        plot.setFieldData(sample());
+        // stride 2 on 32x32 -> 16x16 arrows of each kind
+        QCOMPARE(plot.learnedArrowCount(), 256);
+        QCOMPARE(plot.idealArrowCount(), 256);
+        plot.setArrowStride(4);
+        QCOMPARE(plot.learnedArrowCount(), 64);
+        // The longest ideal arrow spans 1.5 drawn cells (4 * 2/32 each).
+        const double maxIdeal = 0.2 * std::hypot(1 - 1.0 / 32, 1 - 1.0 / 32);
+        QVERIFY(std::abs(plot.arrowScale() - 1.5 * 0.25 / maxIdeal) < 0.05 * plot.arrowScale());
+    }
+    void layersSwitchOff() {
+        FieldPlot plot;
+        plot.setFieldData(sample());
+        plot.setShowLearned(false);
+        QCOMPARE(plot.learnedArrowCount(), 0);
+        QCOMPARE(plot.idealArrowCount(), 256);
+        plot.setShowIdeal(false);
+        QCOMPARE(plot.idealArrowCount(), 0);
+    }
+    void arrowsChangeThePicture() {
+        FieldPlot plot;
+        plot.resize(400, 400);
+        FieldViewData d = sample();
+        plot.setFieldData(d);
+        const QImage withArrows = plot.toPixmap(400, 400).toImage();
+        plot.setShowLearned(false);
+        plot.setShowIdeal(false);
+        const QImage without = plot.toPixmap(400, 400).toImage();
+        // Count red-dominant pixels (learned arrows are drawn in red).
+        auto reds = [](const QImage& img) {
+            int n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x) {
+                    const QColor c = img.pixelColor(x, y);
+                    n += c.red() > 150 && c.green() < 100 && c.blue() < 100;
+                }
+            return n;
+        };
+        QVERIFY2(reds(withArrows) > 200, qPrintable(QString::number(reds(withArrows))));
+        QVERIFY(reds(without) < 50);
+    }
+    void heatMapsRender() {
+        FieldPlot plot;
+        plot.setFieldData(sample());
+        for (auto kind : {FieldPlot::HeatMap::FieldMagnitude, FieldPlot::HeatMap::LogDensity}) {
+            plot.setHeatMap(kind);
+            const QImage img = plot.toPixmap(300, 300).toImage();
+            // The heat map fills the axis rect with blues: the centre differs from a corner.
+            QVERIFY(img.pixelColor(150, 150) != img.pixelColor(20, 20));
+        }
+    }
+    void paintingCollectsPointsAndSignals() {
+        FieldPlot plot;
+        plot.resize(500, 500);
+        plot.setFieldData(sample());
+        plot.replot();
+        plot.setPaintMode(true);
+        QSignalSpy spy(&plot, &FieldPlot::paintedPointsChanged);
+        const QPoint centre = plot.axisRect()->rect().center();
+        QTest::mousePress(&plot, Qt::LeftButton, {}, centre);
+        QTest::mouseMove(&plot, centre + QPoint(40, 0));
+        QTest::mouseMove(&plot, centre + QPoint(80, 0));
+        QTest::mouseRelease(&plot, Qt::LeftButton, {}, centre + QPoint(80, 0));
+        QCOMPARE(spy.count(), 1);
+        const auto pts = spy.at(0).at(0).value<QVector<QPointF>>();
+        QVERIFY(pts.size() >= 2);
+        QVERIFY(pts.last().x() > pts.first().x());
+        QVERIFY(std::abs(pts.first().y() - pts.last().y()) < 0.05);
+        plot.clearPainted();
+        QVERIFY(plot.paintedPoints().isEmpty());
+    }
+    void exportsValidFiles_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << "f.png" << QByteArray("\x89PNG");
+        QTest::newRow("pdf") << "f.pdf" << QByteArray("%PDF");
+        QTest::newRow("svg") << "f.svg" << QByteArray("<?xml");
+    }
+    void exportsValidFiles() {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, magic);
+        QTemporaryDir dir;
+        FieldPlot plot;
+        plot.setFieldData(sample());
+        const QString path = dir.filePath(name);
+        QString error;
+        QVERIFY2(exportPlot(&plot, path, 500, 500, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.size() > 1000);
+        QVERIFY(bytes.startsWith(magic));
+        if (name.endsWith(".png")) QCOMPARE(QImage(path).size(), QSize(500, 500));
+        if (name.endsWith(".svg")) QVERIFY(bytes.contains("<svg"));
+    }
+    void exportRejectsUnknownFormats() {
+        FieldPlot plot;
+        QString error;
+        QVERIFY(!exportPlot(&plot, "/tmp/x.bmpx", 100, 100, &error));
+        QVERIFY(error.contains("x.bmpx"));
+    }
+};
+
+QTEST_MAIN(TestFieldPlot)
+#include "tst_field_plot.moc"

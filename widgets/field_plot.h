@@ -1,0 +1,79 @@
+#pragma once
+// The field lab's main view: training points, learned and ideal arrows, and a
+// heat map, each a layer the user switches on and off. In paint mode a drag
+// adds points, which the app turns into a dataset. Used by the GUI and, off
+// screen, by the command line's field.png.
+#include "field_view_data.h"
+
+#include <qcustomplot.h>
+
+class ArrowFieldPlottable;
+
+class FieldPlot : public QCustomPlot {
+    Q_OBJECT
+public:
+    enum class HeatMap { None, FieldMagnitude, LogDensity };
+
+    explicit FieldPlot(QWidget* parent = nullptr);
+
+    void setFieldData(const FieldViewData& data);
+    const FieldViewData& fieldData() const { return data_; }
+
+    void setShowData(bool on);
+    void setShowLearned(bool on);
+    void setShowIdeal(bool on);
+    void setHeatMap(HeatMap kind);
+    bool showData() const { return showData_; }
+    bool showLearned() const { return showLearned_; }
+    bool showIdeal() const { return showIdeal_; }
+    HeatMap heatMap() const { return heatMap_; }
+
+    // Arrows are drawn on every `stride`-th grid cell, scaled by arrowScale()
+    // (chosen so the longest ideal arrow spans about 1.5 drawn cells; shown
+    // in the legend so the picture stays honest).
+    void setArrowStride(int stride);
+    double arrowScale() const { return arrowScale_; }
+    int learnedArrowCount() const;
+    int idealArrowCount() const;
+
+    void setPaintMode(bool on);
+    bool paintMode() const { return paintMode_; }
+    void clearPainted();
+    QVector<QPointF> paintedPoints() const { return painted_; }
+    // Adds a stroke point in data coordinates (what a mouse drag does).
+    void addPaintedPoint(const QPointF& p);
+
+    void setTitleText(const QString& text);
+    // Larger fonts and thicker lines for a lecture hall.
+    void setPresentation(bool on);
+
+signals:
+    void paintedPointsChanged(const QVector<QPointF>& points);
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    void rebuild();
+    void rebuildArrows();
+    void rebuildHeatMap();
+    void paintAt(const QPointF& pixel);
+
+    FieldViewData data_;
+    QCPGraph* dataGraph_ = nullptr;
+    QCPGraph* paintedGraph_ = nullptr;
+    ArrowFieldPlottable* learned_ = nullptr;
+    ArrowFieldPlottable* ideal_ = nullptr;
+    QCPColorMap* colorMap_ = nullptr;
+    QCPColorScale* colorScale_ = nullptr;
+    QCPTextElement* title_ = nullptr;
+    bool showData_ = true, showLearned_ = true, showIdeal_ = true;
+    HeatMap heatMap_ = HeatMap::None;
+    int stride_ = 2;
+    double arrowScale_ = 1;
+    bool paintMode_ = false, painting_ = false;
+    QVector<QPointF> painted_;
+    QRectF lastBox_;
+};
