@@ -150,7 +150,9 @@ int runFieldVerb(const QStringList& args) {
         dataCsv += QStringLiteral("%1,%2\n").arg(data[i], 0, 'g', 7).arg(data[i + 1], 0, 'g', 7);
 
     FieldPlot plot;
+    plot.setAttribute(Qt::WA_DontShowOnScreen);  // laid out at its real size, never on screen
     plot.resize(900, 900);
+    plot.show();
     plot.setFieldData(toViewData(field, data));
     plot.setTitleText(QStringLiteral("%1, σ = %2, %3 steps · field fit R² = %4")
                           .arg(a.text("dataset")).arg(config.sigma).arg(steps).arg(field.r2, 0, 'f', 3));

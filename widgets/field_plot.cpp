@@ -6,9 +6,31 @@
 
 namespace {
 const QColor kLearnedColour(200, 40, 40);
-const QColor kIdealColour(40, 90, 200, 170);
+const QColor kIdealColour(90, 150, 230, 150);
 const QColor kDataColour(20, 20, 20, 150);
 const QColor kPaintedColour(0, 140, 70);
+constexpr double kClipCells = 1.4;  // longer arrows keep their direction, not their length
+
+// The median ideal arrow length where the blurred density is within e^-4.5
+// of its peak (about 3 sigma from the data): this length is drawn one cell
+// long, so the structure near the data shows; far arrows are clipped.
+double referenceLength(const FieldViewData& d) {
+    float peak = -1e30f;
+    for (float v : d.logDensity) peak = std::max(peak, v);
+    std::vector<double> lengths;
+    for (int i = 0; i < d.idealDx.size(); ++i)
+        if (i >= d.logDensity.size() || d.logDensity[i] > peak - 4.5f)
+            lengths.push_back(std::hypot(d.idealDx[i], d.idealDy[i]));
+    if (lengths.empty()) return 1;
+    const size_t k = lengths.size() / 2;
+    std::nth_element(lengths.begin(), lengths.begin() + long(k), lengths.end());
+    return lengths[k];
+}
+
+QPointF clipped(const QPointF& v, double maxLength) {
+    const double len = std::hypot(v.x(), v.y());
+    return len > maxLength ? v * (maxLength / len) : v;
+}
 } // namespace
 
 FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
@@ -30,15 +52,17 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     colorMap_->setVisible(false);
     colorMap_->removeFromLegend();
 
+    // Ideal arrows are wide and pale underneath, learned ones thin on top:
+    // where the two agree, the red sits inside the blue.
+    ideal_ = new ArrowFieldPlottable(xAxis, yAxis);
+    ideal_->setPen(QPen(kIdealColour, 3.5, Qt::SolidLine, Qt::RoundCap));
+    learned_ = new ArrowFieldPlottable(xAxis, yAxis);
+    learned_->setPen(QPen(kLearnedColour, 1.4));
+    // Points after arrows: plottables draw in creation order, data on top.
     dataGraph_ = addGraph();
     dataGraph_->setName("training points");
     dataGraph_->setLineStyle(QCPGraph::lsNone);
     dataGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kDataColour, 3));
-
-    ideal_ = new ArrowFieldPlottable(xAxis, yAxis);
-    ideal_->setPen(QPen(kIdealColour, 1.2));
-    learned_ = new ArrowFieldPlottable(xAxis, yAxis);
-    learned_->setPen(QPen(kLearnedColour, 1.4));
 
     paintedGraph_ = addGraph();
     paintedGraph_->setName("painted points");
@@ -55,6 +79,12 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     colorScale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
+    scaleNote_ = new QCPItemText(this);
+    scaleNote_->setPositionAlignment(Qt::AlignBottom | Qt::AlignRight);
+    scaleNote_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    scaleNote_->position->setCoords(0.99, 0.99);
+    scaleNote_->setBrush(QColor(255, 255, 255, 200));
+    scaleNote_->setPadding(QMargins(4, 2, 4, 2));
     legend->setVisible(true);
     legend->setBrush(QColor(255, 255, 255, 210));
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
@@ -73,6 +103,13 @@ void FieldPlot::setHeatMap(HeatMap kind) { heatMap_ = kind; rebuild(); }
 void FieldPlot::setArrowStride(int stride) { stride_ = std::max(1, stride); rebuild(); }
 int FieldPlot::learnedArrowCount() const { return learned_->visible() ? learned_->arrows().size() : 0; }
 int FieldPlot::idealArrowCount() const { return ideal_->visible() ? ideal_->arrows().size() : 0; }
+double FieldPlot::longestDrawnArrow() const {
+    double longest = 0;
+    for (const ArrowFieldPlottable* field : {learned_, ideal_})
+        for (const auto& a : field->arrows()) longest = std::max(longest, std::hypot(a.delta.x(), a.delta.y()));
+    return longest;
+}
+
 void FieldPlot::setTitleText(const QString& text) { title_->setText(text); replot(QCustomPlot::rpQueuedReplot); }
 
 void FieldPlot::rebuild() {
@@ -84,30 +121,48 @@ void FieldPlot::rebuild() {
     rebuildHeatMap();
     if (data_.box.isValid() && data_.box != lastBox_) {
         // Reframe only when the box changes, so a user's zoom survives updates.
-        xAxis->setRange(data_.box.left(), data_.box.right());
-        yAxis->setRange(data_.box.top(), data_.box.bottom());
         lastBox_ = data_.box;
+        frameBox();
     }
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void FieldPlot::frameBox() {
+    // Show the whole box with one unit as long on x as on y, or the arrows'
+    // directions would lie: the longer side of the plot gets extra room.
+    if (!lastBox_.isValid()) return;
+    const QRect r = axisRect()->rect();
+    const double w = std::max(1, r.width()), h = std::max(1, r.height());
+    const double perPixel = std::max(lastBox_.width() / w, lastBox_.height() / h);
+    const QPointF c = lastBox_.center();
+    xAxis->setRange(c.x() - 0.5 * perPixel * w, c.x() + 0.5 * perPixel * w);
+    yAxis->setRange(c.y() - 0.5 * perPixel * h, c.y() + 0.5 * perPixel * h);
+}
+
+void FieldPlot::resizeEvent(QResizeEvent* event) {
+    QCustomPlot::resizeEvent(event);
+    // The axis rect's size is known only after a layout pass.
+    updateLayout();
+    frameBox();
     replot(QCustomPlot::rpQueuedReplot);
 }
 
 void FieldPlot::rebuildArrows() {
     QVector<ArrowFieldPlottable::Arrow> learned, ideal;
     if (data_.hasField()) {
-        // One scale for both fields so their lengths compare directly.
-        float maxIdeal = 0;
-        for (int i = 0; i < data_.idealDx.size(); ++i)
-            maxIdeal = std::max(maxIdeal, std::hypot(data_.idealDx[i], data_.idealDy[i]));
+        // One scale for both fields so their lengths compare directly, set by
+        // the ideal arrows near the data (the far corners would dwarf them).
         const double cell = stride_ * data_.box.width() / data_.nx;
-        arrowScale_ = maxIdeal > 0 ? 1.5 * cell / maxIdeal : 1.0;
+        arrowScale_ = cell / std::max(1e-12, referenceLength(data_));
+        const double clip = kClipCells * cell;
         const int offset = stride_ / 2;
         for (int iy = offset; iy < data_.ny; iy += stride_)
             for (int ix = offset; ix < data_.nx; ix += stride_) {
                 const int i = iy * data_.nx + ix;
                 const QPointF at = data_.cellCentre(ix, iy);
-                learned.append({at, QPointF(data_.dx[i], data_.dy[i]) * arrowScale_});
+                learned.append({at, clipped(QPointF(data_.dx[i], data_.dy[i]) * arrowScale_, clip)});
                 if (i < data_.idealDx.size())
-                    ideal.append({at, QPointF(data_.idealDx[i], data_.idealDy[i]) * arrowScale_});
+                    ideal.append({at, clipped(QPointF(data_.idealDx[i], data_.idealDy[i]) * arrowScale_, clip)});
             }
     }
     learned_->setArrows(learned);
@@ -115,8 +170,9 @@ void FieldPlot::rebuildArrows() {
     learned_->setVisible(showLearned_);
     ideal_->setVisible(showIdeal_);
     const QString scale = QString::number(arrowScale_, 'g', 2);
-    learned_->setName(QStringLiteral("learned r(x) − x (×%1)").arg(scale));
-    ideal_->setName(QStringLiteral("ideal r*(x) − x (×%1)").arg(scale));
+    learned_->setName(QStringLiteral("learned r(x) − x"));
+    ideal_->setName(QStringLiteral("ideal r*(x) − x"));
+    scaleNote_->setText(QStringLiteral("arrows ×%1, clipped at %2 cells").arg(scale).arg(kClipCells));
     // The legend lists only what is shown.
     for (QCPAbstractPlottable* p : {static_cast<QCPAbstractPlottable*>(dataGraph_),
                                     static_cast<QCPAbstractPlottable*>(ideal_),
@@ -223,7 +279,8 @@ void FieldPlot::setPresentation(bool on) {
     legend->setFont(f);
     title_->setFont(QFont(f.family(), base + 2, QFont::Bold));
     learned_->setPen(QPen(kLearnedColour, on ? 2.6 : 1.4));
-    ideal_->setPen(QPen(kIdealColour, on ? 2.2 : 1.2));
+    ideal_->setPen(QPen(kIdealColour, on ? 6 : 3.5, Qt::SolidLine, Qt::RoundCap));
+    scaleNote_->setFont(f);
     learned_->setHeadLength(on ? 9 : 5);
     ideal_->setHeadLength(on ? 9 : 5);
     dataGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kDataColour, on ? 5 : 3));

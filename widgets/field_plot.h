@@ -28,13 +28,15 @@ public:
     bool showIdeal() const { return showIdeal_; }
     HeatMap heatMap() const { return heatMap_; }
 
-    // Arrows are drawn on every `stride`-th grid cell, scaled by arrowScale()
-    // (chosen so the longest ideal arrow spans about 1.5 drawn cells; shown
-    // in the legend so the picture stays honest).
+    // Arrows are drawn on every `stride`-th grid cell, both fields scaled by
+    // arrowScale(): a typical ideal arrow near the data spans one drawn cell,
+    // and arrows longer than 1.4 cells are drawn 1.4 cells long. The plot
+    // states both, so the picture stays honest.
     void setArrowStride(int stride);
     double arrowScale() const { return arrowScale_; }
     int learnedArrowCount() const;
     int idealArrowCount() const;
+    double longestDrawnArrow() const;  // in data units, after scaling and clipping
 
     void setPaintMode(bool on);
     bool paintMode() const { return paintMode_; }
@@ -54,12 +56,14 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuild();
     void rebuildArrows();
     void rebuildHeatMap();
     void paintAt(const QPointF& pixel);
+    void frameBox();
 
     FieldViewData data_;
     QCPGraph* dataGraph_ = nullptr;
@@ -69,6 +73,7 @@ private:
     QCPColorMap* colorMap_ = nullptr;
     QCPColorScale* colorScale_ = nullptr;
     QCPTextElement* title_ = nullptr;
+    QCPItemText* scaleNote_ = nullptr;
     bool showData_ = true, showLearned_ = true, showIdeal_ = true;
     HeatMap heatMap_ = HeatMap::None;
     int stride_ = 2;

@@ -45,7 +45,13 @@ int LossChart::pointCount(int series) const {
 
 void LossChart::setLogScale(bool on) {
     yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (on) yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    if (on) {
+        QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
+        ticker->setTickCount(4);  // decades only: in-between labels crowd a short axis
+        ticker->setSubTickCount(8);
+        yAxis->setTicker(ticker);
+        yAxis->setNumberFormat("gb");
+    }
     else yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     rescale();
 }
