@@ -26,9 +26,7 @@ void FieldWorker::reset(const aelab::FieldConfig& config) {
     pendingLosses_.clear();
     rateWindow_.clear();
     lastLoss_ = 0;
-    const auto xy = trainer_->dataXY();
-    dataPoints_.clear();
-    for (size_t i = 0; i + 1 < xy.size(); i += 2) dataPoints_.append(QPointF(xy[i], xy[i + 1]));
+    cacheDataPoints();
     publish(true);
     if (playing_) scheduleNext(clock_.elapsed());
 }
@@ -36,16 +34,19 @@ void FieldWorker::reset(const aelab::FieldConfig& config) {
 void FieldWorker::applySettings(const aelab::FieldConfig& config) {
     if (!trainer_) return reset(config);
     try {
-        if (trainer_->applyLive(config)) {
-            const auto xy = trainer_->dataXY();
-            dataPoints_.clear();
-            for (size_t i = 0; i + 1 < xy.size(); i += 2) dataPoints_.append(QPointF(xy[i], xy[i + 1]));
-        }
+        if (trainer_->applyLive(config)) cacheDataPoints();
     } catch (const std::exception& e) {
         emit failed(QString::fromStdString(e.what()));
         return;
     }
     publish(true);
+}
+
+void FieldWorker::cacheDataPoints() {
+    const auto xy = trainer_->dataXY();
+    dataPoints_.clear();
+    dataPoints_.reserve(int(xy.size() / 2));
+    for (size_t i = 0; i + 1 < xy.size(); i += 2) dataPoints_.append(QPointF(xy[i], xy[i + 1]));
 }
 
 void FieldWorker::setPlaying(bool playing) {

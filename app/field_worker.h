@@ -43,6 +43,7 @@ private:
     void trainFrame(int steps);
     void publish(bool force);
     void scheduleNext(qint64 frameStartMs);
+    void cacheDataPoints();
 
     std::unique_ptr<aelab::FieldTrainer> trainer_;
     QTimer* timer_ = nullptr;
