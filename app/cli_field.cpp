@@ -84,12 +84,16 @@ int runFieldVerb(const QStringList& args) {
     CliArgs a("field", "Train a denoising autoencoder on 2D data and write its field.");
     addFieldOptions(a);
     a.addOption("steps", "Training steps.", "3000");
+    a.addOption("heatmap", "Heat map in field.png: none, magnitude or density.", "none");
     a.addOption("out", "Output folder (created if missing).");
     if (!a.parse(args)) return usageError(a);
     if (a.helpRequested()) return printHelp(a);
     aelab::FieldConfig config;
     long long steps = 0;
-    if (!readFieldOptions(a, config) || !a.integer("steps", 0, 100000000, steps)) return usageError(a);
+    QString heatMap;
+    if (!readFieldOptions(a, config) || !a.integer("steps", 0, 100000000, steps) ||
+        !a.choice("heatmap", {"none", "magnitude", "density"}, heatMap))
+        return usageError(a);
     if (!a.isSet("out")) {
         a.fail("--out DIR is required");
         return usageError(a);
@@ -154,6 +158,9 @@ int runFieldVerb(const QStringList& args) {
     plot.resize(900, 900);
     plot.show();
     plot.setFieldData(toViewData(field, data));
+    plot.setHeatMap(heatMap == "magnitude" ? FieldPlot::HeatMap::FieldMagnitude
+                    : heatMap == "density"  ? FieldPlot::HeatMap::LogDensity
+                                            : FieldPlot::HeatMap::None);
     plot.setTitleText(QStringLiteral("%1, σ = %2, %3 steps · field fit R² = %4")
                           .arg(a.text("dataset")).arg(config.sigma).arg(steps).arg(field.r2, 0, 'f', 3));
     if (!writeJson(out.filePath("metrics.json"), metrics, &error) ||

@@ -44,7 +44,9 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     colorScale_->setType(QCPAxis::atRight);
     colorMap_->setColorScale(colorScale_);
     colorMap_->setInterpolate(true);
-    QCPColorGradient gradient(QCPColorGradient::gpCold);
+    // A pale sequential ramp, so the arrows drawn over it stay readable.
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
     gradient.setColorStopAt(0, QColor(255, 255, 255));
     gradient.setColorStopAt(0.5, QColor(190, 220, 245));
     gradient.setColorStopAt(1, QColor(90, 150, 210));
@@ -282,6 +284,8 @@ void FieldPlot::setPresentation(bool on) {
     ideal_->setPen(QPen(kIdealColour, on ? 6 : 3.5, Qt::SolidLine, Qt::RoundCap));
     scaleNote_->setFont(f);
     learned_->setHeadLength(on ? 9 : 5);
+    stride_ = on ? 3 : 2;  // fewer, bolder arrows read better from the back of a room
+    rebuildArrows();
     ideal_->setHeadLength(on ? 9 : 5);
     dataGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kDataColour, on ? 5 : 3));
     replot(QCustomPlot::rpQueuedReplot);
