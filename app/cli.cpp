@@ -3,6 +3,7 @@
 #include <QTextStream>
 
 int runFieldVerb(const QStringList& args);
+int runChainVerb(const QStringList& args);
 
 namespace {
 struct Verb {
@@ -12,6 +13,7 @@ struct Verb {
 };
 const Verb kVerbs[] = {
     {"field", "train a DAE on 2D data; write metrics.json, field.csv, data.csv, field.png", runFieldVerb},
+    {"chain", "train a DAE on 2D data, run a sampling chain; write metrics.json, chain.csv", runChainVerb},
 };
 } // namespace
 

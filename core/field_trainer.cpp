@@ -1,4 +1,5 @@
 #include "field_trainer.h"
+#include "field_denoiser.h"
 #include "corruption.h"
 #include "ideal_field.h"
 #include "mlp_dae.h"
@@ -229,10 +230,18 @@ FieldResult FieldTrainer::evaluate() {
 }
 
 std::vector<float> FieldTrainer::reconstruct(const std::vector<float>& xy) {
-    torch::NoGradGuard noGrad;
     auto x = torch::from_blob(const_cast<float*>(xy.data()), {int64_t(xy.size() / 2), 2}).clone();
-    auto r = d->reconstruct(x).contiguous();
+    auto r = reconstructTensor(x).contiguous();
     return std::vector<float>(r.data_ptr<float>(), r.data_ptr<float>() + r.numel());
+}
+
+Denoiser fieldDenoiser(FieldTrainer& trainer) {
+    return [&trainer](const torch::Tensor& x) { return trainer.reconstructTensor(x); };
+}
+
+torch::Tensor FieldTrainer::reconstructTensor(const torch::Tensor& x) {
+    torch::NoGradGuard noGrad;
+    return d->reconstruct(x);
 }
 
 GridSpec FieldTrainer::grid() const { return d->grid; }

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+namespace at { class Tensor; }
+
 namespace aelab {
 
 struct StepResult {
@@ -46,6 +48,9 @@ public:
     FieldResult evaluate();
     // r(x) (averaged weights) for points x0,y0,x1,y1,... in data coordinates.
     std::vector<float> reconstruct(const std::vector<float>& xy);
+
+    // The same on an [N, 2] tensor (see field_denoiser.h).
+    at::Tensor reconstructTensor(const at::Tensor& x);
 
     GridSpec grid() const;
     std::vector<float> dataXY() const;  // the training set, x0,y0,x1,y1,...
