@@ -6,15 +6,13 @@
 #include "toy2d.h"
 
 #include "cli_args.h"
+#include "cli_field_common.h"
 #include "cli_output.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
-
-void addFieldOptions(CliArgs& a);
-bool readFieldOptions(CliArgs& a, aelab::FieldConfig& c);
 
 int runChainVerb(const QStringList& args) {
     CliArgs a("chain", "Run an iterative DAE sampling chain on 2D data and measure it.");
@@ -33,34 +31,14 @@ int runChainVerb(const QStringList& args) {
         !a.integer("particles", 1, 1000000, particles) || !a.integer("chain-steps", 0, 1000000, chainSteps) ||
         !a.number("inject", 0, 10, inject))
         return usageError(a);
-    if (!a.isSet("out")) {
-        a.fail("--out DIR is required");
-        return usageError(a);
-    }
-    const QDir out(a.text("out"));
+    QDir out;
+    TrainedField trained;
+    if (int code = openOutputDir(a, out)) return code;
+    if (int code = trainField(a, config, trainSteps, trained)) return code;
+    aelab::FieldTrainer* trainer = trained.trainer.get();
+    const double trainSeconds = trained.seconds;
     QString error;
-    if (!prepareOutputDir(out, &error)) {
-        a.fail(error);
-        return usageError(a);
-    }
-    std::unique_ptr<aelab::FieldTrainer> trainer;
-    try {
-        trainer = std::make_unique<aelab::FieldTrainer>(config);
-    } catch (const std::exception& e) {
-        a.fail(QString::fromStdString(e.what()));
-        return usageError(a);
-    }
     QElapsedTimer clock;
-    clock.start();
-    for (long long done = 0; done < trainSteps;) {
-        const auto r = trainer->train(int(std::min<long long>(500, trainSteps - done)));
-        done += r.steps;
-        if (r.diverged) {
-            QTextStream(stderr) << "aelab chain: training diverged at step " << trainer->step() << "; lower --lr\n";
-            return 1;
-        }
-    }
-    const double trainSeconds = clock.nsecsElapsed() * 1e-9;
 
     const auto data = aelab::makeToy2D(config.data);
     const aelab::Box2D box = trainer->grid().box;
@@ -78,7 +56,7 @@ int runChainVerb(const QStringList& args) {
         for (int64_t i = 0; i < p.size(0); ++i)
             csv += QStringLiteral("%1,%2,%3,%4\n").arg(step).arg(i).arg(v[2 * i], 0, 'g', 7).arg(v[2 * i + 1], 0, 'g', 7);
     };
-    clock.restart();
+    clock.start();
     record(0);
     for (long long s = 1; s <= chainSteps; ++s) {
         chain.step();

@@ -1,5 +1,6 @@
 // aelab field: train the field lab's DAE headless and write its field.
 #include "cli_args.h"
+#include "cli_field_common.h"
 #include "cli_output.h"
 #include "field_plot.h"
 #include "field_snapshot.h"
@@ -80,6 +81,43 @@ bool readFieldOptions(CliArgs& a, aelab::FieldConfig& c) {
     return true;
 }
 
+int openOutputDir(CliArgs& a, QDir& out) {
+    if (!a.isSet("out")) {
+        a.fail("--out DIR is required");
+        return usageError(a);
+    }
+    out = QDir(a.text("out"));
+    QString error;
+    if (!prepareOutputDir(out, &error)) {
+        a.fail(error);
+        return usageError(a);
+    }
+    return 0;
+}
+
+int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps, TrainedField& result) {
+    try {
+        result.trainer = std::make_unique<aelab::FieldTrainer>(config);
+    } catch (const std::exception& e) {
+        a.fail(QString::fromStdString(e.what()));
+        return usageError(a);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    for (long long done = 0; done < steps;) {
+        const auto r = result.trainer->train(int(std::min<long long>(500, steps - done)));
+        done += r.steps;
+        if (r.steps > 0) result.lastLoss = r.meanLoss;
+        if (r.diverged) {
+            QTextStream(stderr) << "aelab " << a.verb() << ": training diverged at step "
+                                << result.trainer->step() << " (loss " << r.badLoss << "); lower --lr\n";
+            return 1;
+        }
+    }
+    result.seconds = clock.nsecsElapsed() * 1e-9;
+    return 0;
+}
+
 int runFieldVerb(const QStringList& args) {
     CliArgs a("field", "Train a denoising autoencoder on 2D data and write its field.");
     addFieldOptions(a);
@@ -94,39 +132,13 @@ int runFieldVerb(const QStringList& args) {
     if (!readFieldOptions(a, config) || !a.integer("steps", 0, 100000000, steps) ||
         !a.choice("heatmap", {"none", "magnitude", "density"}, heatMap))
         return usageError(a);
-    if (!a.isSet("out")) {
-        a.fail("--out DIR is required");
-        return usageError(a);
-    }
-    const QDir out(a.text("out"));
+    QDir out;
+    TrainedField trained;
+    if (int code = openOutputDir(a, out)) return code;
+    if (int code = trainField(a, config, steps, trained)) return code;
+    aelab::FieldTrainer* trainer = trained.trainer.get();
+    const double seconds = trained.seconds, lastLoss = trained.lastLoss;
     QString error;
-    if (!prepareOutputDir(out, &error)) {
-        a.fail(error);
-        return usageError(a);
-    }
-
-    std::unique_ptr<aelab::FieldTrainer> trainer;
-    try {
-        trainer = std::make_unique<aelab::FieldTrainer>(config);
-    } catch (const std::exception& e) {
-        a.fail(QString::fromStdString(e.what()));
-        return usageError(a);
-    }
-    QElapsedTimer clock;
-    clock.start();
-    double lastLoss = 0;
-    for (long long done = 0; done < steps;) {
-        const int chunk = int(std::min<long long>(500, steps - done));
-        const auto r = trainer->train(chunk);
-        done += r.steps;
-        if (r.steps > 0) lastLoss = r.meanLoss;
-        if (r.diverged) {
-            QTextStream(stderr) << "aelab field: training diverged at step " << trainer->step()
-                                << " (loss " << r.badLoss << "); lower --lr\n";
-            return 1;
-        }
-    }
-    const double seconds = clock.nsecsElapsed() * 1e-9;
     const aelab::FieldResult field = trainer->evaluate();
     const std::vector<float> data = trainer->dataXY();
 
