@@ -6,6 +6,8 @@
 #include "field_types.h"
 
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 namespace at { class Tensor; }
 
@@ -16,6 +18,11 @@ struct StepResult {
     double meanLoss = 0;      // mean loss over those steps
     bool diverged = false;    // a non-finite loss was met; weights were rolled back
     double badLoss = 0;       // the offending loss when diverged
+};
+
+// A model file that cannot be written or read; the message names the file.
+struct ModelFileError : std::runtime_error {
+    using std::runtime_error::runtime_error;
 };
 
 class FieldTrainer {
@@ -51,6 +58,14 @@ public:
 
     // The same on an [N, 2] tensor (see field_denoiser.h).
     at::Tensor reconstructTensor(const at::Tensor& x);
+
+    // A checkpoint: settings, step, training set, weights, their average
+    // and Adam's state, in a Torch archive (field_checkpoint.cpp).
+    void save(const std::string& path) const;
+    // Reads a file save() wrote. Training data come from the file as a
+    // painted set, so a model whose CSV has moved still loads. Throws
+    // ModelFileError for a missing, corrupt or foreign file.
+    static std::unique_ptr<FieldTrainer> load(const std::string& path);
 
     GridSpec grid() const;
     std::vector<float> dataXY() const;  // the training set, x0,y0,x1,y1,...

@@ -4,6 +4,8 @@
 #include "field_trainer.h"
 #include "torch_threads.h"
 
+#include <torch/serialize/output-archive.h>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 
@@ -118,6 +120,60 @@ private slots:
         t.applyLive(c);
         const auto next = t.train(20);
         QVERIFY(!next.diverged && std::isfinite(next.meanLoss));
+    }
+    void savedModelLoadsToTheSameField() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("m.pt").toStdString();
+        FieldConfig c = tiny();
+        c.activation = Activation::Tanh;
+        c.data.kind = Toy2DKind::Moons;
+        FieldTrainer t(c);
+        t.train(120);
+        t.save(path);
+        auto loaded = FieldTrainer::load(path);
+        QCOMPARE(loaded->step(), 120LL);
+        QCOMPARE(loaded->config().activation, Activation::Tanh);
+        QCOMPARE(loaded->config().width, c.width);
+        QCOMPARE(loaded->dataXY(), t.dataXY());
+        const FieldResult a = t.evaluate(), b = loaded->evaluate();
+        QCOMPARE(b.dx, a.dx);
+        QCOMPARE(b.dy, a.dy);
+        QCOMPARE(b.r2, a.r2);
+        QCOMPARE(loaded->train(10).steps, 10);  // Adam's state came back usable
+    }
+    void badModelFilesAreClearErrors() {
+        QTemporaryDir dir;
+        const std::string good = dir.filePath("m.pt").toStdString();
+        FieldTrainer(tiny()).save(good);
+        QFile f(QString::fromStdString(good));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        f.close();
+        auto writeFile = [&](const QString& name, const QByteArray& b) {
+            QFile o(dir.filePath(name));
+            QVERIFY(o.open(QIODevice::WriteOnly));
+            o.write(b);
+        };
+        writeFile("half.pt", bytes.left(bytes.size() / 2));
+        writeFile("text.pt", "not a model");
+        torch::serialize::OutputArchive future;
+        future.write("format", c10::IValue(std::string("autoencoder-lab field model")));
+        future.write("version", c10::IValue(int64_t(99)));
+        future.save_to(dir.filePath("future.pt").toStdString());
+        for (const char* name : {"half.pt", "text.pt", "future.pt", "missing.pt"}) {
+            try {
+                FieldTrainer::load(dir.filePath(name).toStdString());
+                QFAIL(name);
+            } catch (const ModelFileError& e) {
+                QVERIFY2(QString(e.what()).contains(name), e.what());
+            }
+        }
+        try {
+            FieldTrainer::load(dir.filePath("future.pt").toStdString());
+        } catch (const ModelFileError& e) {
+            QVERIFY2(QString(e.what()).contains("version 99"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(ModelFileError, FieldTrainer(tiny()).save(dir.filePath("no/dir/m.pt").toStdString()));
     }
     void fieldBoxIsSquareAndCoversThePoints() {
         const Box2D b = fieldBox({0.f, 0.f, 2.f, 1.f});
