@@ -72,6 +72,8 @@ void addFieldOptions(CliArgs& a) {
     a.addOption("grid", "Field grid cells per side.", QString::number(d.gridSize));
     a.addOption("seed", "Random seed.", "1");
     a.addOption("threads", "LibTorch threads.", "1");
+    a.addOption("model", "Start from a model file saved by --save-model (its settings and data win).");
+    a.addOption("save-model", "Save the trained model to this file.");
 }
 
 bool readFieldOptions(CliArgs& a, aelab::FieldConfig& c) {
@@ -97,7 +99,8 @@ int openOutputDir(CliArgs& a, QDir& out) {
 
 int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps, TrainedField& result) {
     try {
-        result.trainer = std::make_unique<aelab::FieldTrainer>(config);
+        if (a.isSet("model")) result.trainer = aelab::FieldTrainer::load(a.text("model").toStdString());
+        else result.trainer = std::make_unique<aelab::FieldTrainer>(config);
     } catch (const std::exception& e) {
         a.fail(QString::fromStdString(e.what()));
         return usageError(a);
@@ -115,7 +118,19 @@ int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps, Tr
         }
     }
     result.seconds = clock.nsecsElapsed() * 1e-9;
+    if (a.isSet("save-model")) {
+        try {
+            result.trainer->save(a.text("save-model").toStdString());
+        } catch (const std::exception& e) {
+            QTextStream(stderr) << "aelab " << a.verb() << ": " << e.what() << "\n";
+            return 1;
+        }
+    }
     return 0;
+}
+
+long long trainingSteps(CliArgs& a, const QString& option, long long value) {
+    return a.isSet("model") && !a.isSet(option) ? 0 : value;
 }
 
 int runFieldVerb(const QStringList& args) {
@@ -135,6 +150,7 @@ int runFieldVerb(const QStringList& args) {
     QDir out;
     TrainedField trained;
     if (int code = openOutputDir(a, out)) return code;
+    steps = trainingSteps(a, "steps", steps);
     if (int code = trainField(a, config, steps, trained)) return code;
     aelab::FieldTrainer* trainer = trained.trainer.get();
     const double seconds = trained.seconds, lastLoss = trained.lastLoss;
@@ -145,6 +161,7 @@ int runFieldVerb(const QStringList& args) {
     QJsonObject metrics{{"steps", double(steps)},
                         {"loss", lastLoss},
                         {"field_r2", field.r2},
+                        {"model_step", double(trainer->step())},
                         {"steps_per_second", seconds > 0 ? steps / seconds : 0.0},
                         {"seconds", seconds},
                         {"dataset", a.text("dataset")},

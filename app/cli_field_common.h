@@ -18,4 +18,8 @@ struct TrainedField {
     double lastLoss = 0;
     double seconds = 0;  // training time only
 };
+// Builds the model from config, or loads --model FILE; trains `steps`
+// steps; saves to --save-model FILE if given.
 int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps, TrainedField& result);
+// With --model, training continues only if the steps option was given.
+long long trainingSteps(CliArgs& a, const QString& option, long long value);

@@ -5,10 +5,14 @@
 #include "video_encoder.h"
 
 #include <gif_lib.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace aelab {
@@ -24,9 +28,16 @@ public:
     GifEncoder(const std::string& path, int w, int h, double fps) : path_(path) {
         width_ = w;
         height_ = h;
+        // Opened here rather than by EGifOpenFileName, which makes the file
+        // private (0600); this way it gets the user's usual permissions.
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd < 0) throw VideoError("cannot write " + path + ": " + std::strerror(errno));
         int err = 0;
-        gif_ = EGifOpenFileName(path.c_str(), false, &err);
-        if (!gif_) throw VideoError("cannot write " + path + ": " + gifError(err));
+        gif_ = EGifOpenFileHandle(fd, &err);
+        if (!gif_) {
+            ::close(fd);
+            throw VideoError("cannot write " + path + ": " + gifError(err));
+        }
         EGifSetGifVersion(gif_, true);
         frameCs_ = 100.0 / std::max(fps, 0.1);
     }

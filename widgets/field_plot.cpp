@@ -1,5 +1,6 @@
 #include "field_plot.h"
 #include "arrow_field_plottable.h"
+#include "particle_plottable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +10,9 @@ const QColor kLearnedColour(200, 40, 40);
 const QColor kIdealColour(90, 150, 230, 150);
 const QColor kDataColour(20, 20, 20, 150);
 const QColor kPaintedColour(0, 140, 70);
-constexpr double kClipCells = 1.4;  // longer arrows keep their direction, not their length
+const QColor kAttractorColour(0, 0, 0);
+constexpr double kClipCells = 1.4;
+ // longer arrows keep their direction, not their length
 
 // The median ideal arrow length where the blurred density is within e^-4.5
 // of its peak (about 3 sigma from the data): this length is drawn one cell
@@ -54,6 +57,12 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     colorMap_->setVisible(false);
     colorMap_->removeFromLegend();
 
+    // Basins sit on the background layer, under the grid and every plottable.
+    basinImage_ = new QCPItemPixmap(this);
+    basinImage_->setLayer("background");
+    basinImage_->setScaled(true, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    basinImage_->setVisible(false);
+
     // Ideal arrows are wide and pale underneath, learned ones thin on top:
     // where the two agree, the red sits inside the blue.
     ideal_ = new ArrowFieldPlottable(xAxis, yAxis);
@@ -65,6 +74,14 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     dataGraph_->setName("training points");
     dataGraph_->setLineStyle(QCPGraph::lsNone);
     dataGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kDataColour, 3));
+
+    particles_ = new ParticlePlottable(xAxis, yAxis);
+    particles_->setName("chain particles");
+    attractorGraph_ = addGraph();
+    attractorGraph_->setName("attractors");
+    attractorGraph_->setLineStyle(QCPGraph::lsNone);
+    attractorGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(kAttractorColour, 2), QBrush(), 10));
+    attractorGraph_->setVisible(false);
 
     paintedGraph_ = addGraph();
     paintedGraph_->setName("painted points");
@@ -175,11 +192,18 @@ void FieldPlot::rebuildArrows() {
     learned_->setName(QStringLiteral("learned r(x) − x"));
     ideal_->setName(QStringLiteral("ideal r*(x) − x"));
     scaleNote_->setText(QStringLiteral("arrows ×%1, clipped at %2 cells").arg(scale).arg(kClipCells));
+    updateLegend();
+}
+
+void FieldPlot::updateLegend() {
     // The legend lists only what is shown.
     for (QCPAbstractPlottable* p : {static_cast<QCPAbstractPlottable*>(dataGraph_),
                                     static_cast<QCPAbstractPlottable*>(ideal_),
-                                    static_cast<QCPAbstractPlottable*>(learned_)}) {
-        if (p->visible()) p->addToLegend();
+                                    static_cast<QCPAbstractPlottable*>(learned_),
+                                    static_cast<QCPAbstractPlottable*>(particles_),
+                                    static_cast<QCPAbstractPlottable*>(attractorGraph_)}) {
+        const bool shown = p->visible() && (p != particles_ || particles_->particleCount() > 0);
+        if (shown) p->addToLegend();
         else p->removeFromLegend();
     }
 }
@@ -215,6 +239,7 @@ void FieldPlot::rebuildHeatMap() {
 
 void FieldPlot::setPaintMode(bool on) {
     paintMode_ = on;
+    if (on) burstMode_ = false;
     setInteractions(on ? QCP::Interactions() : (QCP::iRangeDrag | QCP::iRangeZoom));
     setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
 }
@@ -244,6 +269,11 @@ void FieldPlot::paintAt(const QPointF& pixel) {
 }
 
 void FieldPlot::mousePressEvent(QMouseEvent* event) {
+    if (burstMode_ && event->button() == Qt::LeftButton && axisRect()->rect().contains(event->pos())) {
+        bursting_ = true;
+        burstAt(event->position(), true);
+        return;
+    }
     if (paintMode_ && event->button() == Qt::LeftButton &&
         axisRect()->rect().contains(event->pos())) {
         painting_ = true;
@@ -254,6 +284,10 @@ void FieldPlot::mousePressEvent(QMouseEvent* event) {
 }
 
 void FieldPlot::mouseMoveEvent(QMouseEvent* event) {
+    if (bursting_) {
+        burstAt(event->position(), false);
+        return;
+    }
     if (painting_) {
         paintAt(event->position());
         return;
@@ -262,6 +296,10 @@ void FieldPlot::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void FieldPlot::mouseReleaseEvent(QMouseEvent* event) {
+    if (bursting_) {
+        bursting_ = false;
+        return;
+    }
     if (painting_) {
         painting_ = false;
         emit paintedPointsChanged(painted_);
@@ -288,5 +326,6 @@ void FieldPlot::setPresentation(bool on) {
     rebuildArrows();
     ideal_->setHeadLength(on ? 9 : 5);
     dataGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kDataColour, on ? 5 : 3));
+    particles_->setDotSize(on ? 6 : 3.5);
     replot(QCustomPlot::rpQueuedReplot);
 }

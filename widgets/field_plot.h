@@ -3,11 +3,13 @@
 // heat map, each a layer the user switches on and off. In paint mode a drag
 // adds points, which the app turns into a dataset. Used by the GUI and, off
 // screen, by the command line's field.png.
+#include "chain_view_data.h"
 #include "field_view_data.h"
 
 #include <qcustomplot.h>
 
 class ArrowFieldPlottable;
+class ParticlePlottable;
 
 class FieldPlot : public QCustomPlot {
     Q_OBJECT
@@ -45,12 +47,27 @@ public:
     // Adds a stroke point in data coordinates (what a mouse drag does).
     void addPaintedPoint(const QPointF& p);
 
+    // Chain layers (the chain lab): particles with fading trails, one
+    // pushed frame per chain step, and basins of attraction under everything.
+    void pushParticles(const QVector<QPointF>& positions);
+    void clearParticles();
+    void setTrailLength(int frames);
+    int particleCount() const;
+    void setBasins(const BasinViewData& basins);
+    void setShowBasins(bool on);
+    bool showBasins() const { return showBasins_; }
+    const BasinViewData& basins() const { return basins_; }
+    // In burst mode a click, or a drag every 12 pixels, emits burstRequested.
+    void setBurstMode(bool on);
+    bool burstMode() const { return burstMode_; }
+
     void setTitleText(const QString& text);
     // Larger fonts and thicker lines for a lecture hall.
     void setPresentation(bool on);
 
 signals:
     void paintedPointsChanged(const QVector<QPointF>& points);
+    void burstRequested(const QPointF& at);  // data coordinates
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
@@ -63,6 +80,9 @@ private:
     void rebuildArrows();
     void rebuildHeatMap();
     void paintAt(const QPointF& pixel);
+    void burstAt(const QPointF& pixel, bool force);
+    void rebuildBasins();
+    void updateLegend();
     void frameBox();
 
     FieldViewData data_;
@@ -72,6 +92,12 @@ private:
     ArrowFieldPlottable* ideal_ = nullptr;
     QCPColorMap* colorMap_ = nullptr;
     QCPColorScale* colorScale_ = nullptr;
+    ParticlePlottable* particles_ = nullptr;
+    QCPItemPixmap* basinImage_ = nullptr;
+    QCPGraph* attractorGraph_ = nullptr;
+    BasinViewData basins_;
+    bool showBasins_ = false, burstMode_ = false, bursting_ = false;
+    QPointF lastBurstPixel_;
     QCPTextElement* title_ = nullptr;
     QCPItemText* scaleNote_ = nullptr;
     bool showData_ = true, showLearned_ = true, showIdeal_ = true;

@@ -1,4 +1,5 @@
 // Chain updates on maps whose answers are known, and the energy distance.
+#include "basins.h"
 #include "chain_sampler.h"
 #include "field_denoiser.h"
 #include "sample_distance.h"
@@ -48,6 +49,27 @@ private slots:
         };
         QVERIFY(torch::equal(run(4), run(4)));
         QVERIFY(!torch::equal(run(4), run(5)));
+    }
+    void basinsSplitAtTheBisectorOfTwoAttractors() {
+        // r moves x halfway to the nearer of (-1, 0) and (1, 0).
+        Denoiser r = [](const torch::Tensor& x) {
+            auto target = torch::zeros_like(x);
+            target.select(1, 0).copy_(torch::where(x.select(1, 0) < 0, -1.f, 1.f));
+            return x + 0.5 * (target - x);
+        };
+        GridSpec g{Box2D{-2, 2, -1, 1}, 8, 4};
+        const Basins b = computeBasins(r, g, 100, 0.05f);
+        QCOMPARE(int(b.attractors.size()), 4);  // two attractors
+        QCOMPARE(b.attractors[0], -1.f);        // the bottom-left cell's comes first
+        QVERIFY(std::abs(b.attractors[2] - 1.f) < 1e-5f && std::abs(b.attractors[3]) < 1e-5f);
+        for (int iy = 0; iy < g.ny; ++iy)
+            for (int ix = 0; ix < g.nx; ++ix) QCOMPARE(b.label[iy * g.nx + ix], ix < 4 ? 0 : 1);
+    }
+    void basinsMarkChainsThatNeverSettle() {
+        Denoiser drift = [](const torch::Tensor& x) { return x + 0.1; };
+        const Basins b = computeBasins(drift, GridSpec{Box2D{}, 4, 4}, 20, 0.05f);
+        QVERIFY(b.attractors.empty());
+        for (int l : b.label) QCOMPARE(l, -1);
     }
     void uniformParticlesFillTheBox() {
         auto p = uniformParticles(5000, -2, 1, 3, 4, 6);

@@ -114,6 +114,82 @@ private slots:
         plot.clearPainted();
         QVERIFY(plot.paintedPoints().isEmpty());
     }
+    void particlesDrawWithTrails() {
+        FieldPlot plot;
+        plot.resize(400, 400);
+        plot.setFieldData(sample());
+        plot.setShowLearned(false);
+        plot.setShowIdeal(false);
+        auto purples = [&plot] {
+            const QImage img = plot.toPixmap(400, 400).toImage();
+            int n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x) {
+                    const QColor c = img.pixelColor(x, y);
+                    n += c.blue() > c.green() + 40 && c.red() > c.green() + 20;
+                }
+            return n;
+        };
+        QCOMPARE(purples(), 0);
+        QVector<QPointF> ring, inner;
+        for (int i = 0; i < 200; ++i) {
+            const double t = 2 * M_PI * i / 200;
+            ring.append(QPointF(0.8 * std::cos(t), 0.8 * std::sin(t)));
+            inner.append(ring.last() * 0.3);
+        }
+        plot.pushParticles(ring);
+        QCOMPARE(plot.particleCount(), 200);
+        const int dots = purples();
+        QVERIFY2(dots > 100, qPrintable(QString::number(dots)));
+        // A second frame draws the new dots and the trail from the old ones.
+        plot.pushParticles(inner);
+        const int withTrail = purples();
+        QVERIFY2(withTrail > dots * 2, qPrintable(QString("%1 %2").arg(dots).arg(withTrail)));
+        plot.setTrailLength(1);  // dots only: the trail goes
+        QVERIFY(purples() < withTrail / 2);
+        plot.clearParticles();
+        QCOMPARE(plot.particleCount(), 0);
+        QCOMPARE(purples(), 0);
+    }
+    void basinsColourTheGrid() {
+        FieldPlot plot;
+        plot.resize(400, 400);
+        plot.setFieldData(sample());
+        plot.setShowLearned(false);
+        plot.setShowIdeal(false);
+        plot.setShowData(false);
+        BasinViewData b;
+        b.box = QRectF(-1, -1, 2, 2);
+        b.nx = 2, b.ny = 1;
+        b.label = {0, 1};
+        b.attractors = {QPointF(-0.5, 0), QPointF(0.5, 0)};
+        plot.setBasins(b);
+        const QImage off = plot.toPixmap(400, 400).toImage();
+        plot.setShowBasins(true);
+        const QImage on = plot.toPixmap(400, 400).toImage();
+        const QPoint left(int(plot.xAxis->coordToPixel(-0.8)), int(plot.yAxis->coordToPixel(0.6)));
+        const QPoint right(int(plot.xAxis->coordToPixel(0.8)), int(plot.yAxis->coordToPixel(0.6)));
+        QCOMPARE(off.pixelColor(left), off.pixelColor(right));
+        QVERIFY(on.pixelColor(left) != on.pixelColor(right));  // two basins, two colours
+        QVERIFY(on.pixelColor(left) != off.pixelColor(left));
+    }
+    void burstModeTurnsClicksIntoRequests() {
+        FieldPlot plot;
+        plot.resize(500, 500);
+        plot.setFieldData(sample());
+        plot.replot();
+        plot.setBurstMode(true);
+        QSignalSpy spy(&plot, &FieldPlot::burstRequested);
+        const QPoint at(int(plot.xAxis->coordToPixel(0.5)), int(plot.yAxis->coordToPixel(-0.25)));
+        QTest::mousePress(&plot, Qt::LeftButton, {}, at);
+        QTest::mouseMove(&plot, at + QPoint(5, 0));   // under 12 px: no new burst
+        QTest::mouseMove(&plot, at + QPoint(30, 0));  // a drag lays a trail of bursts
+        QTest::mouseRelease(&plot, Qt::LeftButton, {}, at + QPoint(30, 0));
+        QCOMPARE(spy.count(), 2);
+        const QPointF first = spy.at(0).at(0).toPointF();
+        QVERIFY(std::abs(first.x() - 0.5) < 0.02 && std::abs(first.y() + 0.25) < 0.02);
+        QVERIFY(spy.at(1).at(0).toPointF().x() > first.x());
+    }
     void exportsValidFiles_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("magic");
