@@ -1,4 +1,5 @@
 #include "field_lab.h"
+#include "chain_worker.h"
 #include "field_controls.h"
 #include "field_plot.h"
 #include "field_worker.h"
@@ -49,6 +50,9 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
 
     worker_ = new FieldWorker;
     worker_->moveToThread(&thread_);
+    chainWorker_ = new ChainWorker(worker_);
+    chainWorker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, chainWorker_, &QObject::deleteLater);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &FieldWorker::snapshotReady, this, &FieldLab::onSnapshot);
     connect(worker_, &FieldWorker::failed, this, [this](const QString& text) {
@@ -91,6 +95,7 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
 
 FieldLab::~FieldLab() {
     // Stop training between batches, then let the thread's event loop end.
+    QMetaObject::invokeMethod(chainWorker_, "shutdown", Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(worker_, "shutdown", Qt::BlockingQueuedConnection);
     thread_.requestInterruption();
     thread_.quit();

@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QWidget>
 
+class ChainWorker;
 class FieldControls;
 class FieldPlot;
 class FieldWorker;
@@ -21,6 +22,9 @@ public:
     FieldPlot* plot() const { return plot_; }
     LossChart* lossChart() const { return chart_; }
     FieldControls* controls() const { return controls_; }
+    // Both live on this lab's worker thread; the chain lab uses them.
+    FieldWorker* fieldWorker() const { return worker_; }
+    ChainWorker* chainWorker() const { return chainWorker_; }
     const FieldSnapshot& lastSnapshot() const { return last_; }
     // How many snapshots have been drawn (tests wait on it).
     int framesDrawn() const { return frames_; }
@@ -42,6 +46,7 @@ private:
 
     QThread thread_;
     FieldWorker* worker_ = nullptr;
+    ChainWorker* chainWorker_ = nullptr;
     FieldPlot* plot_ = nullptr;
     LossChart* chart_ = nullptr;
     FieldControls* controls_ = nullptr;

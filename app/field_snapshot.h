@@ -13,6 +13,7 @@ struct FieldSnapshot {
     double loss = 0;            // mean loss over the last frame's steps
     double stepsPerSecond = 0;  // wall-clock rate over about the last second
     double r2 = 0;              // field fit score of the drawn field
+    double sigma = 0;           // the corruption the model trains with now
     bool playing = false;
     QVector<QPointF> newLosses; // (step, loss) since the previous snapshot
     FieldViewData view;

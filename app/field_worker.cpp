@@ -43,6 +43,7 @@ void FieldWorker::applySettings(const aelab::FieldConfig& config) {
 }
 
 void FieldWorker::cacheDataPoints() {
+    ++dataRevision_;
     const auto xy = trainer_->dataXY();
     dataPoints_.clear();
     dataPoints_.reserve(int(xy.size() / 2));
@@ -126,6 +127,7 @@ void FieldWorker::publish(bool force) {
     s.stepsPerSecond = playing_ && now > t0 ? 1000.0 * double(s.step - s0) / double(now - t0) : 0;
     const aelab::FieldResult result = trainer_->evaluate();
     s.r2 = result.r2;
+    s.sigma = trainer_->config().sigma;
     s.view = toViewData(result, {});
     s.view.data = dataPoints_;
     s.newLosses.swap(pendingLosses_);

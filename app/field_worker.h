@@ -23,6 +23,11 @@ public:
     // Thread-safe: the GUI calls this once it has drawn a snapshot.
     void snapshotConsumed() { awaitingGui_ = false; }
     static constexpr int kFrameMs = 30;
+    // For the chain worker, which lives on the same thread: the current
+    // model (null before the first reset) and a counter that changes
+    // whenever the training set does.
+    aelab::FieldTrainer* trainer() const { return trainer_.get(); }
+    quint64 dataRevision() const { return dataRevision_; }
 
 public slots:
     void reset(const aelab::FieldConfig& config);       // new data, network, optimiser
@@ -51,6 +56,7 @@ private:
     bool playing_ = false;
     int stepsPerFrame_ = 10;
     quint64 run_ = 0;
+    quint64 dataRevision_ = 0;
     double lastLoss_ = 0;
     QVector<QPointF> pendingLosses_;
     QVector<QPointF> dataPoints_;  // cached, shared by every snapshot of a run

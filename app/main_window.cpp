@@ -1,4 +1,6 @@
 #include "main_window.h"
+#include "chain_lab.h"
+#include "view_recorder.h"
 #include "field_lab.h"
 #include "field_plot.h"
 #include "plot_export.h"
@@ -16,12 +18,32 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QProgressDialog>
+#include <QTimer>
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("Autoencoder Lab"));
     tabs_ = new QTabWidget(this);
     fieldLab_ = new FieldLab(tabs_);
     tabs_->addTab(fieldLab_, tr("Field lab"));
+    chainLab_ = new ChainLab(fieldLab_, tabs_);
+    tabs_->addTab(chainLab_, tr("Chain lab"));
+    connect(chainLab_, &ChainLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    recorder_ = new ViewRecorder(this);
+    recordBadge_ = new QLabel(this);
+    recordBadge_->setStyleSheet("color:#b00020; font-weight:bold; padding:0 8px;");
+    statusBar()->addPermanentWidget(recordBadge_);
+    auto* badgeTimer = new QTimer(this);
+    connect(badgeTimer, &QTimer::timeout, this, [this] {
+        recordBadge_->setText(recorder_->isRecording()
+                                  ? tr("● REC  %1 frames%2").arg(recorder_->framesGrabbed())
+                                        .arg(recorder_->framesDropped() ? tr(", %1 dropped").arg(recorder_->framesDropped()) : QString())
+                                  : QString());
+    });
+    badgeTimer->start(250);
     setCentralWidget(tabs_);
     connect(fieldLab_, &FieldLab::errorOccurred, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
@@ -53,9 +75,19 @@ void MainWindow::buildMenus() {
     add(file, tr("Quit"), QKeySequence::Quit, [this] { close(); });
 
     QMenu* train = menuBar()->addMenu(tr("&Training"));
-    add(train, tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] { fieldLab_->togglePlaying(); });
-    add(train, tr("One step"), QKeySequence(Qt::Key_S), [this] { fieldLab_->stepOnce(); });
-    add(train, tr("Reset (same seed)"), QKeySequence(Qt::Key_R), [this] { fieldLab_->reset(false); });
+    // Space, S and R act on the lab in front: training in the field lab, the chain in the chain lab.
+    add(train, tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] {
+        if (chainTabActive()) chainLab_->togglePlaying();
+        else fieldLab_->togglePlaying();
+    });
+    add(train, tr("One step"), QKeySequence(Qt::Key_S), [this] {
+        if (chainTabActive()) chainLab_->stepOnce();
+        else fieldLab_->stepOnce();
+    });
+    add(train, tr("Reset (same seed) / restart the chain"), QKeySequence(Qt::Key_R), [this] {
+        if (chainTabActive()) chainLab_->restart();
+        else fieldLab_->reset(false);
+    });
     add(train, tr("Reset with a new seed"), QKeySequence(Qt::SHIFT | Qt::Key_R),
         [this] { fieldLab_->reset(true); });
 
@@ -63,6 +95,7 @@ void MainWindow::buildMenus() {
     QAction* present = add(view, tr("Presentation mode"), QKeySequence(Qt::Key_F11),
                            [this] { setPresentation(!isFullScreen()); });
     present->setToolTip(tr("Full screen, large fonts and thick lines for the back of the room"));
+    recordAction_ = add(view, tr("Record the plot to GIF or MP4…"), QKeySequence(Qt::Key_F9), [this] { toggleRecording(); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
@@ -78,6 +111,50 @@ void MainWindow::setPresentation(bool on) {
     if (on) showFullScreen();
     else showNormal();
     fieldLab_->setPresentation(on);
+    chainLab_->setPresentation(on);
+}
+
+bool MainWindow::chainTabActive() const { return tabs_->currentWidget() == chainLab_; }
+
+void MainWindow::toggleRecording() {
+    if (recorder_->isRecording()) return stopRecording();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record the plot"), chainTabActive() ? "chain.gif" : "field.gif",
+                                                      tr("GIF animation (*.gif);;MP4 video (*.mp4)"));
+    if (path.isEmpty()) return;
+    bool ok = false;
+    const int fps = QInputDialog::getInt(this, tr("Frame rate"), tr("Frames per second:"), 15, 2, 60, 1, &ok);
+    if (ok) startRecording(path, fps);
+}
+
+bool MainWindow::startRecording(const QString& path, double fps) {
+    QWidget* target = chainTabActive() ? static_cast<QWidget*>(chainLab_->plot()) : static_cast<QWidget*>(fieldLab_->plot());
+    QString error;
+    if (!recorder_->start(target, {path}, fps, &error)) {
+        QMessageBox::warning(this, tr("Cannot record"), error);
+        return false;
+    }
+    recordAction_->setText(tr("Stop recording"));
+    statusBar()->showMessage(tr("Recording to %1: press F9 to stop").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::stopRecording() {
+    if (!recorder_->isRecording()) return;
+    auto* dialog = new QProgressDialog(tr("Writing the recording…"), QString(), 0, recorder_->framesGrabbed(), this);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(recorder_, &ViewRecorder::progress, dialog, [dialog](int written, int total) {
+        dialog->setMaximum(total);
+        dialog->setValue(written);
+    });
+    connect(recorder_, &ViewRecorder::finished, dialog, [this, dialog](bool ok, const QString& message) {
+        dialog->close();
+        recordAction_->setText(tr("Record the plot to GIF or MP4…"));
+        if (ok) statusBar()->showMessage(message, 8000);
+        else QMessageBox::warning(this, tr("Recording failed"), message);
+    });
+    recorder_->stop();
 }
 
 void MainWindow::exportCurrentPlot() {
@@ -85,7 +162,8 @@ void MainWindow::exportCurrentPlot() {
                                                       tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     QString error;
-    if (exportPlot(fieldLab_->plot(), path, 0, 0, &error))
+    FieldPlot* plot = chainTabActive() ? chainLab_->plot() : fieldLab_->plot();
+    if (exportPlot(plot, path, 0, 0, &error))
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     else
         QMessageBox::warning(this, tr("Export failed"), error);
@@ -110,6 +188,7 @@ void MainWindow::showShortcuts() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    recorder_->stop();  // what was grabbed is still written
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/lab", tabs_->currentIndex());

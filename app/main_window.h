@@ -3,14 +3,22 @@
 // shortcut, presentation mode, and remembered layout.
 #include <QMainWindow>
 
+class ChainLab;
 class FieldLab;
+class QLabel;
 class QTabWidget;
+class ViewRecorder;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     FieldLab* fieldLab() const { return fieldLab_; }
+    ChainLab* chainLab() const { return chainLab_; }
+    ViewRecorder* recorder() const { return recorder_; }
+    // Starts recording the current lab's plot to path (.gif or .mp4).
+    bool startRecording(const QString& path, double fps);
+    void stopRecording();
     void setPresentation(bool on);
 
 protected:
@@ -20,8 +28,14 @@ private:
     void buildMenus();
     void exportCurrentPlot();
     void showShortcuts();
+    void toggleRecording();
+    bool chainTabActive() const;
 
     QTabWidget* tabs_ = nullptr;
     FieldLab* fieldLab_ = nullptr;
+    ChainLab* chainLab_ = nullptr;
+    ViewRecorder* recorder_ = nullptr;
+    QLabel* recordBadge_ = nullptr;
+    QAction* recordAction_ = nullptr;
     QList<QAction*> shortcutActions_;
 };

@@ -16,6 +16,10 @@ const torch::Tensor& ChainSampler::step() {
     return x_;
 }
 
+void ChainSampler::addParticles(const torch::Tensor& more) {
+    x_ = x_.numel() ? torch::cat({x_, more.to(x_.scalar_type())}) : more.clone();
+}
+
 torch::Tensor uniformParticles(int64_t n, double x0, double x1, double y0, double y1,
                                std::uint64_t seed) {
     auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);

@@ -21,6 +21,8 @@ public:
     // One step for every particle; returns the new positions.
     const torch::Tensor& step();
     const torch::Tensor& particles() const { return x_; }
+    // Appends particles (a burst); they move from the next step on.
+    void addParticles(const torch::Tensor& more);
     long long steps() const { return steps_; }
 
 private:

@@ -192,6 +192,7 @@ void FieldPlot::rebuildArrows() {
     learned_->setName(QStringLiteral("learned r(x) − x"));
     ideal_->setName(QStringLiteral("ideal r*(x) − x"));
     scaleNote_->setText(QStringLiteral("arrows ×%1, clipped at %2 cells").arg(scale).arg(kClipCells));
+    scaleNote_->setVisible(showLearned_ || showIdeal_);
     updateLegend();
 }
 

@@ -1,0 +1,71 @@
+#pragma once
+// The chain lab's side panel: where particles start, the update rule, the
+// playback, the layers, and readouts of the chain and of the model it uses.
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+class ChainControls : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChainControls(QWidget* parent = nullptr);
+
+    int particles() const;
+    double injection() const;  // 0 for the plain rule
+    bool idealDenoiser() const;
+    // As if the user picked it (emits denoiserChanged).
+    void selectDenoiser(bool ideal);
+    double stepsPerSecond() const;
+    int trailLength() const;
+    void setChainPlaying(bool playing);
+    void setTrainingPlaying(bool playing);
+    void showChain(long long step, int particles, double distance);
+    void showModel(long long step, double r2, double sigma);
+    void setPresentation(bool on);
+
+signals:
+    void restartRequested();
+    void loadStartRequested();
+    void burstModeToggled(bool on);
+    void ruleChanged(double injection);
+    void denoiserChanged(bool ideal);
+    void playToggled(bool play);
+    void stepRequested();
+    void speedChanged(double stepsPerSecond);
+    void trainingToggled(bool train);
+    void layersChanged(bool data, bool learned, bool ideal, bool basins);
+    void trailLengthChanged(int frames);
+
+private:
+    QWidget* buildStartGroup();
+    QWidget* buildRuleGroup();
+    QWidget* buildPlayGroup();
+    QWidget* buildViewGroup();
+    void emitRule();
+    void emitLayers();
+
+    QSpinBox* particles_ = nullptr;
+    QCheckBox* burst_ = nullptr;
+    QComboBox* rule_ = nullptr;
+    QSlider* injectSlider_ = nullptr;
+    QLabel* injectLabel_ = nullptr;
+    QComboBox* denoiser_ = nullptr;
+    QPushButton* play_ = nullptr;
+    QPushButton* train_ = nullptr;
+    QSlider* speed_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
+    QCheckBox* showData_ = nullptr;
+    QCheckBox* showLearned_ = nullptr;
+    QCheckBox* showIdeal_ = nullptr;
+    QCheckBox* showBasins_ = nullptr;
+    QSpinBox* trail_ = nullptr;
+    QLabel* readStep_ = nullptr;
+    QLabel* readDistance_ = nullptr;
+    QLabel* readModel_ = nullptr;
+};

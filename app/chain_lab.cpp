@@ -1,0 +1,169 @@
+#include "chain_lab.h"
+#include "chain_controls.h"
+#include "chain_worker.h"
+#include "dataset_error.h"
+#include "field_lab.h"
+#include "field_plot.h"
+#include "field_worker.h"
+#include "loss_chart.h"
+#include "points_csv.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+ChainLab::ChainLab(FieldLab* field, QWidget* parent)
+    : QWidget(parent), field_(field), worker_(field->chainWorker()) {
+    qRegisterMetaType<ChainSnapshot>();
+    plot_ = new FieldPlot(this);
+    plot_->setShowLearned(false);
+    plot_->setShowIdeal(false);
+    plot_->setBurstMode(true);
+    chart_ = new LossChart(this);
+    series_ = chart_->addSeries(tr("energy distance to the data"));
+    chart_->setValueLabel(tr("distance"));
+    chart_->xAxis->setLabel(tr("chain step"));
+    controls_ = new ChainControls(this);
+    banner_ = new QLabel(this);
+    banner_->setWordWrap(true);
+    banner_->setStyleSheet("background:#fde8e6; color:#7a1a10; padding:6px; border-radius:4px;");
+    banner_->hide();
+
+    auto* left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(plot_);
+    left->addWidget(chart_);
+    left->setStretchFactor(0, 4);
+    left->setStretchFactor(1, 1);
+    auto* leftBox = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(leftBox);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(banner_);
+    leftLayout->addWidget(left, 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(controls_);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(controls_->sizeHint().width() + 24);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(leftBox);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    connect(worker_, &ChainWorker::chainReady, this, &ChainLab::onChain);
+    connect(worker_, &ChainWorker::failed, this, &ChainLab::showError);
+    connect(worker_, &ChainWorker::playingChanged, this, [this](bool on) {
+        playing_ = on;
+        controls_->setChainPlaying(on);
+    });
+    connect(field_->fieldWorker(), &FieldWorker::snapshotReady, this, &ChainLab::onField);
+    connect(field_->fieldWorker(), &FieldWorker::playingChanged, controls_, &ChainControls::setTrainingPlaying);
+
+    connect(controls_, &ChainControls::restartRequested, this, &ChainLab::restart);
+    connect(controls_, &ChainControls::loadStartRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Start the chain from points"), QString(),
+                                                          tr("CSV points (*.csv *.txt);;All files (*)"));
+        if (!path.isEmpty()) loadStart(path);
+    });
+    connect(controls_, &ChainControls::burstModeToggled, plot_, &FieldPlot::setBurstMode);
+    connect(plot_, &FieldPlot::burstRequested, this, [this](const QPointF& at) {
+        QMetaObject::invokeMethod(worker_, "addBurst", Q_ARG(QPointF, at));
+    });
+    connect(controls_, &ChainControls::ruleChanged, this, [this](double s) {
+        QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(double, s));
+    });
+    connect(controls_, &ChainControls::denoiserChanged, this, [this](bool ideal) {
+        QMetaObject::invokeMethod(worker_, "setIdealDenoiser", Q_ARG(bool, ideal));
+    });
+    connect(controls_, &ChainControls::playToggled, this, [this](bool on) {
+        QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, on));
+    });
+    connect(controls_, &ChainControls::stepRequested, this, &ChainLab::stepOnce);
+    connect(controls_, &ChainControls::speedChanged, this, [this](double v) {
+        QMetaObject::invokeMethod(worker_, "setStepsPerSecond", Q_ARG(double, v));
+    });
+    connect(controls_, &ChainControls::trainingToggled, field_, &FieldLab::setPlaying);
+    connect(controls_, &ChainControls::layersChanged, this, [this](bool d, bool l, bool i, bool basins) {
+        plot_->setShowData(d);
+        plot_->setShowLearned(l);
+        plot_->setShowIdeal(i);
+        plot_->setShowBasins(basins);
+        QMetaObject::invokeMethod(worker_, "setBasinsEnabled", Q_ARG(bool, basins));
+    });
+    connect(controls_, &ChainControls::trailLengthChanged, plot_, &FieldPlot::setTrailLength);
+    QMetaObject::invokeMethod(worker_, "setStepsPerSecond", Q_ARG(double, controls_->stepsPerSecond()));
+    QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(double, controls_->injection()));
+}
+
+void ChainLab::togglePlaying() { QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, !playing_)); }
+void ChainLab::stepOnce() { QMetaObject::invokeMethod(worker_, "stepOnce"); }
+
+void ChainLab::restart() {
+    banner_->hide();
+    started_ = true;
+    QMetaObject::invokeMethod(worker_, "restartUniform", Q_ARG(int, controls_->particles()),
+                              Q_ARG(quint64, quint64(1 + restarts_++)));
+}
+
+void ChainLab::loadStart(const QString& path) {
+    try {
+        const std::vector<float> xy = aelab::readPointsCsv(path.toStdString());
+        QVector<QPointF> points;
+        for (size_t i = 0; i + 1 < xy.size(); i += 2) points.append(QPointF(xy[i], xy[i + 1]));
+        banner_->hide();
+        started_ = true;
+        QMetaObject::invokeMethod(worker_, "startFrom", Q_ARG(QVector<QPointF>, points));
+    } catch (const aelab::DatasetError& e) {
+        showError(tr("Could not start from %1: %2").arg(path, QString::fromStdString(e.what())));
+    }
+}
+
+void ChainLab::showError(const QString& text) {
+    banner_->setText(text);
+    banner_->show();
+    emit errorOccurred(text);
+}
+
+void ChainLab::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (fieldStale_) onField(lastField_);
+    // The first visit starts a chain, so the tab never opens empty.
+    if (!started_ && field_->fieldWorker()) restart();
+}
+
+void ChainLab::onField(const FieldSnapshot& s) {
+    lastField_ = s;
+    // Rebuilding arrows for a hidden tab is wasted work; catch up when shown.
+    fieldStale_ = !isVisible();
+    if (fieldStale_) return;
+    plot_->setFieldData(s.view);
+    controls_->showModel(s.step, s.r2, s.sigma);
+}
+
+void ChainLab::onChain(const ChainSnapshot& s) {
+    if (s.run != last_.run) {
+        chart_->clearAll();
+        plot_->clearParticles();
+    }
+    if (s.step != last_.step || s.run != last_.run || s.particles.size() != last_.particles.size())
+        plot_->pushParticles(s.particles);
+    if (s.hasBasins) plot_->setBasins(s.basins);
+    chart_->appendPoints(series_, s.newDistances);
+    controls_->showChain(s.step, int(s.particles.size()), s.distance);
+    plot_->setTitleText(tr("chain step %1   ·   %2 particles   ·   energy distance %3")
+                            .arg(s.step).arg(s.particles.size()).arg(s.distance, 0, 'f', 3));
+    last_ = s;
+    ++frames_;
+    worker_->snapshotConsumed();
+}
+
+void ChainLab::setPresentation(bool on) {
+    plot_->setPresentation(on);
+    chart_->setPresentation(on);
+    controls_->setPresentation(on);
+}

@@ -1,0 +1,92 @@
+// The chain lab as a user meets it: a chain starts on first view, steps,
+// bursts add particles, the ideal denoiser pulls noise towards the data,
+// basins arrive when asked, and a recording decodes to the frames grabbed.
+#include "chain_controls.h"
+#include "chain_lab.h"
+#include "chain_worker.h"
+#include "field_lab.h"
+#include "field_plot.h"
+#include "loss_chart.h"
+#include "torch_threads.h"
+#include "video_encoder.h"
+#include "view_recorder.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestChainLab : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { aelab::setTorchThreads(1); }
+
+    void chainStartsStepsAndTakesBursts() {
+        FieldLab field;
+        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, 10000);
+        ChainLab lab(&field);
+        lab.resize(1000, 700);
+        lab.show();  // the first view starts a chain from noise
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().particles.size(), 2000, 10000);
+        QCOMPARE(lab.lastSnapshot().step, 0LL);
+        for (int i = 0; i < 3; ++i) lab.stepOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, 10000);
+        QCOMPARE(lab.plot()->particleCount(), 2000);
+        QTRY_VERIFY(lab.distanceChart()->pointCount(0) >= 4);  // the start and three steps
+
+        // A click on the plot adds a burst where it landed.
+        lab.plot()->replot();
+        const QPoint at(int(lab.plot()->xAxis->coordToPixel(0.2)), int(lab.plot()->yAxis->coordToPixel(0.1)));
+        QTest::mouseClick(lab.plot(), Qt::LeftButton, {}, at);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().particles.size(), 2000 + ChainWorker::kBurstSize, 10000);
+        const QPointF added = lab.lastSnapshot().particles.last();
+        QVERIFY(std::abs(added.x() - 0.2) < 0.2 && std::abs(added.y() - 0.1) < 0.2);
+    }
+    void idealChainApproachesTheDataAndBasinsArrive() {
+        FieldLab field;
+        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, 10000);
+        ChainLab lab(&field);
+        lab.show();
+        QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, 10000);
+        lab.controls()->selectDenoiser(true);  // the exact r*
+        lab.restart();
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().run >= 2 && lab.lastSnapshot().particles.size() == 2000, 10000);
+        const double start = lab.lastSnapshot().distance;
+        for (int i = 0; i < 3; ++i) lab.stepOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, 20000);
+        QVERIFY2(lab.lastSnapshot().distance < 0.6 * start,
+                 qPrintable(QString("%1 -> %2").arg(start).arg(lab.lastSnapshot().distance)));
+        lab.controls()->selectDenoiser(false);
+        lab.plot()->setShowBasins(true);
+        QMetaObject::invokeMethod(field.chainWorker(), "setBasinsEnabled", Q_ARG(bool, true));
+        QTRY_VERIFY_WITH_TIMEOUT(lab.plot()->basins().isValid(), 30000);
+        QVERIFY(!lab.plot()->basins().attractors.isEmpty());
+    }
+    void recordingDecodesToTheGrabbedFrames() {
+        QTemporaryDir dir;
+        FieldLab field;
+        field.resize(900, 700);
+        field.show();
+        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, 10000);
+        ViewRecorder recorder;
+        QSignalSpy done(&recorder, &ViewRecorder::finished);
+        QString error;
+        const QString gif = dir.filePath("r.gif"), mp4 = dir.filePath("r.mp4");
+        QVERIFY2(recorder.start(field.plot(), {gif, mp4}, 20, &error), qPrintable(error));
+        field.setPlaying(true);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.framesGrabbed() >= 8, 10000);
+        recorder.stop();
+        field.setPlaying(false);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        const int frames = recorder.framesGrabbed();
+        QCOMPARE(aelab::countVideoFrames(gif.toStdString()), frames);
+        QCOMPARE(aelab::countVideoFrames(mp4.toStdString()), frames);
+        // A bad path fails up front and leaves no recording running.
+        QVERIFY(!recorder.start(field.plot(), {dir.filePath("x.avi")}, 20, &error));
+        QVERIFY(error.contains("x.avi"));
+        QVERIFY(!recorder.isRecording());
+    }
+};
+
+QTEST_MAIN(TestChainLab)
+#include "tst_chain_lab.moc"
