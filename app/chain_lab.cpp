@@ -4,16 +4,13 @@
 #include "dataset_error.h"
 #include "field_lab.h"
 #include "field_plot.h"
+#include "lab_layout.h"
 #include "field_worker.h"
 #include "loss_chart.h"
 #include "points_csv.h"
 
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QScrollArea>
-#include <QSplitter>
-#include <QVBoxLayout>
 
 ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     : QWidget(parent), field_(field), worker_(field->chainWorker()) {
@@ -27,33 +24,8 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     chart_->setValueLabel(tr("distance"));
     chart_->xAxis->setLabel(tr("chain step"));
     controls_ = new ChainControls(this);
-    banner_ = new QLabel(this);
-    banner_->setWordWrap(true);
-    banner_->setStyleSheet("background:#fde8e6; color:#7a1a10; padding:6px; border-radius:4px;");
-    banner_->hide();
-
-    auto* left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(plot_);
-    left->addWidget(chart_);
-    left->setStretchFactor(0, 4);
-    left->setStretchFactor(1, 1);
-    auto* leftBox = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(leftBox);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(banner_);
-    leftLayout->addWidget(left, 1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(controls_);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(controls_->sizeHint().width() + 24);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(leftBox);
-    split->addWidget(scroll);
-    split->setStretchFactor(0, 1);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split);
+    banner_ = makeErrorBanner(this);
+    layOutLab(this, banner_, plot_, chart_, controls_);
 
     connect(worker_, &ChainWorker::chainReady, this, &ChainLab::onChain);
     connect(worker_, &ChainWorker::failed, this, &ChainLab::showError);

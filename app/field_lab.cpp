@@ -2,15 +2,12 @@
 #include "chain_worker.h"
 #include "field_controls.h"
 #include "field_plot.h"
+#include "lab_layout.h"
 #include "field_worker.h"
 #include "loss_chart.h"
 
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QScrollArea>
-#include <QSplitter>
-#include <QVBoxLayout>
 
 FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     qRegisterMetaType<FieldSnapshot>();
@@ -20,33 +17,8 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     chart_ = new LossChart(this);
     lossSeries_ = chart_->addSeries(tr("training loss"));
     controls_ = new FieldControls(this);
-    banner_ = new QLabel(this);
-    banner_->setWordWrap(true);
-    banner_->setStyleSheet("background:#fde8e6; color:#7a1a10; padding:6px; border-radius:4px;");
-    banner_->hide();
-
-    auto* left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(plot_);
-    left->addWidget(chart_);
-    left->setStretchFactor(0, 4);
-    left->setStretchFactor(1, 1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(controls_);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(controls_->sizeHint().width() + 24);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* leftBox = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(leftBox);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(banner_);
-    leftLayout->addWidget(left, 1);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(leftBox);
-    split->addWidget(scroll);
-    split->setStretchFactor(0, 1);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split);
+    banner_ = makeErrorBanner(this);
+    layOutLab(this, banner_, plot_, chart_, controls_);
 
     worker_ = new FieldWorker;
     worker_->moveToThread(&thread_);

@@ -1,0 +1,40 @@
+#include "lab_layout.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+QLabel* makeErrorBanner(QWidget* parent) {
+    auto* banner = new QLabel(parent);
+    banner->setWordWrap(true);
+    banner->setStyleSheet("background:#fde8e6; color:#7a1a10; padding:6px; border-radius:4px;");
+    banner->hide();
+    return banner;
+}
+
+void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWidget* controls) {
+    auto* left = new QSplitter(Qt::Vertical, lab);
+    left->addWidget(plot);
+    left->addWidget(chart);
+    left->setStretchFactor(0, 4);
+    left->setStretchFactor(1, 1);
+    auto* scroll = new QScrollArea(lab);
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(controls->sizeHint().width() + 24);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* leftBox = new QWidget(lab);
+    auto* leftLayout = new QVBoxLayout(leftBox);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(banner);
+    leftLayout->addWidget(left, 1);
+    auto* split = new QSplitter(Qt::Horizontal, lab);
+    split->addWidget(leftBox);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 1);
+    auto* layout = new QHBoxLayout(lab);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+}
