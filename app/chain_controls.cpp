@@ -12,7 +12,7 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr double kInjectPerTick = 0.005;  // the s slider moves in steps of 0.005
+constexpr double kInjectPerTick = 0.005; // the s slider moves in steps of 0.005
 QGroupBox* group(const QString& title, QLayout* layout) {
     auto* box = new QGroupBox(title);
     box->setLayout(layout);
@@ -59,10 +59,11 @@ QWidget* ChainControls::buildRuleGroup() {
     rule_ = new QComboBox;
     rule_->addItem(tr("plain: x ← r(x)"));
     rule_->addItem(tr("noisy: x ← r(x + η), η ~ N(0, s²)"));
-    rule_->setToolTip(tr("Creswell et al.: noise between steps keeps the chain from collapsing onto modes"));
+    rule_->setToolTip(
+        tr("Creswell et al.: noise between steps keeps the chain from collapsing onto modes"));
     form->addRow(tr("Rule"), rule_);
     injectSlider_ = new QSlider(Qt::Horizontal);
-    injectSlider_->setRange(0, 60);  // s from 0 to 0.3
+    injectSlider_->setRange(0, 60); // s from 0 to 0.3
     injectSlider_->setValue(10);
     injectLabel_ = new QLabel;
     auto* row = new QHBoxLayout;
@@ -72,11 +73,13 @@ QWidget* ChainControls::buildRuleGroup() {
     denoiser_ = new QComboBox;
     denoiser_->addItem(tr("learned r(x)"));
     denoiser_->addItem(tr("ideal r*(x) of the data"));
-    denoiser_->setToolTip(tr("The ideal denoiser shows what the chain would do with a perfect network"));
+    denoiser_->setToolTip(
+        tr("The ideal denoiser shows what the chain would do with a perfect network"));
     form->addRow(tr("Denoiser"), denoiser_);
     connect(rule_, &QComboBox::currentIndexChanged, this, [this] { emitRule(); });
     connect(injectSlider_, &QSlider::valueChanged, this, [this] { emitRule(); });
-    connect(denoiser_, &QComboBox::currentIndexChanged, this, [this](int i) { emit denoiserChanged(i == 1); });
+    connect(denoiser_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { emit denoiserChanged(i == 1); });
     injectLabel_->setText(QString::number(injectSlider_->value() * kInjectPerTick, 'f', 3));
     injectSlider_->setEnabled(false);
     return group(tr("Update rule"), form);
@@ -109,12 +112,14 @@ QWidget* ChainControls::buildPlayGroup() {
     form->addRow(tr("Speed"), speedRow);
     train_ = new QPushButton(tr("Train the model meanwhile"));
     train_->setCheckable(true);
-    train_->setToolTip(tr("Keeps training the field lab's network: the particles follow the changing field"));
+    train_->setToolTip(
+        tr("Keeps training the field lab's network: the particles follow the changing field"));
     connect(train_, &QPushButton::toggled, this, &ChainControls::trainingToggled);
     form->addRow(train_);
     readStep_ = new QLabel("–");
     readDistance_ = new QLabel("–");
-    readDistance_->setToolTip(tr("Energy distance between the particles (at most 1000 of them) and the training set"));
+    readDistance_->setToolTip(
+        tr("Energy distance between the particles (at most 1000 of them) and the training set"));
     readModel_ = new QLabel("–");
     readModel_->setWordWrap(true);
     form->addRow(tr("Chain step"), readStep_);
@@ -129,7 +134,8 @@ QWidget* ChainControls::buildViewGroup() {
     showLearned_ = new QCheckBox(tr("Learned arrows r(x) − x"));
     showIdeal_ = new QCheckBox(tr("Ideal arrows r*(x) − x"));
     showBasins_ = new QCheckBox(tr("Basins of the plain chain"));
-    showBasins_->setToolTip(tr("Each cell coloured by the point its plain chain x ← r(x) ends at; + marks the attractors"));
+    showBasins_->setToolTip(tr("Each cell coloured by the point its plain chain x ← r(x) ends at; "
+                               "+ marks the attractors"));
     showData_->setChecked(true);
     for (QCheckBox* c : {showData_, showLearned_, showIdeal_, showBasins_}) {
         box->addWidget(c);
@@ -159,14 +165,24 @@ void ChainControls::emitLayers() {
                        showBasins_->isChecked());
 }
 
-int ChainControls::particles() const { return particles_->value(); }
+int ChainControls::particles() const {
+    return particles_->value();
+}
 double ChainControls::injection() const {
     return rule_->currentIndex() == 1 ? injectSlider_->value() * kInjectPerTick : 0.0;
 }
-bool ChainControls::idealDenoiser() const { return denoiser_->currentIndex() == 1; }
-void ChainControls::selectDenoiser(bool ideal) { denoiser_->setCurrentIndex(ideal ? 1 : 0); }
-double ChainControls::stepsPerSecond() const { return speed_->value(); }
-int ChainControls::trailLength() const { return trail_->value(); }
+bool ChainControls::idealDenoiser() const {
+    return denoiser_->currentIndex() == 1;
+}
+void ChainControls::selectDenoiser(bool ideal) {
+    denoiser_->setCurrentIndex(ideal ? 1 : 0);
+}
+double ChainControls::stepsPerSecond() const {
+    return speed_->value();
+}
+int ChainControls::trailLength() const {
+    return trail_->value();
+}
 
 void ChainControls::setChainPlaying(bool playing) {
     const QSignalBlocker block(play_);
@@ -185,7 +201,8 @@ void ChainControls::showChain(long long step, int particles, double distance) {
 }
 
 void ChainControls::showModel(long long step, double r2, double sigma) {
-    readModel_->setText(tr("trained %1 steps, σ = %2, field fit R² = %3").arg(step).arg(sigma).arg(r2, 0, 'f', 3));
+    readModel_->setText(
+        tr("trained %1 steps, σ = %2, field fit R² = %3").arg(step).arg(sigma).arg(r2, 0, 'f', 3));
 }
 
 void ChainControls::setPresentation(bool on) {

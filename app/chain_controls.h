@@ -13,11 +13,11 @@ class QSpinBox;
 
 class ChainControls : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ChainControls(QWidget* parent = nullptr);
 
     int particles() const;
-    double injection() const;  // 0 for the plain rule
+    double injection() const; // 0 for the plain rule
     bool idealDenoiser() const;
     // As if the user picked it (emits denoiserChanged).
     void selectDenoiser(bool ideal);
@@ -29,7 +29,7 @@ public:
     void showModel(long long step, double r2, double sigma);
     void setPresentation(bool on);
 
-signals:
+  signals:
     void restartRequested();
     void loadStartRequested();
     void burstModeToggled(bool on);
@@ -42,7 +42,7 @@ signals:
     void layersChanged(bool data, bool learned, bool ideal, bool basins);
     void trailLengthChanged(int frames);
 
-private:
+  private:
     QWidget* buildStartGroup();
     QWidget* buildRuleGroup();
     QWidget* buildPlayGroup();

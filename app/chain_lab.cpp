@@ -34,12 +34,14 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
         controls_->setChainPlaying(on);
     });
     connect(field_->fieldWorker(), &FieldWorker::snapshotReady, this, &ChainLab::onField);
-    connect(field_->fieldWorker(), &FieldWorker::playingChanged, controls_, &ChainControls::setTrainingPlaying);
+    connect(field_->fieldWorker(), &FieldWorker::playingChanged, controls_,
+            &ChainControls::setTrainingPlaying);
 
     connect(controls_, &ChainControls::restartRequested, this, &ChainLab::restart);
     connect(controls_, &ChainControls::loadStartRequested, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Start the chain from points"), QString(),
-                                                          tr("CSV points (*.csv *.txt);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Start the chain from points"), QString(),
+                                         tr("CSV points (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty()) loadStart(path);
     });
     connect(controls_, &ChainControls::burstModeToggled, plot_, &FieldPlot::setBurstMode);
@@ -52,28 +54,33 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     connect(controls_, &ChainControls::denoiserChanged, this, [this](bool ideal) {
         QMetaObject::invokeMethod(worker_, "setIdealDenoiser", Q_ARG(bool, ideal));
     });
-    connect(controls_, &ChainControls::playToggled, this, [this](bool on) {
-        QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, on));
-    });
+    connect(controls_, &ChainControls::playToggled, this,
+            [this](bool on) { QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, on)); });
     connect(controls_, &ChainControls::stepRequested, this, &ChainLab::stepOnce);
     connect(controls_, &ChainControls::speedChanged, this, [this](double v) {
         QMetaObject::invokeMethod(worker_, "setStepsPerSecond", Q_ARG(double, v));
     });
     connect(controls_, &ChainControls::trainingToggled, field_, &FieldLab::setPlaying);
-    connect(controls_, &ChainControls::layersChanged, this, [this](bool d, bool l, bool i, bool basins) {
-        plot_->setShowData(d);
-        plot_->setShowLearned(l);
-        plot_->setShowIdeal(i);
-        plot_->setShowBasins(basins);
-        QMetaObject::invokeMethod(worker_, "setBasinsEnabled", Q_ARG(bool, basins));
-    });
+    connect(controls_, &ChainControls::layersChanged, this,
+            [this](bool d, bool l, bool i, bool basins) {
+                plot_->setShowData(d);
+                plot_->setShowLearned(l);
+                plot_->setShowIdeal(i);
+                plot_->setShowBasins(basins);
+                QMetaObject::invokeMethod(worker_, "setBasinsEnabled", Q_ARG(bool, basins));
+            });
     connect(controls_, &ChainControls::trailLengthChanged, plot_, &FieldPlot::setTrailLength);
-    QMetaObject::invokeMethod(worker_, "setStepsPerSecond", Q_ARG(double, controls_->stepsPerSecond()));
+    QMetaObject::invokeMethod(worker_, "setStepsPerSecond",
+                              Q_ARG(double, controls_->stepsPerSecond()));
     QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(double, controls_->injection()));
 }
 
-void ChainLab::togglePlaying() { QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, !playing_)); }
-void ChainLab::stepOnce() { QMetaObject::invokeMethod(worker_, "stepOnce"); }
+void ChainLab::togglePlaying() {
+    QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, !playing_));
+}
+void ChainLab::stepOnce() {
+    QMetaObject::invokeMethod(worker_, "stepOnce");
+}
 
 void ChainLab::restart() {
     banner_->hide();
@@ -86,7 +93,8 @@ void ChainLab::loadStart(const QString& path) {
     try {
         const std::vector<float> xy = aelab::readPointsCsv(path.toStdString());
         QVector<QPointF> points;
-        for (size_t i = 0; i + 1 < xy.size(); i += 2) points.append(QPointF(xy[i], xy[i + 1]));
+        for (size_t i = 0; i + 1 < xy.size(); i += 2)
+            points.append(QPointF(xy[i], xy[i + 1]));
         banner_->hide();
         started_ = true;
         QMetaObject::invokeMethod(worker_, "startFrom", Q_ARG(QVector<QPointF>, points));
@@ -128,7 +136,9 @@ void ChainLab::onChain(const ChainSnapshot& s) {
     chart_->appendPoints(series_, s.newDistances);
     controls_->showChain(s.step, int(s.particles.size()), s.distance);
     plot_->setTitleText(tr("chain step %1   ·   %2 particles   ·   energy distance %3")
-                            .arg(s.step).arg(s.particles.size()).arg(s.distance, 0, 'f', 3));
+                            .arg(s.step)
+                            .arg(s.particles.size())
+                            .arg(s.distance, 0, 'f', 3));
     last_ = s;
     ++frames_;
     worker_->snapshotConsumed();

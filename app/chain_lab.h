@@ -18,7 +18,7 @@ class QLabel;
 
 class ChainLab : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ChainLab(FieldLab* field, QWidget* parent = nullptr);
 
     FieldPlot* plot() const { return plot_; }
@@ -33,13 +33,13 @@ public:
     void loadStart(const QString& path);
     void setPresentation(bool on);
 
-signals:
+  signals:
     void errorOccurred(const QString& text);
 
-protected:
+  protected:
     void showEvent(QShowEvent* event) override;
 
-private:
+  private:
     void onChain(const ChainSnapshot& s);
     void onField(const FieldSnapshot& s);
     void showError(const QString& text);

@@ -7,13 +7,13 @@
 #include <QVector>
 
 struct ChainSnapshot {
-    quint64 run = 0;               // bumps on every restart: the GUI clears trails and chart
+    quint64 run = 0; // bumps on every restart: the GUI clears trails and chart
     long long step = 0;
     QVector<QPointF> particles;
     QVector<QPointF> newDistances; // (step, energy distance) since the previous snapshot
     double distance = 0;           // at this step
     bool playing = false;
-    bool hasBasins = false;        // basins below were recomputed for this snapshot
+    bool hasBasins = false; // basins below were recomputed for this snapshot
     BasinViewData basins;
 };
 Q_DECLARE_METATYPE(ChainSnapshot)

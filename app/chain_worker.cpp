@@ -16,14 +16,14 @@
 
 namespace {
 constexpr int kFrameMs = 30;
-constexpr int kMaxDistanceParticles = 1000;  // the chart's distance uses at most this many
+constexpr int kMaxDistanceParticles = 1000; // the chart's distance uses at most this many
 constexpr int kBasinSteps = 200;
 } // namespace
 
 struct ChainWorker::State {
     std::unique_ptr<aelab::ChainSampler> chain;
     aelab::FieldTrainer* trainer = nullptr;
-    torch::Tensor data;           // the training set, for the distance and for r*
+    torch::Tensor data; // the training set, for the distance and for r*
     quint64 dataRevision = ~0ull;
     quint64 run = 0;
     double inject = 0;
@@ -66,7 +66,8 @@ bool ChainWorker::ensureChain() {
     if (!d->trainer) return false;
     if (d->dataRevision != field_->dataRevision()) {
         const auto xy = d->trainer->dataXY();
-        d->data = torch::from_blob(const_cast<float*>(xy.data()), {int64_t(xy.size() / 2), 2}).clone();
+        d->data =
+            torch::from_blob(const_cast<float*>(xy.data()), {int64_t(xy.size() / 2), 2}).clone();
         d->dataRevision = field_->dataRevision();
         d->basinsDirty = true;
     }
@@ -121,8 +122,10 @@ void ChainWorker::setPlaying(bool playing) {
     credit_ = 0;
     lastTickMs_ = clock_.elapsed();
     emit playingChanged(playing_);
-    if (playing_) timer_->start(0);
-    else timer_->stop();
+    if (playing_)
+        timer_->start(0);
+    else
+        timer_->stop();
     publish(true);
 }
 
@@ -132,7 +135,9 @@ void ChainWorker::stepOnce() {
     publish(true);
 }
 
-void ChainWorker::setStepsPerSecond(double rate) { stepsPerSecond_ = std::clamp(rate, 0.1, 1000.0); }
+void ChainWorker::setStepsPerSecond(double rate) {
+    stepsPerSecond_ = std::clamp(rate, 0.1, 1000.0);
+}
 
 void ChainWorker::setInjection(double s) {
     d->inject = std::max(0.0, s);
@@ -166,7 +171,8 @@ void ChainWorker::runSteps(int n) {
     const auto& x = d->chain->particles();
     if (!torch::isfinite(x).all().item<bool>()) {
         setPlaying(false);
-        emit failed(tr("The chain left the finite numbers at step %1; restart it (the model may have diverged).")
+        emit failed(tr("The chain left the finite numbers at step %1; restart it (the model may "
+                       "have diverged).")
                         .arg(d->chain->steps()));
     }
 }
@@ -187,14 +193,16 @@ void ChainWorker::maybeBasins() {
     if (!d->basinsOn || !d->trainer) return;
     // Recompute when asked, and while training moves the model, at most every 1.5 s.
     const qint64 now = clock_.elapsed();
-    const bool modelMoved = d->trainer->step() != d->basinsAtModelStep && now - d->basinsAtMs > 1500;
+    const bool modelMoved =
+        d->trainer->step() != d->basinsAtModelStep && now - d->basinsAtMs > 1500;
     if (!d->basinsDirty && !modelMoved) return;
     // The exact r* costs a pass over the whole training set per point and
     // step: a coarser grid keeps the worker responsive.
     aelab::GridSpec g = d->trainer->grid();
     if (d->ideal) g.nx = g.ny = std::min(g.nx, 32);
-    const aelab::Basins b = aelab::computeBasins([this](const torch::Tensor& x) { return d->denoise(x); }, g,
-                                                 kBasinSteps, 0.02f * g.box.width());
+    const aelab::Basins b =
+        aelab::computeBasins([this](const torch::Tensor& x) { return d->denoise(x); }, g,
+                             kBasinSteps, 0.02f * g.box.width());
     d->basinsDirty = false;
     d->basinsAtModelStep = d->trainer->step();
     d->basinsAtMs = now;
@@ -219,13 +227,14 @@ void ChainWorker::publish(bool force) {
         auto x = d->chain->particles().contiguous();
         const float* v = x.data_ptr<float>();
         s.particles.resize(int(x.size(0)));
-        for (int i = 0; i < s.particles.size(); ++i) s.particles[i] = QPointF(v[2 * i], v[2 * i + 1]);
+        for (int i = 0; i < s.particles.size(); ++i)
+            s.particles[i] = QPointF(v[2 * i], v[2 * i + 1]);
     }
     s.distance = d->lastDistance;
     s.newDistances.swap(d->pendingDistances);
     s.hasBasins = basinsFresh_ || (force && d->basinsOn);
     if (s.hasBasins) s.basins = basins_;
-    if (!d->basinsOn) s.hasBasins = true;  // an empty basin set switches the layer's data off
+    if (!d->basinsOn) s.hasBasins = true; // an empty basin set switches the layer's data off
     basinsFresh_ = false;
     awaitingGui_ = true;
     emit chainReady(s);

@@ -15,31 +15,31 @@ class QTimer;
 
 class ChainWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     // field must live on the same thread as this worker, and outlive it.
     explicit ChainWorker(FieldWorker* field, QObject* parent = nullptr);
     ~ChainWorker() override;
-    void snapshotConsumed() { awaitingGui_ = false; }  // thread-safe
+    void snapshotConsumed() { awaitingGui_ = false; } // thread-safe
     static constexpr int kBurstSize = 150;
 
-public slots:
-    void restartUniform(int particles, quint64 seed);  // uniform over the plot's box
-    void startFrom(const QVector<QPointF>& points);    // e.g. a file of points
-    void addBurst(const QPointF& at);                  // kBurstSize particles around at
+  public slots:
+    void restartUniform(int particles, quint64 seed); // uniform over the plot's box
+    void startFrom(const QVector<QPointF>& points);   // e.g. a file of points
+    void addBurst(const QPointF& at);                 // kBurstSize particles around at
     void setPlaying(bool playing);
     void stepOnce();
     void setStepsPerSecond(double rate);
-    void setInjection(double s);            // 0: x <- r(x); s > 0: x <- r(x + eta)
-    void setIdealDenoiser(bool ideal);      // exact r* instead of the network
+    void setInjection(double s);       // 0: x <- r(x); s > 0: x <- r(x + eta)
+    void setIdealDenoiser(bool ideal); // exact r* instead of the network
     void setBasinsEnabled(bool on);
     void shutdown();
 
-signals:
+  signals:
     void chainReady(const ChainSnapshot& snapshot);
     void playingChanged(bool playing);
     void failed(const QString& message);
 
-private:
+  private:
     struct State;
     void tick();
     bool ensureChain();

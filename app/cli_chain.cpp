@@ -25,7 +25,9 @@ int runChainVerb(const QStringList& args) {
     a.addOption("particles", "Particles, started uniformly over the plot's box.", "2000");
     a.addOption("chain-steps", "Chain steps.", "100");
     a.addOption("inject", "Std of the noise injected before each step (0: x <- r(x)).", "0");
-    a.addOption("denoiser", "learned (the trained DAE) or ideal (the exact r* of the training set).", "learned");
+    a.addOption("denoiser",
+                "learned (the trained DAE) or ideal (the exact r* of the training set).",
+                "learned");
     a.addOption("fps", "Frame rate of chain.gif and chain.mp4 (one frame per step).", "15");
     a.addOption("video-size", "Side of the square video frames, in pixels.", "640");
     a.addFlag("arrows", "Draw the learned field's arrows under the particles.");
@@ -38,9 +40,10 @@ int runChainVerb(const QStringList& args) {
     double inject = 0, fps = 0;
     QString denoiserName;
     if (!readFieldOptions(a, config) || !a.integer("train-steps", 0, 100000000, trainSteps) ||
-        !a.integer("particles", 1, 1000000, particles) || !a.integer("chain-steps", 0, 1000000, chainSteps) ||
-        !a.number("inject", 0, 10, inject) || !a.number("fps", 0.5, 60, fps) ||
-        !a.integer("video-size", 64, 4096, videoSize) || !a.choice("denoiser", {"learned", "ideal"}, denoiserName))
+        !a.integer("particles", 1, 1000000, particles) ||
+        !a.integer("chain-steps", 0, 1000000, chainSteps) || !a.number("inject", 0, 10, inject) ||
+        !a.number("fps", 0.5, 60, fps) || !a.integer("video-size", 64, 4096, videoSize) ||
+        !a.choice("denoiser", {"learned", "ideal"}, denoiserName))
         return usageError(a);
     QDir out;
     TrainedField trained;
@@ -53,18 +56,20 @@ int runChainVerb(const QStringList& args) {
     QElapsedTimer clock;
 
     const std::vector<float> dataXY = trainer->dataXY();
-    const auto data = torch::from_blob(const_cast<float*>(dataXY.data()), {int64_t(dataXY.size() / 2), 2});
+    const auto data =
+        torch::from_blob(const_cast<float*>(dataXY.data()), {int64_t(dataXY.size() / 2), 2});
     const aelab::Box2D box = trainer->grid().box;
     // The ideal denoiser shows what the chain does when r is exactly r*
     // (REFERENCES.md §1): any gap to it is the network's, not the method's.
     const double sigma = trainer->config().sigma;
-    const aelab::Denoiser denoiser =
-        denoiserName == "ideal"
-            ? aelab::Denoiser([&data, sigma](const torch::Tensor& x) { return x + aelab::idealField(data, x, sigma).rMinusX; })
-            : aelab::fieldDenoiser(*trainer);
-    aelab::ChainSampler chain(denoiser,
-                              aelab::uniformParticles(particles, box.x0, box.x1, box.y0, box.y1, config.seed),
-                              config.seed + 1);
+    const aelab::Denoiser denoiser = denoiserName == "ideal"
+                                         ? aelab::Denoiser([&data, sigma](const torch::Tensor& x) {
+                                               return x + aelab::idealField(data, x, sigma).rMinusX;
+                                           })
+                                         : aelab::fieldDenoiser(*trainer);
+    aelab::ChainSampler chain(
+        denoiser, aelab::uniformParticles(particles, box.x0, box.x1, box.y0, box.y1, config.seed),
+        config.seed + 1);
     chain.setInjection(inject);
 
     // The animation: the same plot as the GUI, drawn off screen, one frame a step.
@@ -76,8 +81,8 @@ int runChainVerb(const QStringList& args) {
     plot.setShowIdeal(false);
     plot.setShowLearned(a.isSet("arrows"));
     MovieWriter movie;
-    if (!movie.open({out.filePath("chain.gif"), out.filePath("chain.mp4")}, QSize(int(videoSize), int(videoSize)), fps,
-                    &error)) {
+    if (!movie.open({out.filePath("chain.gif"), out.filePath("chain.mp4")},
+                    QSize(int(videoSize), int(videoSize)), fps, &error)) {
         QTextStream(stderr) << "aelab chain: " << error << "\n";
         return 1;
     }
@@ -91,16 +96,24 @@ int runChainVerb(const QStringList& args) {
         auto p = chain.particles().contiguous();
         const float* v = p.data_ptr<float>();
         QVector<QPointF> points(int(p.size(0)));
-        for (int i = 0; i < points.size(); ++i) points[i] = QPointF(v[2 * i], v[2 * i + 1]);
+        for (int i = 0; i < points.size(); ++i)
+            points[i] = QPointF(v[2 * i], v[2 * i + 1]);
         renderClock.start();
         plot.pushParticles(points);
         plot.setTitleText(QStringLiteral("chain step %1 · inject s = %2 · energy distance %3")
-                              .arg(step).arg(inject).arg(distances.last().toDouble(), 0, 'f', 3));
-        movieOk = movieOk && movie.addFrame(plot.toPixmap(int(videoSize), int(videoSize)).toImage(), &error);
+                              .arg(step)
+                              .arg(inject)
+                              .arg(distances.last().toDouble(), 0, 'f', 3));
+        movieOk = movieOk &&
+                  movie.addFrame(plot.toPixmap(int(videoSize), int(videoSize)).toImage(), &error);
         renderSeconds += renderClock.nsecsElapsed() * 1e-9;
         if (step % 10 != 0) return;
         for (int64_t i = 0; i < p.size(0); ++i)
-            csv += QStringLiteral("%1,%2,%3,%4\n").arg(step).arg(i).arg(v[2 * i], 0, 'g', 7).arg(v[2 * i + 1], 0, 'g', 7);
+            csv += QStringLiteral("%1,%2,%3,%4\n")
+                       .arg(step)
+                       .arg(i)
+                       .arg(v[2 * i], 0, 'g', 7)
+                       .arg(v[2 * i + 1], 0, 'g', 7);
     };
     clock.start();
     record(0);

@@ -29,7 +29,8 @@ bool readFieldConfig(CliArgs& a, aelab::FieldConfig& c) {
     double sigma = 0, lr = 0;
     if (!a.choice("dataset", datasetNames(), dataset) || !a.number("sigma", 1e-4, 10, sigma) ||
         !a.integer("points", 2, 1000000, points) || !a.integer("width", 1, 4096, width) ||
-        !a.integer("depth", 1, 16, depth) || !a.choice("activation", {"relu", "tanh", "softplus"}, activation) ||
+        !a.integer("depth", 1, 16, depth) ||
+        !a.choice("activation", {"relu", "tanh", "softplus"}, activation) ||
         !a.choice("loss", {"mse", "bce"}, loss) || !a.number("lr", 1e-7, 10, lr) ||
         !a.integer("batch", 1, 65536, batch) || !a.integer("grid", 8, 512, grid) ||
         !a.integer("seed", 0, 1LL << 62, seed))
@@ -72,7 +73,8 @@ void addFieldOptions(CliArgs& a) {
     a.addOption("grid", "Field grid cells per side.", QString::number(d.gridSize));
     a.addOption("seed", "Random seed.", "1");
     a.addOption("threads", "LibTorch threads.", "1");
-    a.addOption("model", "Start from a model file saved by --save-model (its settings and data win).");
+    a.addOption("model",
+                "Start from a model file saved by --save-model (its settings and data win).");
     a.addOption("save-model", "Save the trained model to this file.");
 }
 
@@ -97,10 +99,13 @@ int openOutputDir(CliArgs& a, QDir& out) {
     return 0;
 }
 
-int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps, TrainedField& result) {
+int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps,
+               TrainedField& result) {
     try {
-        if (a.isSet("model")) result.trainer = aelab::FieldTrainer::load(a.text("model").toStdString());
-        else result.trainer = std::make_unique<aelab::FieldTrainer>(config);
+        if (a.isSet("model"))
+            result.trainer = aelab::FieldTrainer::load(a.text("model").toStdString());
+        else
+            result.trainer = std::make_unique<aelab::FieldTrainer>(config);
     } catch (const std::exception& e) {
         a.fail(QString::fromStdString(e.what()));
         return usageError(a);
@@ -113,7 +118,8 @@ int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps, Tr
         if (r.steps > 0) result.lastLoss = r.meanLoss;
         if (r.diverged) {
             QTextStream(stderr) << "aelab " << a.verb() << ": training diverged at step "
-                                << result.trainer->step() << " (loss " << r.badLoss << "); lower --lr\n";
+                                << result.trainer->step() << " (loss " << r.badLoss
+                                << "); lower --lr\n";
             return 1;
         }
     }
@@ -173,9 +179,12 @@ int runFieldVerb(const QStringList& args) {
         for (int ix = 0; ix < g.nx; ++ix) {
             const int i = iy * g.nx + ix;
             fieldCsv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
-                            .arg(g.x(ix), 0, 'g', 7).arg(g.y(iy), 0, 'g', 7)
-                            .arg(field.dx[i], 0, 'g', 7).arg(field.dy[i], 0, 'g', 7)
-                            .arg(field.idealDx[i], 0, 'g', 7).arg(field.idealDy[i], 0, 'g', 7)
+                            .arg(g.x(ix), 0, 'g', 7)
+                            .arg(g.y(iy), 0, 'g', 7)
+                            .arg(field.dx[i], 0, 'g', 7)
+                            .arg(field.dy[i], 0, 'g', 7)
+                            .arg(field.idealDx[i], 0, 'g', 7)
+                            .arg(field.idealDy[i], 0, 'g', 7)
                             .arg(std::exp(double(field.logDensity[i])), 0, 'g', 7);
         }
     QString dataCsv = "x,y\n";
@@ -183,15 +192,18 @@ int runFieldVerb(const QStringList& args) {
         dataCsv += QStringLiteral("%1,%2\n").arg(data[i], 0, 'g', 7).arg(data[i + 1], 0, 'g', 7);
 
     FieldPlot plot;
-    plot.setAttribute(Qt::WA_DontShowOnScreen);  // laid out at its real size, never on screen
+    plot.setAttribute(Qt::WA_DontShowOnScreen); // laid out at its real size, never on screen
     plot.resize(900, 900);
     plot.show();
     plot.setFieldData(toViewData(field, data));
     plot.setHeatMap(heatMap == "magnitude" ? FieldPlot::HeatMap::FieldMagnitude
-                    : heatMap == "density"  ? FieldPlot::HeatMap::LogDensity
-                                            : FieldPlot::HeatMap::None);
+                    : heatMap == "density" ? FieldPlot::HeatMap::LogDensity
+                                           : FieldPlot::HeatMap::None);
     plot.setTitleText(QStringLiteral("%1, σ = %2, %3 steps · field fit R² = %4")
-                          .arg(a.text("dataset")).arg(config.sigma).arg(steps).arg(field.r2, 0, 'f', 3));
+                          .arg(a.text("dataset"))
+                          .arg(config.sigma)
+                          .arg(steps)
+                          .arg(field.r2, 0, 'f', 3));
     if (!writeJson(out.filePath("metrics.json"), metrics, &error) ||
         !writeText(out.filePath("field.csv"), fieldCsv, &error) ||
         !writeText(out.filePath("data.csv"), dataCsv, &error) ||

@@ -16,7 +16,7 @@ int openOutputDir(CliArgs& a, QDir& out);
 struct TrainedField {
     std::unique_ptr<aelab::FieldTrainer> trainer;
     double lastLoss = 0;
-    double seconds = 0;  // training time only
+    double seconds = 0; // training time only
 };
 // Builds the model from config, or loads --model FILE; trains `steps`
 // steps; saves to --save-model FILE if given.

@@ -48,12 +48,13 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     connect(controls_, &FieldControls::speedChanged, this, [this](int steps) {
         QMetaObject::invokeMethod(worker_, "setStepsPerFrame", Q_ARG(int, steps));
     });
-    connect(controls_, &FieldControls::layersChanged, this, [this](bool d, bool l, bool i, int heat) {
-        plot_->setShowData(d);
-        plot_->setShowLearned(l);
-        plot_->setShowIdeal(i);
-        plot_->setHeatMap(FieldPlot::HeatMap(heat));
-    });
+    connect(controls_, &FieldControls::layersChanged, this,
+            [this](bool d, bool l, bool i, int heat) {
+                plot_->setShowData(d);
+                plot_->setShowLearned(l);
+                plot_->setShowIdeal(i);
+                plot_->setHeatMap(FieldPlot::HeatMap(heat));
+            });
     connect(controls_, &FieldControls::paintModeToggled, plot_, &FieldPlot::setPaintMode);
     connect(controls_, &FieldControls::clearPaintedRequested, plot_, &FieldPlot::clearPainted);
     connect(controls_, &FieldControls::loadCsvRequested, this, &FieldLab::chooseCsv);
@@ -78,9 +79,13 @@ void FieldLab::setPlaying(bool on) {
     QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, on));
 }
 
-void FieldLab::togglePlaying() { setPlaying(!playing_); }
+void FieldLab::togglePlaying() {
+    setPlaying(!playing_);
+}
 
-void FieldLab::stepOnce() { QMetaObject::invokeMethod(worker_, "stepOnce"); }
+void FieldLab::stepOnce() {
+    QMetaObject::invokeMethod(worker_, "stepOnce");
+}
 
 void FieldLab::reset(bool newSeed) {
     aelab::FieldConfig c = controls_->config();
@@ -96,8 +101,8 @@ void FieldLab::reset(bool newSeed) {
 }
 
 void FieldLab::chooseCsv() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load points"), QString(),
-                                                      tr("CSV points (*.csv *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Load points"), QString(), tr("CSV points (*.csv *.txt);;All files (*)"));
     if (!path.isEmpty()) loadCsv(path);
 }
 

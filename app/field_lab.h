@@ -15,7 +15,7 @@ class QLabel;
 
 class FieldLab : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit FieldLab(QWidget* parent = nullptr);
     ~FieldLab() override;
 
@@ -36,11 +36,11 @@ public:
     void loadCsv(const QString& path);
     void setPresentation(bool on);
 
-signals:
+  signals:
     void message(const QString& text, int timeoutMs);
     void errorOccurred(const QString& text);
 
-private:
+  private:
     void onSnapshot(const FieldSnapshot& snapshot);
     void chooseCsv();
 

@@ -8,12 +8,12 @@
 #include <QString>
 
 struct FieldSnapshot {
-    quint64 run = 0;            // bumps on every reset: the GUI clears its charts
+    quint64 run = 0; // bumps on every reset: the GUI clears its charts
     long long step = 0;
-    double loss = 0;            // mean loss over the last frame's steps
-    double stepsPerSecond = 0;  // wall-clock rate over about the last second
-    double r2 = 0;              // field fit score of the drawn field
-    double sigma = 0;           // the corruption the model trains with now
+    double loss = 0;           // mean loss over the last frame's steps
+    double stepsPerSecond = 0; // wall-clock rate over about the last second
+    double r2 = 0;             // field fit score of the drawn field
+    double sigma = 0;          // the corruption the model trains with now
     bool playing = false;
     QVector<QPointF> newLosses; // (step, loss) since the previous snapshot
     FieldViewData view;

@@ -47,7 +47,8 @@ void FieldWorker::cacheDataPoints() {
     const auto xy = trainer_->dataXY();
     dataPoints_.clear();
     dataPoints_.reserve(int(xy.size() / 2));
-    for (size_t i = 0; i + 1 < xy.size(); i += 2) dataPoints_.append(QPointF(xy[i], xy[i + 1]));
+    for (size_t i = 0; i + 1 < xy.size(); i += 2)
+        dataPoints_.append(QPointF(xy[i], xy[i + 1]));
 }
 
 void FieldWorker::setPlaying(bool playing) {
@@ -55,8 +56,10 @@ void FieldWorker::setPlaying(bool playing) {
     playing_ = playing;
     emit playingChanged(playing_);
     rateWindow_.clear();
-    if (playing_) timer_->start(0);
-    else timer_->stop();
+    if (playing_)
+        timer_->start(0);
+    else
+        timer_->stop();
     publish(true);
 }
 
@@ -67,7 +70,9 @@ void FieldWorker::stepOnce() {
     publish(true);
 }
 
-void FieldWorker::setStepsPerFrame(int steps) { stepsPerFrame_ = std::max(0, steps); }
+void FieldWorker::setStepsPerFrame(int steps) {
+    stepsPerFrame_ = std::max(0, steps);
+}
 
 void FieldWorker::shutdown() {
     playing_ = false;
@@ -82,12 +87,13 @@ void FieldWorker::trainFrame(int steps) {
     }
     if (result.diverged) {
         setPlaying(false);
-        emit failed(QStringLiteral(
-                        "Training diverged at step %1: the loss became %2. The weights went back to "
-                        "the last good snapshot; lower the learning rate (now %3) or σ, then play.")
-                        .arg(trainer_->step())
-                        .arg(result.badLoss)
-                        .arg(double(trainer_->config().learningRate)));
+        emit failed(
+            QStringLiteral(
+                "Training diverged at step %1: the loss became %2. The weights went back to "
+                "the last good snapshot; lower the learning rate (now %3) or σ, then play.")
+                .arg(trainer_->step())
+                .arg(result.badLoss)
+                .arg(double(trainer_->config().learningRate)));
     }
 }
 
@@ -98,7 +104,8 @@ void FieldWorker::tick() {
         trainFrame(stepsPerFrame_);
     } else {
         // As fast as possible: train in small chunks until the frame is used up.
-        do trainFrame(20);
+        do
+            trainFrame(20);
         while (playing_ && clock_.elapsed() - start < kFrameMs);
     }
     publish(false);
@@ -114,7 +121,8 @@ void FieldWorker::publish(bool force) {
     if (!trainer_) return;
     const qint64 now = clock_.elapsed();
     rateWindow_.emplace_back(now, trainer_->step());
-    while (rateWindow_.size() > 2 && now - rateWindow_.front().first > 1000) rateWindow_.pop_front();
+    while (rateWindow_.size() > 2 && now - rateWindow_.front().first > 1000)
+        rateWindow_.pop_front();
     // Drop this frame if the GUI is still busy with the last one; losses wait.
     if (!force && awaitingGui_) return;
 

@@ -12,11 +12,13 @@
 #include <memory>
 
 class QTimer;
-namespace aelab { class FieldTrainer; }
+namespace aelab {
+class FieldTrainer;
+}
 
 class FieldWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit FieldWorker(QObject* parent = nullptr);
     ~FieldWorker() override;
 
@@ -29,21 +31,21 @@ public:
     aelab::FieldTrainer* trainer() const { return trainer_.get(); }
     quint64 dataRevision() const { return dataRevision_; }
 
-public slots:
-    void reset(const aelab::FieldConfig& config);       // new data, network, optimiser
-    void applySettings(const aelab::FieldConfig& config);  // live settings only
+  public slots:
+    void reset(const aelab::FieldConfig& config);         // new data, network, optimiser
+    void applySettings(const aelab::FieldConfig& config); // live settings only
     void setPlaying(bool playing);
     void stepOnce();
     // Training steps per frame; 0 means as fast as possible.
     void setStepsPerFrame(int steps);
-    void shutdown();  // stops the timer; call before quitting the thread
+    void shutdown(); // stops the timer; call before quitting the thread
 
-signals:
+  signals:
     void snapshotReady(const FieldSnapshot& snapshot);
     void failed(const QString& message);
     void playingChanged(bool playing);
 
-private:
+  private:
     void tick();
     void trainFrame(int steps);
     void publish(bool force);
@@ -59,7 +61,7 @@ private:
     quint64 dataRevision_ = 0;
     double lastLoss_ = 0;
     QVector<QPointF> pendingLosses_;
-    QVector<QPointF> dataPoints_;  // cached, shared by every snapshot of a run
-    std::deque<std::pair<qint64, long long>> rateWindow_;  // (ms, step)
+    QVector<QPointF> dataPoints_; // cached, shared by every snapshot of a run
+    std::deque<std::pair<qint64, long long>> rateWindow_; // (ms, step)
     std::atomic<bool> awaitingGui_{false};
 };

@@ -38,10 +38,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addPermanentWidget(recordBadge_);
     auto* badgeTimer = new QTimer(this);
     connect(badgeTimer, &QTimer::timeout, this, [this] {
-        recordBadge_->setText(recorder_->isRecording()
-                                  ? tr("● REC  %1 frames%2").arg(recorder_->framesGrabbed())
-                                        .arg(recorder_->framesDropped() ? tr(", %1 dropped").arg(recorder_->framesDropped()) : QString())
-                                  : QString());
+        recordBadge_->setText(
+            recorder_->isRecording()
+                ? tr("● REC  %1 frames%2")
+                      .arg(recorder_->framesGrabbed())
+                      .arg(recorder_->framesDropped()
+                               ? tr(", %1 dropped").arg(recorder_->framesDropped())
+                               : QString())
+                : QString());
     });
     badgeTimer->start(250);
     setCentralWidget(tabs_);
@@ -66,27 +70,35 @@ void MainWindow::buildMenus() {
     };
     QMenu* file = menuBar()->addMenu(tr("&File"));
     add(file, tr("Load points from CSV…"), QKeySequence::Open, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Load points"), QString(),
-                                                          tr("CSV points (*.csv *.txt);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Load points"), QString(), tr("CSV points (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty()) fieldLab_->loadCsv(path);
     });
-    add(file, tr("Export plot…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportCurrentPlot(); });
+    add(file, tr("Export plot…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { exportCurrentPlot(); });
     file->addSeparator();
     add(file, tr("Quit"), QKeySequence::Quit, [this] { close(); });
 
     QMenu* train = menuBar()->addMenu(tr("&Training"));
-    // Space, S and R act on the lab in front: training in the field lab, the chain in the chain lab.
+    // Space, S and R act on the lab in front: training in the field lab, the chain in the chain
+    // lab.
     add(train, tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] {
-        if (chainTabActive()) chainLab_->togglePlaying();
-        else fieldLab_->togglePlaying();
+        if (chainTabActive())
+            chainLab_->togglePlaying();
+        else
+            fieldLab_->togglePlaying();
     });
     add(train, tr("One step"), QKeySequence(Qt::Key_S), [this] {
-        if (chainTabActive()) chainLab_->stepOnce();
-        else fieldLab_->stepOnce();
+        if (chainTabActive())
+            chainLab_->stepOnce();
+        else
+            fieldLab_->stepOnce();
     });
     add(train, tr("Reset (same seed) / restart the chain"), QKeySequence(Qt::Key_R), [this] {
-        if (chainTabActive()) chainLab_->restart();
-        else fieldLab_->reset(false);
+        if (chainTabActive())
+            chainLab_->restart();
+        else
+            fieldLab_->reset(false);
     });
     add(train, tr("Reset with a new seed"), QKeySequence(Qt::SHIFT | Qt::Key_R),
         [this] { fieldLab_->reset(true); });
@@ -95,39 +107,48 @@ void MainWindow::buildMenus() {
     QAction* present = add(view, tr("Presentation mode"), QKeySequence(Qt::Key_F11),
                            [this] { setPresentation(!isFullScreen()); });
     present->setToolTip(tr("Full screen, large fonts and thick lines for the back of the room"));
-    recordAction_ = add(view, tr("Record the plot to GIF or MP4…"), QKeySequence(Qt::Key_F9), [this] { toggleRecording(); });
+    recordAction_ = add(view, tr("Record the plot to GIF or MP4…"), QKeySequence(Qt::Key_F9),
+                        [this] { toggleRecording(); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     add(help, tr("About Autoencoder Lab"), QKeySequence(), [this] {
-        QMessageBox::about(this, tr("About Autoencoder Lab"),
-                           tr("<b>Autoencoder Lab %1</b><p>Train denoising autoencoders live and "
-                              "compare what they learn with what the mathematics says they should.</p>")
-                               .arg(QStringLiteral(AELAB_VERSION)));
+        QMessageBox::about(
+            this, tr("About Autoencoder Lab"),
+            tr("<b>Autoencoder Lab %1</b><p>Train denoising autoencoders live and "
+               "compare what they learn with what the mathematics says they should.</p>")
+                .arg(QStringLiteral(AELAB_VERSION)));
     });
 }
 
 void MainWindow::setPresentation(bool on) {
-    if (on) showFullScreen();
-    else showNormal();
+    if (on)
+        showFullScreen();
+    else
+        showNormal();
     fieldLab_->setPresentation(on);
     chainLab_->setPresentation(on);
 }
 
-bool MainWindow::chainTabActive() const { return tabs_->currentWidget() == chainLab_; }
+bool MainWindow::chainTabActive() const {
+    return tabs_->currentWidget() == chainLab_;
+}
 
 void MainWindow::toggleRecording() {
     if (recorder_->isRecording()) return stopRecording();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Record the plot"), chainTabActive() ? "chain.gif" : "field.gif",
-                                                      tr("GIF animation (*.gif);;MP4 video (*.mp4)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Record the plot"), chainTabActive() ? "chain.gif" : "field.gif",
+        tr("GIF animation (*.gif);;MP4 video (*.mp4)"));
     if (path.isEmpty()) return;
     bool ok = false;
-    const int fps = QInputDialog::getInt(this, tr("Frame rate"), tr("Frames per second:"), 15, 2, 60, 1, &ok);
+    const int fps =
+        QInputDialog::getInt(this, tr("Frame rate"), tr("Frames per second:"), 15, 2, 60, 1, &ok);
     if (ok) startRecording(path, fps);
 }
 
 bool MainWindow::startRecording(const QString& path, double fps) {
-    QWidget* target = chainTabActive() ? static_cast<QWidget*>(chainLab_->plot()) : static_cast<QWidget*>(fieldLab_->plot());
+    QWidget* target = chainTabActive() ? static_cast<QWidget*>(chainLab_->plot())
+                                       : static_cast<QWidget*>(fieldLab_->plot());
     QString error;
     if (!recorder_->start(target, {path}, fps, &error)) {
         QMessageBox::warning(this, tr("Cannot record"), error);
@@ -140,7 +161,8 @@ bool MainWindow::startRecording(const QString& path, double fps) {
 
 void MainWindow::stopRecording() {
     if (!recorder_->isRecording()) return;
-    auto* dialog = new QProgressDialog(tr("Writing the recording…"), QString(), 0, recorder_->framesGrabbed(), this);
+    auto* dialog = new QProgressDialog(tr("Writing the recording…"), QString(), 0,
+                                       recorder_->framesGrabbed(), this);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setMinimumDuration(300);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -148,18 +170,22 @@ void MainWindow::stopRecording() {
         dialog->setMaximum(total);
         dialog->setValue(written);
     });
-    connect(recorder_, &ViewRecorder::finished, dialog, [this, dialog](bool ok, const QString& message) {
-        dialog->close();
-        recordAction_->setText(tr("Record the plot to GIF or MP4…"));
-        if (ok) statusBar()->showMessage(message, 8000);
-        else QMessageBox::warning(this, tr("Recording failed"), message);
-    });
+    connect(recorder_, &ViewRecorder::finished, dialog,
+            [this, dialog](bool ok, const QString& message) {
+                dialog->close();
+                recordAction_->setText(tr("Record the plot to GIF or MP4…"));
+                if (ok)
+                    statusBar()->showMessage(message, 8000);
+                else
+                    QMessageBox::warning(this, tr("Recording failed"), message);
+            });
     recorder_->stop();
 }
 
 void MainWindow::exportCurrentPlot() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), "field.png",
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export plot"), "field.png",
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     QString error;
     FieldPlot* plot = chainTabActive() ? chainLab_->plot() : fieldLab_->plot();
@@ -178,7 +204,9 @@ void MainWindow::showShortcuts() {
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (int i = 0; i < shortcutActions_.size(); ++i) {
         table->setItem(i, 0, new QTableWidgetItem(shortcutActions_[i]->text().remove('&')));
-        table->setItem(i, 1, new QTableWidgetItem(shortcutActions_[i]->shortcut().toString(QKeySequence::NativeText)));
+        table->setItem(i, 1,
+                       new QTableWidgetItem(
+                           shortcutActions_[i]->shortcut().toString(QKeySequence::NativeText)));
     }
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     auto* layout = new QVBoxLayout(&dialog);
@@ -188,7 +216,7 @@ void MainWindow::showShortcuts() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    recorder_->stop();  // what was grabbed is still written
+    recorder_->stop(); // what was grabbed is still written
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/lab", tabs_->currentIndex());

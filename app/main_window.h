@@ -11,7 +11,7 @@ class ViewRecorder;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     explicit MainWindow(QWidget* parent = nullptr);
     FieldLab* fieldLab() const { return fieldLab_; }
     ChainLab* chainLab() const { return chainLab_; }
@@ -21,10 +21,10 @@ public:
     void stopRecording();
     void setPresentation(bool on);
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* event) override;
 
-private:
+  private:
     void buildMenus();
     void exportCurrentPlot();
     void showShortcuts();

@@ -4,14 +4,17 @@
 #include <QFile>
 
 MovieWriter::MovieWriter() = default;
-MovieWriter::~MovieWriter() { abandon(); }
+MovieWriter::~MovieWriter() {
+    abandon();
+}
 
 bool MovieWriter::open(const QStringList& paths, QSize size, double fps, QString* error) {
     abandon();
     size_ = size;
     try {
         for (const QString& path : paths) {
-            encoders_.push_back(aelab::openFrameEncoder(path.toStdString(), size.width(), size.height(), fps));
+            encoders_.push_back(
+                aelab::openFrameEncoder(path.toStdString(), size.width(), size.height(), fps));
             paths_ << path;
         }
     } catch (const std::exception& e) {
@@ -23,10 +26,13 @@ bool MovieWriter::open(const QStringList& paths, QSize size, double fps, QString
 }
 
 bool MovieWriter::addFrame(const QImage& frame, QString* error) {
-    QImage rgb = frame.size() == size_ ? frame : frame.scaled(size_, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QImage rgb = frame.size() == size_
+                     ? frame
+                     : frame.scaled(size_, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     rgb.convertTo(QImage::Format_RGB888);
     try {
-        for (auto& e : encoders_) e->addFrame(rgb.constBits(), int(rgb.bytesPerLine()));
+        for (auto& e : encoders_)
+            e->addFrame(rgb.constBits(), int(rgb.bytesPerLine()));
     } catch (const std::exception& e) {
         *error = QString::fromStdString(e.what());
         abandon();
@@ -38,7 +44,8 @@ bool MovieWriter::addFrame(const QImage& frame, QString* error) {
 
 bool MovieWriter::finish(QString* error) {
     try {
-        for (auto& e : encoders_) e->finish();
+        for (auto& e : encoders_)
+            e->finish();
     } catch (const std::exception& e) {
         *error = QString::fromStdString(e.what());
         abandon();
@@ -50,8 +57,9 @@ bool MovieWriter::finish(QString* error) {
 }
 
 void MovieWriter::abandon() {
-    encoders_.clear();  // closes the files
-    for (const QString& p : paths_) QFile::remove(p);
+    encoders_.clear(); // closes the files
+    for (const QString& p : paths_)
+        QFile::remove(p);
     paths_.clear();
     frames_ = 0;
 }

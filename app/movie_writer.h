@@ -8,10 +8,12 @@
 #include <memory>
 #include <vector>
 
-namespace aelab { class FrameEncoder; }
+namespace aelab {
+class FrameEncoder;
+}
 
 class MovieWriter {
-public:
+  public:
     MovieWriter();
     ~MovieWriter();
     // One file per path, each .gif or .mp4; every frame is scaled to size.
@@ -19,12 +21,12 @@ public:
     bool addFrame(const QImage& frame, QString* error);
     // Closes the files. After a failure, the partial files are removed.
     bool finish(QString* error);
-    void abandon();  // closes and deletes the files
+    void abandon(); // closes and deletes the files
     int frames() const { return frames_; }
     QSize size() const { return size_; }
     const QStringList& paths() const { return paths_; }
 
-private:
+  private:
     std::vector<std::unique_ptr<aelab::FrameEncoder>> encoders_;
     QStringList paths_;
     QSize size_;

@@ -8,12 +8,12 @@
 // Lives on the recorder's encoding thread: frames arrive as queued calls.
 class MovieJob : public QObject {
     Q_OBJECT
-public:
+  public:
     MovieWriter writer;
     QString error;
     bool failed = false;
 
-public slots:
+  public slots:
     void addFrame(const QImage& frame) {
         if (!failed && !writer.addFrame(frame, &error)) failed = true;
         emit written();
@@ -23,7 +23,7 @@ public slots:
         emit done(!failed, error);
     }
 
-signals:
+  signals:
     void written();
     void done(bool ok, const QString& error);
 };
@@ -38,11 +38,12 @@ ViewRecorder::~ViewRecorder() {
     if (thread_.isRunning()) {
         // Quitting mid-recording keeps it: write what was grabbed, then go.
         if (recording_) stop();
-        QMetaObject::invokeMethod(job_, [] {}, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            job_, [] {}, Qt::BlockingQueuedConnection);
     }
     thread_.quit();
     thread_.wait();
-    delete job_;  // an unfinished recording is abandoned: its files are removed
+    delete job_; // an unfinished recording is abandoned: its files are removed
 }
 
 bool ViewRecorder::start(QWidget* target, const QStringList& paths, double fps, QString* error) {
@@ -63,7 +64,8 @@ bool ViewRecorder::start(QWidget* target, const QStringList& paths, double fps, 
     connect(job_, &MovieJob::done, this, [this](bool ok, const QString& message) {
         thread_.quit();
         thread_.wait();
-        emit finished(ok, ok ? tr("Saved %1 frames to %2").arg(grabbed_).arg(paths_.join(", ")) : message);
+        emit finished(ok, ok ? tr("Saved %1 frames to %2").arg(grabbed_).arg(paths_.join(", "))
+                             : message);
     });
     thread_.start();
     target_ = target;
@@ -77,7 +79,7 @@ bool ViewRecorder::start(QWidget* target, const QStringList& paths, double fps, 
 
 void ViewRecorder::grabFrame() {
     if (!recording_ || !target_) return stop();
-    if (grabbed_ - written_ >= kMaxQueued) {  // the encoder is behind: keep memory bounded
+    if (grabbed_ - written_ >= kMaxQueued) { // the encoder is behind: keep memory bounded
         ++dropped_;
         return;
     }

@@ -14,7 +14,7 @@ class MovieJob;
 
 class ViewRecorder : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit ViewRecorder(QObject* parent = nullptr);
     ~ViewRecorder() override;
 
@@ -29,11 +29,11 @@ public:
     int framesDropped() const { return dropped_; }
     static constexpr int kMaxQueued = 90;
 
-signals:
+  signals:
     void progress(int written, int total);
     void finished(bool ok, const QString& message);
 
-private:
+  private:
     void grabFrame();
 
     QThread thread_;

@@ -20,7 +20,7 @@ Basins computeBasins(const Denoiser& r, const GridSpec& grid, int maxSteps, floa
         auto next = r(x);
         lastMove = (next - x).norm(2, 1);
         x = next;
-        if (lastMove.max().item<float>() < 1e-3f * settledMove) break;  // every chain has stopped
+        if (lastMove.max().item<float>() < 1e-3f * settledMove) break; // every chain has stopped
     }
     x = x.contiguous();
     lastMove = lastMove.contiguous();
@@ -32,7 +32,7 @@ Basins computeBasins(const Denoiser& r, const GridSpec& grid, int maxSteps, floa
     out.label.assign(size_t(grid.size()), -1);
     const float r2 = mergeRadius * mergeRadius;
     for (int i = 0; i < grid.size(); ++i) {
-        if (!(moved[i] <= settledMove)) continue;  // also catches NaN
+        if (!(moved[i] <= settledMove)) continue; // also catches NaN
         const float px = p[2 * i], py = p[2 * i + 1];
         int found = -1;
         for (size_t k = 0; k + 1 < out.attractors.size() && found < 0; k += 2) {

@@ -11,8 +11,8 @@ namespace aelab {
 
 struct Basins {
     GridSpec grid;
-    std::vector<int> label;         // per grid cell (row-major); -1: still moving after maxSteps
-    std::vector<float> attractors;  // x0,y0,x1,y1,...: one per label
+    std::vector<int> label;        // per grid cell (row-major); -1: still moving after maxSteps
+    std::vector<float> attractors; // x0,y0,x1,y1,...: one per label
 };
 
 // End points closer than mergeRadius (data units) are one attractor; a chain

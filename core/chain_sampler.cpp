@@ -6,7 +6,8 @@
 namespace aelab {
 
 ChainSampler::ChainSampler(Denoiser r, torch::Tensor start, std::uint64_t seed)
-    : r_(std::move(r)), x_(std::move(start)), gen_(at::make_generator<at::CPUGeneratorImpl>(seed)) {}
+    : r_(std::move(r)), x_(std::move(start)), gen_(at::make_generator<at::CPUGeneratorImpl>(seed)) {
+}
 
 const torch::Tensor& ChainSampler::step() {
     torch::NoGradGuard noGrad;
@@ -24,7 +25,8 @@ torch::Tensor uniformParticles(int64_t n, double x0, double x1, double y0, doubl
                                std::uint64_t seed) {
     auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
     auto u = torch::rand({n, 2}, gen, torch::kFloat32);
-    auto lo = torch::tensor({float(x0), float(y0)}), span = torch::tensor({float(x1 - x0), float(y1 - y0)});
+    auto lo = torch::tensor({float(x0), float(y0)}),
+         span = torch::tensor({float(x1 - x0), float(y1 - y0)});
     return u * span + lo;
 }
 

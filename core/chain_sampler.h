@@ -12,7 +12,7 @@ namespace aelab {
 using Denoiser = std::function<torch::Tensor(const torch::Tensor&)>;
 
 class ChainSampler {
-public:
+  public:
     ChainSampler(Denoiser r, torch::Tensor start, std::uint64_t seed);
 
     // s = 0 is the plain iteration; s > 0 injects N(0, s^2) noise before r.
@@ -25,7 +25,7 @@ public:
     void addParticles(const torch::Tensor& more);
     long long steps() const { return steps_; }
 
-private:
+  private:
     Denoiser r_;
     torch::Tensor x_;
     at::Generator gen_;

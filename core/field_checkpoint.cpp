@@ -14,15 +14,18 @@ constexpr int64_t kVersion = 1;
 
 void writeTensors(torch::serialize::OutputArchive& a, const std::string& prefix,
                   const std::vector<torch::Tensor>& ts) {
-    for (size_t i = 0; i < ts.size(); ++i) a.write(prefix + std::to_string(i), ts[i].detach());
+    for (size_t i = 0; i < ts.size(); ++i)
+        a.write(prefix + std::to_string(i), ts[i].detach());
 }
 
-void readTensors(torch::serialize::InputArchive& a, const std::string& prefix, std::vector<torch::Tensor>& into) {
+void readTensors(torch::serialize::InputArchive& a, const std::string& prefix,
+                 std::vector<torch::Tensor>& into) {
     torch::NoGradGuard noGrad;
     for (size_t i = 0; i < into.size(); ++i) {
         torch::Tensor t;
         a.read(prefix + std::to_string(i), t);
-        if (!t.sizes().equals(into[i].sizes())) throw std::runtime_error("weight shapes do not match the settings");
+        if (!t.sizes().equals(into[i].sizes()))
+            throw std::runtime_error("weight shapes do not match the settings");
         into[i].copy_(t);
     }
 }
@@ -68,7 +71,8 @@ std::unique_ptr<FieldTrainer> FieldTrainer::load(const std::string& path) {
     try {
         a.load_from(path);
     } catch (const std::exception&) {
-        throw ModelFileError("cannot read model " + path + ": missing, truncated or not a model file");
+        throw ModelFileError("cannot read model " + path +
+                             ": missing, truncated or not a model file");
     }
     try {
         const auto format = readValue(a, "format");
@@ -76,8 +80,8 @@ std::unique_ptr<FieldTrainer> FieldTrainer::load(const std::string& path) {
             throw std::runtime_error("not an Autoencoder Lab field model");
         const int64_t version = readValue(a, "version").toInt();
         if (version != kVersion)
-            throw std::runtime_error("format version " + std::to_string(version) + ", this build reads version " +
-                                     std::to_string(kVersion));
+            throw std::runtime_error("format version " + std::to_string(version) +
+                                     ", this build reads version " + std::to_string(kVersion));
         FieldConfig c;
         c.sigma = float(readValue(a, "sigma").toDouble());
         c.width = int(readValue(a, "width").toInt());
@@ -89,12 +93,13 @@ std::unique_ptr<FieldTrainer> FieldTrainer::load(const std::string& path) {
         c.batchSize = int(readValue(a, "batch").toInt());
         c.gridSize = int(readValue(a, "grid").toInt());
         c.seed = std::uint64_t(readValue(a, "seed").toInt());
-        if (c.width < 1 || c.width > 4096 || c.depth < 1 || c.depth > 16 || c.gridSize < 2 || c.gridSize > 1024 ||
-            c.batchSize < 1 || !(c.sigma > 0))
+        if (c.width < 1 || c.width > 4096 || c.depth < 1 || c.depth > 16 || c.gridSize < 2 ||
+            c.gridSize > 1024 || c.batchSize < 1 || !(c.sigma > 0))
             throw std::runtime_error("settings out of range");
         torch::Tensor data;
         a.read("data", data);
-        if (data.dim() != 2 || data.size(1) != 2 || data.size(0) < 2 || data.scalar_type() != torch::kFloat32)
+        if (data.dim() != 2 || data.size(1) != 2 || data.size(0) < 2 ||
+            data.scalar_type() != torch::kFloat32)
             throw std::runtime_error("training set is not an [N, 2] float array");
         data = data.contiguous();
         c.data.kind = Toy2DKind::Painted;

@@ -25,7 +25,9 @@ FieldTrainer::FieldTrainer(const FieldConfig& config) : d(std::make_unique<Impl>
 
 FieldTrainer::~FieldTrainer() = default;
 
-const FieldConfig& FieldTrainer::config() const { return d->config; }
+const FieldConfig& FieldTrainer::config() const {
+    return d->config;
+}
 
 void FieldTrainer::reset(const FieldConfig& config) {
     auto points = makeToy2D(config.data);
@@ -49,9 +51,12 @@ bool FieldTrainer::applyLive(const FieldConfig& c) {
     // Make the new data before touching anything, so a bad file leaves the run intact.
     torch::Tensor points = dataChanged ? makeToy2D(next.data) : torch::Tensor();
     cur = next;
-    if (dataChanged) d->setData(points);
-    else if (gridChanged) d->buildGrid();
-    else if (sigmaChanged) d->buildIdeal();
+    if (dataChanged)
+        d->setData(points);
+    else if (gridChanged)
+        d->buildGrid();
+    else if (sigmaChanged)
+        d->buildIdeal();
     d->setLearningRate(cur.learningRate);
     return dataChanged;
 }
@@ -82,7 +87,9 @@ StepResult FieldTrainer::train(int n) {
     return result;
 }
 
-long long FieldTrainer::step() const { return d->step; }
+long long FieldTrainer::step() const {
+    return d->step;
+}
 
 FieldResult FieldTrainer::evaluate() {
     torch::NoGradGuard noGrad;
@@ -118,12 +125,17 @@ torch::Tensor FieldTrainer::reconstructTensor(const torch::Tensor& x) {
     return d->reconstruct(x);
 }
 
-GridSpec FieldTrainer::grid() const { return d->grid; }
-
-std::vector<float> FieldTrainer::dataXY() const {
-    return std::vector<float>(d->data.data_ptr<float>(), d->data.data_ptr<float>() + d->data.numel());
+GridSpec FieldTrainer::grid() const {
+    return d->grid;
 }
 
-int FieldTrainer::dataCount() const { return int(d->data.size(0)); }
+std::vector<float> FieldTrainer::dataXY() const {
+    return std::vector<float>(d->data.data_ptr<float>(),
+                              d->data.data_ptr<float>() + d->data.numel());
+}
+
+int FieldTrainer::dataCount() const {
+    return int(d->data.size(0));
+}
 
 } // namespace aelab

@@ -9,15 +9,17 @@
 #include <stdexcept>
 #include <string>
 
-namespace at { class Tensor; }
+namespace at {
+class Tensor;
+}
 
 namespace aelab {
 
 struct StepResult {
-    int steps = 0;            // steps actually taken
-    double meanLoss = 0;      // mean loss over those steps
-    bool diverged = false;    // a non-finite loss was met; weights were rolled back
-    double badLoss = 0;       // the offending loss when diverged
+    int steps = 0;         // steps actually taken
+    double meanLoss = 0;   // mean loss over those steps
+    bool diverged = false; // a non-finite loss was met; weights were rolled back
+    double badLoss = 0;    // the offending loss when diverged
 };
 
 // A model file that cannot be written or read; the message names the file.
@@ -26,7 +28,7 @@ struct ModelFileError : std::runtime_error {
 };
 
 class FieldTrainer {
-public:
+  public:
     // Builds data and network from config. Throws DatasetError for bad data.
     explicit FieldTrainer(const FieldConfig& config);
     ~FieldTrainer();
@@ -68,10 +70,10 @@ public:
     static std::unique_ptr<FieldTrainer> load(const std::string& path);
 
     GridSpec grid() const;
-    std::vector<float> dataXY() const;  // the training set, x0,y0,x1,y1,...
+    std::vector<float> dataXY() const; // the training set, x0,y0,x1,y1,...
     int dataCount() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -14,26 +14,26 @@
 
 namespace aelab {
 
-inline constexpr int kSnapshotEvery = 50;  // steps between saved "last good" weights
+inline constexpr int kSnapshotEvery = 50; // steps between saved "last good" weights
 inline constexpr double kAverageDecay = 0.99;
 
 struct FieldTrainer::Impl {
     FieldConfig config;
-    torch::Tensor data;        // [N, 2] data coordinates
-    torch::Tensor dataUnit;    // [N, 2] mapped to [0, 1]^2 (BCE targets)
-    Box2D box;                 // plot box; BCE maps it to the unit square
+    torch::Tensor data;     // [N, 2] data coordinates
+    torch::Tensor dataUnit; // [N, 2] mapped to [0, 1]^2 (BCE targets)
+    Box2D box;              // plot box; BCE maps it to the unit square
     GridSpec grid;
-    torch::Tensor gridPoints;  // [G, 2]
-    IdealField ideal;          // cached until data, sigma or grid change
+    torch::Tensor gridPoints; // [G, 2]
+    IdealField ideal;         // cached until data, sigma or grid change
     MlpDae model{nullptr};
-    MlpDae averaged{nullptr};  // Polyak average of model's weights: what is drawn
+    MlpDae averaged{nullptr}; // Polyak average of model's weights: what is drawn
     std::unique_ptr<torch::optim::Adam> optimiser;
     at::Generator gen;
     long long step = 0;
     std::vector<torch::Tensor> lastGood, lastGoodAverage;
     long long lastGoodStep = 0;
-    std::vector<torch::Tensor> params, average;  // live weights and their running average
-    torch::Tensor scale, offset;  // data -> unit: (x - offset) / scale
+    std::vector<torch::Tensor> params, average; // live weights and their running average
+    torch::Tensor scale, offset;                // data -> unit: (x - offset) / scale
 
     void setData(torch::Tensor points) {
         data = std::move(points);
@@ -90,17 +90,21 @@ struct FieldTrainer::Impl {
     void updateAverage() {
         torch::NoGradGuard noGrad;
         const double decay = std::min(kAverageDecay, (1.0 + step) / (10.0 + step));
-        for (size_t i = 0; i < params.size(); ++i) average[i].lerp_(params[i], 1 - decay);
+        for (size_t i = 0; i < params.size(); ++i)
+            average[i].lerp_(params[i], 1 - decay);
     }
     static void copyAll(std::vector<torch::Tensor>& to, const std::vector<torch::Tensor>& from) {
         torch::NoGradGuard noGrad;
-        for (size_t i = 0; i < to.size(); ++i) to[i].copy_(from[i]);
+        for (size_t i = 0; i < to.size(); ++i)
+            to[i].copy_(from[i]);
     }
     void saveGood() {
         lastGood.clear();
         lastGoodAverage.clear();
-        for (auto& p : params) lastGood.push_back(p.detach().clone());
-        for (auto& p : average) lastGoodAverage.push_back(p.detach().clone());
+        for (auto& p : params)
+            lastGood.push_back(p.detach().clone());
+        for (auto& p : average)
+            lastGoodAverage.push_back(p.detach().clone());
         lastGoodStep = step;
     }
     void restoreGood() {

@@ -24,7 +24,7 @@ std::string gifError(int code) {
 }
 
 class GifEncoder : public FrameEncoder {
-public:
+  public:
     GifEncoder(const std::string& path, int w, int h, double fps) : path_(path) {
         width_ = w;
         height_ = h;
@@ -53,7 +53,8 @@ public:
             const std::uint8_t* row = rgb + size_t(y) * stride;
             for (int x = 0; x < width_; ++x) {
                 const std::uint8_t* p = row + 3 * x;
-                idx[size_t(y) * width_ + x] = lut_[((p[0] >> 3) << 10) | ((p[1] >> 3) << 5) | (p[2] >> 3)];
+                idx[size_t(y) * width_ + x] =
+                    lut_[((p[0] >> 3) << 10) | ((p[1] >> 3) << 5) | (p[2] >> 3)];
             }
         }
         writeFrame(idx);
@@ -69,7 +70,7 @@ public:
         if (!ok) throw VideoError("cannot finish " + path_ + ": " + gifError(err));
     }
 
-private:
+  private:
     // Half the palette from the first frame (median cut), half a fixed colour
     // cube so colours that appear later still find a near neighbour.
     void buildPalette(const std::uint8_t* rgb, int stride) {
@@ -88,7 +89,8 @@ private:
             throw VideoError(path_ + ": cannot quantise the first frame");
         int k = quantised;
         for (int i = 0; i < 125 && k < 256; ++i, ++k)
-            colors[k] = {GifByteType(i / 25 * 255 / 4), GifByteType(i / 5 % 5 * 255 / 4), GifByteType(i % 5 * 255 / 4)};
+            colors[k] = {GifByteType(i / 25 * 255 / 4), GifByteType(i / 5 % 5 * 255 / 4),
+                         GifByteType(i % 5 * 255 / 4)};
         ColorMapObject* map = GifMakeMapObject(256, colors.data());
         if (!map) throw VideoError(path_ + ": out of memory");
         lut_.resize(32 * 32 * 32);
@@ -96,8 +98,9 @@ private:
             const int cr = (c >> 10) * 8 + 4, cg = ((c >> 5) & 31) * 8 + 4, cb = (c & 31) * 8 + 4;
             int best = 0, bestD = 1 << 30;
             for (int i = 0; i < k; ++i) {
-                const int dr = cr - colors[i].Red, dg = cg - colors[i].Green, db = cb - colors[i].Blue;
-                const int d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;  // rough perceptual weights
+                const int dr = cr - colors[i].Red, dg = cg - colors[i].Green,
+                          db = cb - colors[i].Blue;
+                const int d = 2 * dr * dr + 4 * dg * dg + 3 * db * db; // rough perceptual weights
                 if (d < bestD) bestD = d, best = i;
             }
             lut_[c] = GifByteType(best);
@@ -108,7 +111,8 @@ private:
         // Loop forever (the NETSCAPE2.0 application extension).
         const unsigned char loop[3] = {1, 0, 0};
         if (EGifPutExtensionLeader(gif_, APPLICATION_EXT_FUNC_CODE) != GIF_OK ||
-            EGifPutExtensionBlock(gif_, 11, "NETSCAPE2.0") != GIF_OK || EGifPutExtensionBlock(gif_, 3, loop) != GIF_OK ||
+            EGifPutExtensionBlock(gif_, 11, "NETSCAPE2.0") != GIF_OK ||
+            EGifPutExtensionBlock(gif_, 3, loop) != GIF_OK ||
             EGifPutExtensionTrailer(gif_) != GIF_OK)
             throw VideoError("cannot write " + path_ + ": " + gifError(gif_->Error));
     }
@@ -128,13 +132,15 @@ private:
             EGifPutImageDesc(gif_, x0, y0, w, h, false, nullptr) != GIF_OK)
             throw VideoError("cannot write " + path_ + ": " + gifError(gif_->Error));
         for (int y = y0; y <= y1; ++y)
-            if (EGifPutLine(gif_, const_cast<GifByteType*>(&idx[size_t(y) * width_ + x0]), w) != GIF_OK)
+            if (EGifPutLine(gif_, const_cast<GifByteType*>(&idx[size_t(y) * width_ + x0]), w) !=
+                GIF_OK)
                 throw VideoError("cannot write " + path_ + ": " + gifError(gif_->Error));
     }
 
     // The bounding box of pixels that differ from the previous frame (at
     // least one pixel, so every frame is a real image in the file).
-    void changedRect(const std::vector<GifByteType>& idx, int& x0, int& y0, int& x1, int& y1) const {
+    void changedRect(const std::vector<GifByteType>& idx, int& x0, int& y0, int& x1,
+                     int& y1) const {
         x0 = width_, y0 = height_, x1 = -1, y1 = -1;
         for (int y = 0; y < height_; ++y)
             for (int x = 0; x < width_; ++x)
@@ -153,7 +159,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<FrameEncoder> openGifEncoder(const std::string& path, int width, int height, double fps) {
+std::unique_ptr<FrameEncoder> openGifEncoder(const std::string& path, int width, int height,
+                                             double fps) {
     return std::make_unique<GifEncoder>(path, width, height, fps);
 }
 

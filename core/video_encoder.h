@@ -15,7 +15,7 @@ struct VideoError : std::runtime_error {
 };
 
 class FrameEncoder {
-public:
+  public:
     virtual ~FrameEncoder() = default;
     // rgb points at height rows of width * 3 bytes, rows stride bytes apart.
     virtual void addFrame(const std::uint8_t* rgb, int stride) = 0;
@@ -25,13 +25,14 @@ public:
     int height() const { return height_; }
     int frames() const { return frames_; }
 
-protected:
+  protected:
     int width_ = 0, height_ = 0, frames_ = 0;
 };
 
 // Picks the format from the file's extension (.gif or .mp4, any case).
 // Throws VideoError naming the file when it cannot be written.
-std::unique_ptr<FrameEncoder> openFrameEncoder(const std::string& path, int width, int height, double fps);
+std::unique_ptr<FrameEncoder> openFrameEncoder(const std::string& path, int width, int height,
+                                               double fps);
 
 // Number of frames a GIF or MP4 file decodes to; throws VideoError if it cannot be read.
 int countVideoFrames(const std::string& path);

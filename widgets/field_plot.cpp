@@ -12,14 +12,15 @@ const QColor kDataColour(20, 20, 20, 150);
 const QColor kPaintedColour(0, 140, 70);
 const QColor kAttractorColour(0, 0, 0);
 constexpr double kClipCells = 1.4;
- // longer arrows keep their direction, not their length
+// longer arrows keep their direction, not their length
 
 // The median ideal arrow length where the blurred density is within e^-4.5
 // of its peak (about 3 sigma from the data): this length is drawn one cell
 // long, so the structure near the data shows; far arrows are clipped.
 double referenceLength(const FieldViewData& d) {
     float peak = -1e30f;
-    for (float v : d.logDensity) peak = std::max(peak, v);
+    for (float v : d.logDensity)
+        peak = std::max(peak, v);
     std::vector<double> lengths;
     for (int i = 0; i < d.idealDx.size(); ++i)
         if (i >= d.logDensity.size() || d.logDensity[i] > peak - 4.5f)
@@ -80,7 +81,8 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     attractorGraph_ = addGraph();
     attractorGraph_->setName("attractors");
     attractorGraph_->setLineStyle(QCPGraph::lsNone);
-    attractorGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(kAttractorColour, 2), QBrush(), 10));
+    attractorGraph_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCross, QPen(kAttractorColour, 2), QBrush(), 10));
     attractorGraph_->setVisible(false);
 
     paintedGraph_ = addGraph();
@@ -115,25 +117,49 @@ void FieldPlot::setFieldData(const FieldViewData& data) {
     rebuild();
 }
 
-void FieldPlot::setShowData(bool on) { showData_ = on; rebuild(); }
-void FieldPlot::setShowLearned(bool on) { showLearned_ = on; rebuild(); }
-void FieldPlot::setShowIdeal(bool on) { showIdeal_ = on; rebuild(); }
-void FieldPlot::setHeatMap(HeatMap kind) { heatMap_ = kind; rebuild(); }
-void FieldPlot::setArrowStride(int stride) { stride_ = std::max(1, stride); rebuild(); }
-int FieldPlot::learnedArrowCount() const { return learned_->visible() ? learned_->arrows().size() : 0; }
-int FieldPlot::idealArrowCount() const { return ideal_->visible() ? ideal_->arrows().size() : 0; }
+void FieldPlot::setShowData(bool on) {
+    showData_ = on;
+    rebuild();
+}
+void FieldPlot::setShowLearned(bool on) {
+    showLearned_ = on;
+    rebuild();
+}
+void FieldPlot::setShowIdeal(bool on) {
+    showIdeal_ = on;
+    rebuild();
+}
+void FieldPlot::setHeatMap(HeatMap kind) {
+    heatMap_ = kind;
+    rebuild();
+}
+void FieldPlot::setArrowStride(int stride) {
+    stride_ = std::max(1, stride);
+    rebuild();
+}
+int FieldPlot::learnedArrowCount() const {
+    return learned_->visible() ? learned_->arrows().size() : 0;
+}
+int FieldPlot::idealArrowCount() const {
+    return ideal_->visible() ? ideal_->arrows().size() : 0;
+}
 double FieldPlot::longestDrawnArrow() const {
     double longest = 0;
     for (const ArrowFieldPlottable* field : {learned_, ideal_})
-        for (const auto& a : field->arrows()) longest = std::max(longest, std::hypot(a.delta.x(), a.delta.y()));
+        for (const auto& a : field->arrows())
+            longest = std::max(longest, std::hypot(a.delta.x(), a.delta.y()));
     return longest;
 }
 
-void FieldPlot::setTitleText(const QString& text) { title_->setText(text); replot(QCustomPlot::rpQueuedReplot); }
+void FieldPlot::setTitleText(const QString& text) {
+    title_->setText(text);
+    replot(QCustomPlot::rpQueuedReplot);
+}
 
 void FieldPlot::rebuild() {
     QVector<double> xs, ys;
-    for (const QPointF& p : data_.data) xs.append(p.x()), ys.append(p.y());
+    for (const QPointF& p : data_.data)
+        xs.append(p.x()), ys.append(p.y());
     dataGraph_->setData(xs, ys, true);
     dataGraph_->setVisible(showData_);
     rebuildArrows();
@@ -179,9 +205,12 @@ void FieldPlot::rebuildArrows() {
             for (int ix = offset; ix < data_.nx; ix += stride_) {
                 const int i = iy * data_.nx + ix;
                 const QPointF at = data_.cellCentre(ix, iy);
-                learned.append({at, clipped(QPointF(data_.dx[i], data_.dy[i]) * arrowScale_, clip)});
+                learned.append(
+                    {at, clipped(QPointF(data_.dx[i], data_.dy[i]) * arrowScale_, clip)});
                 if (i < data_.idealDx.size())
-                    ideal.append({at, clipped(QPointF(data_.idealDx[i], data_.idealDy[i]) * arrowScale_, clip)});
+                    ideal.append(
+                        {at,
+                         clipped(QPointF(data_.idealDx[i], data_.idealDy[i]) * arrowScale_, clip)});
             }
     }
     learned_->setArrows(learned);
@@ -191,21 +220,24 @@ void FieldPlot::rebuildArrows() {
     const QString scale = QString::number(arrowScale_, 'g', 2);
     learned_->setName(QStringLiteral("learned r(x) − x"));
     ideal_->setName(QStringLiteral("ideal r*(x) − x"));
-    scaleNote_->setText(QStringLiteral("arrows ×%1, clipped at %2 cells").arg(scale).arg(kClipCells));
+    scaleNote_->setText(
+        QStringLiteral("arrows ×%1, clipped at %2 cells").arg(scale).arg(kClipCells));
     scaleNote_->setVisible(showLearned_ || showIdeal_);
     updateLegend();
 }
 
 void FieldPlot::updateLegend() {
     // The legend lists only what is shown.
-    for (QCPAbstractPlottable* p : {static_cast<QCPAbstractPlottable*>(dataGraph_),
-                                    static_cast<QCPAbstractPlottable*>(ideal_),
-                                    static_cast<QCPAbstractPlottable*>(learned_),
-                                    static_cast<QCPAbstractPlottable*>(particles_),
-                                    static_cast<QCPAbstractPlottable*>(attractorGraph_)}) {
+    for (QCPAbstractPlottable* p :
+         {static_cast<QCPAbstractPlottable*>(dataGraph_),
+          static_cast<QCPAbstractPlottable*>(ideal_), static_cast<QCPAbstractPlottable*>(learned_),
+          static_cast<QCPAbstractPlottable*>(particles_),
+          static_cast<QCPAbstractPlottable*>(attractorGraph_)}) {
         const bool shown = p->visible() && (p != particles_ || particles_->particleCount() > 0);
-        if (shown) p->addToLegend();
-        else p->removeFromLegend();
+        if (shown)
+            p->addToLegend();
+        else
+            p->removeFromLegend();
     }
 }
 
@@ -222,14 +254,17 @@ void FieldPlot::rebuildHeatMap() {
         for (int ix = 0; ix < data_.nx; ++ix) {
             const int i = iy * data_.nx + ix;
             double v = 0;
-            if (heatMap_ == HeatMap::FieldMagnitude) v = std::hypot(data_.dx[i], data_.dy[i]);
-            else if (i < data_.logDensity.size()) v = data_.logDensity[i];
+            if (heatMap_ == HeatMap::FieldMagnitude)
+                v = std::hypot(data_.dx[i], data_.dy[i]);
+            else if (i < data_.logDensity.size())
+                v = data_.logDensity[i];
             d->setCell(ix, iy, v);
         }
     if (heatMap_ == HeatMap::LogDensity) {
         // Below max - 12 nats the blurred density is indistinguishable from zero.
         double hi = -1e300;
-        for (float v : data_.logDensity) hi = std::max(hi, double(v));
+        for (float v : data_.logDensity)
+            hi = std::max(hi, double(v));
         colorMap_->setDataRange(QCPRange(hi - 12, hi));
         colorScale_->axis()->setLabel("log p_σ(x)");
     } else {
@@ -270,7 +305,8 @@ void FieldPlot::paintAt(const QPointF& pixel) {
 }
 
 void FieldPlot::mousePressEvent(QMouseEvent* event) {
-    if (burstMode_ && event->button() == Qt::LeftButton && axisRect()->rect().contains(event->pos())) {
+    if (burstMode_ && event->button() == Qt::LeftButton &&
+        axisRect()->rect().contains(event->pos())) {
         bursting_ = true;
         burstAt(event->position(), true);
         return;
@@ -323,7 +359,7 @@ void FieldPlot::setPresentation(bool on) {
     ideal_->setPen(QPen(kIdealColour, on ? 6 : 3.5, Qt::SolidLine, Qt::RoundCap));
     scaleNote_->setFont(f);
     learned_->setHeadLength(on ? 9 : 5);
-    stride_ = on ? 3 : 2;  // fewer, bolder arrows read better from the back of a room
+    stride_ = on ? 3 : 2; // fewer, bolder arrows read better from the back of a room
     rebuildArrows();
     ideal_->setHeadLength(on ? 9 : 5);
     dataGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kDataColour, on ? 5 : 3));

@@ -13,7 +13,7 @@ class ParticlePlottable;
 
 class FieldPlot : public QCustomPlot {
     Q_OBJECT
-public:
+  public:
     enum class HeatMap { None, FieldMagnitude, LogDensity };
 
     explicit FieldPlot(QWidget* parent = nullptr);
@@ -38,7 +38,7 @@ public:
     double arrowScale() const { return arrowScale_; }
     int learnedArrowCount() const;
     int idealArrowCount() const;
-    double longestDrawnArrow() const;  // in data units, after scaling and clipping
+    double longestDrawnArrow() const; // in data units, after scaling and clipping
 
     void setPaintMode(bool on);
     bool paintMode() const { return paintMode_; }
@@ -65,17 +65,17 @@ public:
     // Larger fonts and thicker lines for a lecture hall.
     void setPresentation(bool on);
 
-signals:
+  signals:
     void paintedPointsChanged(const QVector<QPointF>& points);
-    void burstRequested(const QPointF& at);  // data coordinates
+    void burstRequested(const QPointF& at); // data coordinates
 
-protected:
+  protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
-private:
+  private:
     void rebuild();
     void rebuildArrows();
     void rebuildHeatMap();

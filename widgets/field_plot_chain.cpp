@@ -8,7 +8,8 @@ namespace {
 // Pale, distinct colours for basins; particles and arrows stay readable on them.
 const QColor kBasinColours[] = {{251, 214, 178}, {200, 230, 201}, {187, 222, 251}, {248, 187, 208},
                                 {255, 241, 168}, {209, 196, 233}, {178, 235, 242}, {255, 204, 188},
-                                {220, 237, 200}, {197, 202, 233}, {255, 224, 178}, {240, 200, 240}}; } // namespace
+                                {220, 237, 200}, {197, 202, 233}, {255, 224, 178}, {240, 200, 240}};
+} // namespace
 
 void FieldPlot::pushParticles(const QVector<QPointF>& positions) {
     const bool wasEmpty = particles_->particleCount() == 0;
@@ -28,7 +29,9 @@ void FieldPlot::setTrailLength(int frames) {
     replot(QCustomPlot::rpQueuedReplot);
 }
 
-int FieldPlot::particleCount() const { return particles_->particleCount(); }
+int FieldPlot::particleCount() const {
+    return particles_->particleCount();
+}
 
 void FieldPlot::setBasins(const BasinViewData& basins) {
     basins_ = basins;
@@ -58,7 +61,8 @@ void FieldPlot::rebuildBasins() {
         basinImage_->topLeft->setCoords(basins_.box.left(), basins_.box.bottom());
         basinImage_->bottomRight->setCoords(basins_.box.right(), basins_.box.top());
         QVector<double> xs, ys;
-        for (const QPointF& a : basins_.attractors) xs.append(a.x()), ys.append(a.y());
+        for (const QPointF& a : basins_.attractors)
+            xs.append(a.x()), ys.append(a.y());
         attractorGraph_->setData(xs, ys, true);
     }
     updateLegend();
@@ -77,4 +81,3 @@ void FieldPlot::burstAt(const QPointF& pixel, bool force) {
     lastBurstPixel_ = pixel;
     emit burstRequested(QPointF(xAxis->pixelToCoord(pixel.x()), yAxis->pixelToCoord(pixel.y())));
 }
-

@@ -10,10 +10,13 @@ ParticlePlottable::ParticlePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
 
 void ParticlePlottable::pushFrame(const QVector<QPointF>& positions) {
     frames_.push_back(positions);
-    while (int(frames_.size()) > trailLength_) frames_.pop_front();
+    while (int(frames_.size()) > trailLength_)
+        frames_.pop_front();
 }
 
-void ParticlePlottable::clear() { frames_.clear(); }
+void ParticlePlottable::clear() {
+    frames_.clear();
+}
 
 const QVector<QPointF>& ParticlePlottable::current() const {
     static const QVector<QPointF> none;
@@ -22,26 +25,32 @@ const QVector<QPointF>& ParticlePlottable::current() const {
 
 void ParticlePlottable::setTrailLength(int frames) {
     trailLength_ = std::max(1, frames);
-    while (int(frames_.size()) > trailLength_) frames_.pop_front();
+    while (int(frames_.size()) > trailLength_)
+        frames_.pop_front();
 }
 
-double ParticlePlottable::selectTest(const QPointF&, bool, QVariant*) const { return -1; }
+double ParticlePlottable::selectTest(const QPointF&, bool, QVariant*) const {
+    return -1;
+}
 
 QCPRange ParticlePlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const {
     QCPRange range;
     const auto& p = current();
     foundRange = !p.isEmpty();
     if (foundRange) range = QCPRange(p.first().x(), p.first().x());
-    for (const QPointF& q : p) range.expand(q.x());
+    for (const QPointF& q : p)
+        range.expand(q.x());
     return range;
 }
 
-QCPRange ParticlePlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const {
+QCPRange ParticlePlottable::getValueRange(bool& foundRange, QCP::SignDomain,
+                                          const QCPRange&) const {
     QCPRange range;
     const auto& p = current();
     foundRange = !p.isEmpty();
     if (foundRange) range = QCPRange(p.first().y(), p.first().y());
-    for (const QPointF& q : p) range.expand(q.y());
+    for (const QPointF& q : p)
+        range.expand(q.y());
     return range;
 }
 
@@ -54,7 +63,8 @@ void ParticlePlottable::draw(QCPPainter* painter) {
     pixels.reserve(frames_.size());
     for (const auto& frame : frames_) {
         QVector<QPointF> px(frame.size());
-        for (int i = 0; i < frame.size(); ++i) px[i] = coordsToPixels(frame[i].x(), frame[i].y());
+        for (int i = 0; i < frame.size(); ++i)
+            px[i] = coordsToPixels(frame[i].x(), frame[i].y());
         pixels.push_back(std::move(px));
     }
     const int ages = int(pixels.size()) - 1;
@@ -64,7 +74,8 @@ void ParticlePlottable::draw(QCPPainter* painter) {
         const auto& b = pixels[k + 1];
         lines.clear();
         const int n = int(std::min(a.size(), b.size()));
-        for (int i = 0; i < n; ++i) lines.append(QLineF(a[i], b[i]));
+        for (int i = 0; i < n; ++i)
+            lines.append(QLineF(a[i], b[i]));
         QColor c = base;
         c.setAlphaF(0.55f * float(k + 1) / float(ages + 1));
         painter->setPen(QPen(c, std::max(1.0, 0.45 * dotSize_), Qt::SolidLine, Qt::RoundCap));
@@ -78,7 +89,8 @@ void ParticlePlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) 
     QColor faded = pen().color();
     faded.setAlphaF(0.35f);
     painter->setPen(QPen(faded, 1.5));
-    painter->drawLine(QLineF(rect.left() + 2, rect.center().y(), rect.right() - 5, rect.center().y()));
+    painter->drawLine(
+        QLineF(rect.left() + 2, rect.center().y(), rect.right() - 5, rect.center().y()));
     painter->setPen(QPen(pen().color(), 5, Qt::SolidLine, Qt::RoundCap));
     painter->drawPoint(QPointF(rect.right() - 4, rect.center().y()));
 }

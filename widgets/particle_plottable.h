@@ -8,7 +8,7 @@
 
 class ParticlePlottable : public QCPAbstractPlottable {
     Q_OBJECT
-public:
+  public:
     ParticlePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis);
 
     // Positions after one more step. Particle i of one frame is particle i of
@@ -22,17 +22,19 @@ public:
     int trailLength() const { return trailLength_; }
     void setDotSize(double pixels) { dotSize_ = pixels; }
 
-    double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const override;
-    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    double selectTest(const QPointF& pos, bool onlySelectable,
+                      QVariant* details = nullptr) const override;
+    QCPRange getKeyRange(bool& foundRange,
+                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
     QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
                            const QCPRange& inKeyRange = QCPRange()) const override;
 
-protected:
+  protected:
     void draw(QCPPainter* painter) override;
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
-private:
-    std::deque<QVector<QPointF>> frames_;  // oldest first
+  private:
+    std::deque<QVector<QPointF>> frames_; // oldest first
     int trailLength_ = 8;
     double dotSize_ = 3.5;
 };

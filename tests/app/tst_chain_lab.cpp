@@ -17,7 +17,7 @@
 
 class TestChainLab : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { aelab::setTorchThreads(1); }
 
     void chainStartsStepsAndTakesBursts() {
@@ -25,19 +25,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, 10000);
         ChainLab lab(&field);
         lab.resize(1000, 700);
-        lab.show();  // the first view starts a chain from noise
+        lab.show(); // the first view starts a chain from noise
         QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().particles.size(), 2000, 10000);
         QCOMPARE(lab.lastSnapshot().step, 0LL);
-        for (int i = 0; i < 3; ++i) lab.stepOnce();
+        for (int i = 0; i < 3; ++i)
+            lab.stepOnce();
         QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, 10000);
         QCOMPARE(lab.plot()->particleCount(), 2000);
-        QTRY_VERIFY(lab.distanceChart()->pointCount(0) >= 4);  // the start and three steps
+        QTRY_VERIFY(lab.distanceChart()->pointCount(0) >= 4); // the start and three steps
 
         // A click on the plot adds a burst where it landed.
         lab.plot()->replot();
-        const QPoint at(int(lab.plot()->xAxis->coordToPixel(0.2)), int(lab.plot()->yAxis->coordToPixel(0.1)));
+        const QPoint at(int(lab.plot()->xAxis->coordToPixel(0.2)),
+                        int(lab.plot()->yAxis->coordToPixel(0.1)));
         QTest::mouseClick(lab.plot(), Qt::LeftButton, {}, at);
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().particles.size(), 2000 + ChainWorker::kBurstSize, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().particles.size(),
+                                  2000 + ChainWorker::kBurstSize, 10000);
         const QPointF added = lab.lastSnapshot().particles.last();
         QVERIFY(std::abs(added.x() - 0.2) < 0.2 && std::abs(added.y() - 0.1) < 0.2);
     }
@@ -47,11 +50,13 @@ private slots:
         ChainLab lab(&field);
         lab.show();
         QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, 10000);
-        lab.controls()->selectDenoiser(true);  // the exact r*
+        lab.controls()->selectDenoiser(true); // the exact r*
         lab.restart();
-        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().run >= 2 && lab.lastSnapshot().particles.size() == 2000, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            lab.lastSnapshot().run >= 2 && lab.lastSnapshot().particles.size() == 2000, 10000);
         const double start = lab.lastSnapshot().distance;
-        for (int i = 0; i < 3; ++i) lab.stepOnce();
+        for (int i = 0; i < 3; ++i)
+            lab.stepOnce();
         QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, 20000);
         QVERIFY2(lab.lastSnapshot().distance < 0.6 * start,
                  qPrintable(QString("%1 -> %2").arg(start).arg(lab.lastSnapshot().distance)));

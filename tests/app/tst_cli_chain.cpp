@@ -11,14 +11,31 @@
 
 class TestCliChain : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void writesMetricsAndCsv() {
         QTemporaryDir dir;
         QProcess p;
-        p.start(qEnvironmentVariable("AELAB_CLI"),
-                {"chain", "--sigma", "0.05", "--train-steps", "600", "--points", "300", "--width", "64",
-                 "--particles", "200", "--chain-steps", "25", "--inject", "0.05", "--video-size", "160", "--save-model",
-                 dir.filePath("model.pt"), "--out", dir.path()});
+        p.start(qEnvironmentVariable("AELAB_CLI"), {"chain",
+                                                    "--sigma",
+                                                    "0.05",
+                                                    "--train-steps",
+                                                    "600",
+                                                    "--points",
+                                                    "300",
+                                                    "--width",
+                                                    "64",
+                                                    "--particles",
+                                                    "200",
+                                                    "--chain-steps",
+                                                    "25",
+                                                    "--inject",
+                                                    "0.05",
+                                                    "--video-size",
+                                                    "160",
+                                                    "--save-model",
+                                                    dir.filePath("model.pt"),
+                                                    "--out",
+                                                    dir.path()});
         QVERIFY(p.waitForFinished(300000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QFile m(dir.filePath("metrics.json"));
@@ -26,7 +43,7 @@ private slots:
         const QJsonObject metrics = QJsonDocument::fromJson(m.readAll()).object();
         QVERIFY(metrics["distance_metric"].toString().contains("energy"));
         const QJsonArray d = metrics["distances"].toArray();
-        QCOMPARE(d.size(), 26);  // the start and one per step
+        QCOMPARE(d.size(), 26); // the start and one per step
         QCOMPARE(metrics["distance_start"].toDouble(), d.first().toDouble());
         QCOMPARE(metrics["distance_end"].toDouble(), d.last().toDouble());
         QVERIFY(metrics["distance_end"].toDouble() < metrics["distance_start"].toDouble());
@@ -34,7 +51,7 @@ private slots:
         QVERIFY(c.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(c.readAll()).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.first(), QString("step,particle,x,y"));
-        QCOMPARE(lines.size(), 1 + 3 * 200);  // steps 0, 10 and 20
+        QCOMPARE(lines.size(), 1 + 3 * 200); // steps 0, 10 and 20
         QVERIFY(lines.last().startsWith("20,199,"));
         // The animation: one frame for the start and one per step, in both files.
         QCOMPARE(aelab::countVideoFrames(dir.filePath("chain.gif").toStdString()), 26);
@@ -43,8 +60,9 @@ private slots:
         // The saved model runs again without training, with the same start.
         QTemporaryDir again;
         QProcess q;
-        q.start(qEnvironmentVariable("AELAB_CLI"), {"chain", "--model", dir.filePath("model.pt"), "--particles", "200",
-                                                    "--chain-steps", "3", "--video-size", "96", "--out", again.path()});
+        q.start(qEnvironmentVariable("AELAB_CLI"),
+                {"chain", "--model", dir.filePath("model.pt"), "--particles", "200",
+                 "--chain-steps", "3", "--video-size", "96", "--out", again.path()});
         QVERIFY(q.waitForFinished(120000));
         QVERIFY2(q.exitCode() == 0, q.readAllStandardError().constData());
         QFile m2(again.filePath("metrics.json"));
@@ -57,9 +75,10 @@ private slots:
     void idealDenoiserNeedsNoTraining() {
         QTemporaryDir dir;
         QProcess p;
-        p.start(qEnvironmentVariable("AELAB_CLI"), {"chain", "--denoiser", "ideal", "--train-steps", "0", "--points",
-                                                    "200", "--particles", "300", "--chain-steps", "3", "--video-size",
-                                                    "96", "--out", dir.path()});
+        p.start(qEnvironmentVariable("AELAB_CLI"),
+                {"chain", "--denoiser", "ideal", "--train-steps", "0", "--points", "200",
+                 "--particles", "300", "--chain-steps", "3", "--video-size", "96", "--out",
+                 dir.path()});
         QVERIFY(p.waitForFinished(120000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QFile m(dir.filePath("metrics.json"));
@@ -75,14 +94,16 @@ private slots:
         bad.write("not a model");
         bad.close();
         QProcess p;
-        p.start(qEnvironmentVariable("AELAB_CLI"), {"chain", "--model", bad.fileName(), "--out", dir.filePath("o")});
+        p.start(qEnvironmentVariable("AELAB_CLI"),
+                {"chain", "--model", bad.fileName(), "--out", dir.filePath("o")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("bad.pt"));
     }
     void rejectsBadOptions() {
         QProcess p;
-        p.start(qEnvironmentVariable("AELAB_CLI"), {"chain", "--inject", "-1", "--out", "/tmp/unused"});
+        p.start(qEnvironmentVariable("AELAB_CLI"),
+                {"chain", "--inject", "-1", "--out", "/tmp/unused"});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("--inject"));

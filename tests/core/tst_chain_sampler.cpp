@@ -21,13 +21,15 @@ Denoiser halfwayTo(float cx, float cy) {
 
 class TestChainSampler : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void plainIterationFollowsTheMapExactly() {
         auto start = torch::tensor({{1.f, 1.f}, {-3.f, 2.f}});
         ChainSampler chain(halfwayTo(0.5f, -0.5f), start, 1);
-        for (int k = 0; k < 6; ++k) chain.step();
+        for (int k = 0; k < 6; ++k)
+            chain.step();
         QCOMPARE(chain.steps(), 6LL);
-        auto expect = torch::tensor({0.5f, -0.5f}) + std::pow(0.5, 6) * (start - torch::tensor({0.5f, -0.5f}));
+        auto expect = torch::tensor({0.5f, -0.5f}) +
+                      std::pow(0.5, 6) * (start - torch::tensor({0.5f, -0.5f}));
         QVERIFY(torch::allclose(chain.particles(), expect, 1e-6, 1e-6));
     }
     void injectedNoiseReachesTheKnownStationaryVariance() {
@@ -35,7 +37,8 @@ private slots:
         const double s = 0.3;
         ChainSampler chain(halfwayTo(0, 0), torch::zeros({20000, 2}), 2);
         chain.setInjection(s);
-        for (int k = 0; k < 30; ++k) chain.step();
+        for (int k = 0; k < 30; ++k)
+            chain.step();
         const double var = chain.particles().var().item<double>();
         QVERIFY2(std::abs(var - s * s / 3) < 0.002, qPrintable(QString::number(var)));
         QVERIFY(std::abs(chain.particles().mean().item<double>()) < 0.01);
@@ -44,7 +47,8 @@ private slots:
         auto run = [](std::uint64_t seed) {
             ChainSampler c(halfwayTo(0, 0), uniformParticles(100, -1, 1, -1, 1, 3), seed);
             c.setInjection(0.1);
-            for (int k = 0; k < 5; ++k) c.step();
+            for (int k = 0; k < 5; ++k)
+                c.step();
             return c.particles().clone();
         };
         QVERIFY(torch::equal(run(4), run(4)));
@@ -59,21 +63,24 @@ private slots:
         };
         GridSpec g{Box2D{-2, 2, -1, 1}, 8, 4};
         const Basins b = computeBasins(r, g, 100, 0.05f);
-        QCOMPARE(int(b.attractors.size()), 4);  // two attractors
-        QCOMPARE(b.attractors[0], -1.f);        // the bottom-left cell's comes first
+        QCOMPARE(int(b.attractors.size()), 4); // two attractors
+        QCOMPARE(b.attractors[0], -1.f);       // the bottom-left cell's comes first
         QVERIFY(std::abs(b.attractors[2] - 1.f) < 1e-5f && std::abs(b.attractors[3]) < 1e-5f);
         for (int iy = 0; iy < g.ny; ++iy)
-            for (int ix = 0; ix < g.nx; ++ix) QCOMPARE(b.label[iy * g.nx + ix], ix < 4 ? 0 : 1);
+            for (int ix = 0; ix < g.nx; ++ix)
+                QCOMPARE(b.label[iy * g.nx + ix], ix < 4 ? 0 : 1);
     }
     void basinsMarkChainsThatNeverSettle() {
         Denoiser drift = [](const torch::Tensor& x) { return x + 0.1; };
         const Basins b = computeBasins(drift, GridSpec{Box2D{}, 4, 4}, 20, 0.05f);
         QVERIFY(b.attractors.empty());
-        for (int l : b.label) QCOMPARE(l, -1);
+        for (int l : b.label)
+            QCOMPARE(l, -1);
     }
     void uniformParticlesFillTheBox() {
         auto p = uniformParticles(5000, -2, 1, 3, 4, 6);
-        QVERIFY(p.select(1, 0).min().item<float>() >= -2 && p.select(1, 0).max().item<float>() <= 1);
+        QVERIFY(p.select(1, 0).min().item<float>() >= -2 &&
+                p.select(1, 0).max().item<float>() <= 1);
         QVERIFY(p.select(1, 1).min().item<float>() >= 3 && p.select(1, 1).max().item<float>() <= 4);
         QVERIFY(std::abs(p.select(1, 0).mean().item<float>() + 0.5f) < 0.05f);
     }
@@ -89,7 +96,7 @@ private slots:
         QVERIFY(std::abs(energyDistance(a, b) - energyDistance(b, a)) < 1e-9);
         QVERIFY(std::abs(energyDistance(a, b, 2048) - energyDistance(a, b, 7)) < 1e-9);
         QVERIFY(energyDistance(a, b) > energyDistance(a, b - 0.5));
-        QVERIFY(energyDistance(a, a.flip(0)) < 1e-7);  // order does not matter
+        QVERIFY(energyDistance(a, a.flip(0)) < 1e-7); // order does not matter
     }
     void trainedDenoiserPullsNoiseTowardsTheSpiral() {
         // The corrupt-then-denoise chain (inject = sigma) settles near the
@@ -104,10 +111,12 @@ private slots:
         trainer.train(1500);
         auto data = makeToy2D(c.data);
         const Box2D b = trainer.grid().box;
-        ChainSampler chain(fieldDenoiser(trainer), uniformParticles(500, b.x0, b.x1, b.y0, b.y1, 1), 1);
+        ChainSampler chain(fieldDenoiser(trainer), uniformParticles(500, b.x0, b.x1, b.y0, b.y1, 1),
+                           1);
         chain.setInjection(0.05);
         const double before = energyDistance(chain.particles(), data);
-        for (int k = 0; k < 60; ++k) chain.step();
+        for (int k = 0; k < 60; ++k)
+            chain.step();
         const double after = energyDistance(chain.particles(), data);
         QVERIFY2(after < 0.35 * before, qPrintable(QString("%1 -> %2").arg(before).arg(after)));
     }

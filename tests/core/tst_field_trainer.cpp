@@ -25,7 +25,7 @@ FieldConfig tiny() {
 
 class TestFieldTrainer : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { setTorchThreads(1); }
 
     void trainingImprovesTheFieldFit() {
@@ -36,7 +36,8 @@ private slots:
         QVERIFY(!r.diverged);
         QCOMPARE(t.step(), 400LL);
         const double after = t.evaluate().r2;
-        QVERIFY2(after > 0.5 && after > before + 0.3, qPrintable(QString("R2 %1 -> %2").arg(before).arg(after)));
+        QVERIFY2(after > 0.5 && after > before + 0.3,
+                 qPrintable(QString("R2 %1 -> %2").arg(before).arg(after)));
     }
     void bceVariantLearnsInDataCoordinates() {
         FieldConfig c = tiny();
@@ -48,7 +49,8 @@ private slots:
         // r maps into the data's box (the sigmoid's unit square mapped back).
         const auto r = t.reconstruct({5.f, 5.f, -5.f, -5.f});
         const Box2D b = f.grid.box;
-        QVERIFY(r[0] <= b.x1 + 1e-4f && r[1] <= b.y1 + 1e-4f && r[2] >= b.x0 - 1e-4f && r[3] >= b.y0 - 1e-4f);
+        QVERIFY(r[0] <= b.x1 + 1e-4f && r[1] <= b.y1 + 1e-4f && r[2] >= b.x0 - 1e-4f &&
+                r[3] >= b.y0 - 1e-4f);
     }
     void sameSeedIsBitForBit() {
         FieldTrainer a(tiny()), b(tiny());
@@ -73,21 +75,26 @@ private slots:
         // The box holds every training point.
         const auto xy = t.dataXY();
         for (size_t i = 0; i < xy.size(); i += 2)
-            QVERIFY(xy[i] > f.grid.box.x0 && xy[i] < f.grid.box.x1 && xy[i + 1] > f.grid.box.y0 && xy[i + 1] < f.grid.box.y1);
+            QVERIFY(xy[i] > f.grid.box.x0 && xy[i] < f.grid.box.x1 && xy[i + 1] > f.grid.box.y0 &&
+                    xy[i + 1] < f.grid.box.y1);
     }
     void liveSettingsApplyAndNetSettingsWait() {
         FieldTrainer t(tiny());
         t.train(10);
         FieldConfig c = tiny();
         c.sigma = 0.2f;
-        c.width = 64;  // a [net] setting: stored for reset only
+        c.width = 64; // a [net] setting: stored for reset only
         c.data.kind = Toy2DKind::Moons;
         QVERIFY(t.applyLive(c));
         QCOMPARE(t.config().sigma, 0.2f);
         QCOMPARE(t.config().width, 32);
-        QCOMPARE(t.step(), 10LL);  // the network kept training
+        QCOMPARE(t.step(), 10LL); // the network kept training
         // The ideal field now belongs to the moons at sigma 0.2.
-        FieldTrainer moons([&] { FieldConfig m = c; m.width = 32; return m; }());
+        FieldTrainer moons([&] {
+            FieldConfig m = c;
+            m.width = 32;
+            return m;
+        }());
         QCOMPARE(t.evaluate().idealDx, moons.evaluate().idealDx);
     }
     void badDataLeavesTheRunIntact() {
@@ -104,12 +111,13 @@ private slots:
     void divergenceRollsBackToTheLastGoodWeights() {
         FieldConfig c = tiny();
         FieldTrainer t(c);
-        t.train(50);  // a good snapshot is saved at step 50
+        t.train(50); // a good snapshot is saved at step 50
         const auto good = t.evaluate().dx;
-        c.learningRate = 1e30f;  // absurd: the loss overflows within a few steps
+        c.learningRate = 1e30f; // absurd: the loss overflows within a few steps
         t.applyLive(c);
         StepResult r;
-        for (int i = 0; i < 20 && !r.diverged; ++i) r = t.train(10);
+        for (int i = 0; i < 20 && !r.diverged; ++i)
+            r = t.train(10);
         QVERIFY(r.diverged);
         QVERIFY(!std::isfinite(r.badLoss));
         // Back at the step-50 snapshot: same step count, same field.
@@ -139,7 +147,7 @@ private slots:
         QCOMPARE(b.dx, a.dx);
         QCOMPARE(b.dy, a.dy);
         QCOMPARE(b.r2, a.r2);
-        QCOMPARE(loaded->train(10).steps, 10);  // Adam's state came back usable
+        QCOMPARE(loaded->train(10).steps, 10); // Adam's state came back usable
     }
     void badModelFilesAreClearErrors() {
         QTemporaryDir dir;
@@ -173,7 +181,8 @@ private slots:
         } catch (const ModelFileError& e) {
             QVERIFY2(QString(e.what()).contains("version 99"), e.what());
         }
-        QVERIFY_THROWS_EXCEPTION(ModelFileError, FieldTrainer(tiny()).save(dir.filePath("no/dir/m.pt").toStdString()));
+        QVERIFY_THROWS_EXCEPTION(
+            ModelFileError, FieldTrainer(tiny()).save(dir.filePath("no/dir/m.pt").toStdString()));
     }
     void fieldBoxIsSquareAndCoversThePoints() {
         const Box2D b = fieldBox({0.f, 0.f, 2.f, 1.f});

@@ -22,7 +22,8 @@ std::vector<std::uint8_t> frame(int w, int h, int k) {
 
 void writeFrames(const std::string& path, int w, int h, int n, double fps) {
     auto enc = openFrameEncoder(path, w, h, fps);
-    for (int k = 0; k < n; ++k) enc->addFrame(frame(w, h, k).data(), w * 3);
+    for (int k = 0; k < n; ++k)
+        enc->addFrame(frame(w, h, k).data(), w * 3);
     QCOMPARE(enc->frames(), n);
     enc->finish();
 }
@@ -30,7 +31,7 @@ void writeFrames(const std::string& path, int w, int h, int n, double fps) {
 
 class TestVideoEncoder : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void gifDecodesToTheWrittenFramesAndColours() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("a.gif").toStdString();
@@ -47,7 +48,8 @@ private slots:
         const SavedImage& first = gif->SavedImages[0];
         QCOMPARE(first.ImageDesc.Width, 64);
         const GifColorType c = gif->SColorMap->Colors[first.RasterBits[20 * 64 + 10]];
-        QVERIFY2(std::abs(c.Red - 200) < 16 && std::abs(c.Green - 30) < 16 && std::abs(c.Blue - 40) < 16,
+        QVERIFY2(std::abs(c.Red - 200) < 16 && std::abs(c.Green - 30) < 16 &&
+                     std::abs(c.Blue - 40) < 16,
                  qPrintable(QString("%1 %2 %3").arg(c.Red).arg(c.Green).arg(c.Blue)));
         const GifColorType bg = gif->SColorMap->Colors[first.RasterBits[0]];
         QVERIFY(bg.Red > 240 && bg.Green > 240 && bg.Blue > 240);
@@ -61,14 +63,17 @@ private slots:
     void mp4DecodesToTheWrittenFrames() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("a.mp4").toStdString();
-        writeFrames(path, 65, 47, 15, 15);  // odd sides are cropped to even
+        writeFrames(path, 65, 47, 15, 15); // odd sides are cropped to even
         QCOMPARE(countVideoFrames(path), 15);
     }
     void badPathsAreClearErrors() {
         QTemporaryDir dir;
-        QVERIFY_THROWS_EXCEPTION(VideoError, openFrameEncoder(dir.filePath("a.avi").toStdString(), 8, 8, 10));
-        QVERIFY_THROWS_EXCEPTION(VideoError, openFrameEncoder(dir.filePath("no/such/a.gif").toStdString(), 8, 8, 10));
-        QVERIFY_THROWS_EXCEPTION(VideoError, openFrameEncoder(dir.filePath("a.gif").toStdString(), 8, 8, 0));
+        QVERIFY_THROWS_EXCEPTION(VideoError,
+                                 openFrameEncoder(dir.filePath("a.avi").toStdString(), 8, 8, 10));
+        QVERIFY_THROWS_EXCEPTION(
+            VideoError, openFrameEncoder(dir.filePath("no/such/a.gif").toStdString(), 8, 8, 10));
+        QVERIFY_THROWS_EXCEPTION(VideoError,
+                                 openFrameEncoder(dir.filePath("a.gif").toStdString(), 8, 8, 0));
         const QString junk = dir.filePath("junk.gif");
         QFile f(junk);
         QVERIFY(f.open(QIODevice::WriteOnly));

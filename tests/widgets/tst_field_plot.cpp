@@ -30,7 +30,7 @@ FieldViewData sample() {
 
 class TestFieldPlot : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void drawsArrowsOnTheStridedGrid() {
         FieldPlot plot;
         plot.resize(600, 600);
@@ -47,7 +47,7 @@ private slots:
                  qPrintable(QString::number(plot.arrowScale())));
         // A huge arrow is drawn 1.4 cells long, in its own direction.
         FieldViewData d = sample();
-        d.idealDx[33] = 100;  // cell (1, 1) is drawn with stride 2
+        d.idealDx[33] = 100; // cell (1, 1) is drawn with stride 2
         plot.setArrowStride(2);
         plot.setFieldData(d);
         const double cell = 2 * 2.0 / 32;
@@ -145,7 +145,7 @@ private slots:
         plot.pushParticles(inner);
         const int withTrail = purples();
         QVERIFY2(withTrail > dots * 2, qPrintable(QString("%1 %2").arg(dots).arg(withTrail)));
-        plot.setTrailLength(1);  // dots only: the trail goes
+        plot.setTrailLength(1); // dots only: the trail goes
         QVERIFY(purples() < withTrail / 2);
         plot.clearParticles();
         QCOMPARE(plot.particleCount(), 0);
@@ -170,7 +170,7 @@ private slots:
         const QPoint left(int(plot.xAxis->coordToPixel(-0.8)), int(plot.yAxis->coordToPixel(0.6)));
         const QPoint right(int(plot.xAxis->coordToPixel(0.8)), int(plot.yAxis->coordToPixel(0.6)));
         QCOMPARE(off.pixelColor(left), off.pixelColor(right));
-        QVERIFY(on.pixelColor(left) != on.pixelColor(right));  // two basins, two colours
+        QVERIFY(on.pixelColor(left) != on.pixelColor(right)); // two basins, two colours
         QVERIFY(on.pixelColor(left) != off.pixelColor(left));
     }
     void burstModeTurnsClicksIntoRequests() {
@@ -182,8 +182,8 @@ private slots:
         QSignalSpy spy(&plot, &FieldPlot::burstRequested);
         const QPoint at(int(plot.xAxis->coordToPixel(0.5)), int(plot.yAxis->coordToPixel(-0.25)));
         QTest::mousePress(&plot, Qt::LeftButton, {}, at);
-        QTest::mouseMove(&plot, at + QPoint(5, 0));   // under 12 px: no new burst
-        QTest::mouseMove(&plot, at + QPoint(30, 0));  // a drag lays a trail of bursts
+        QTest::mouseMove(&plot, at + QPoint(5, 0));  // under 12 px: no new burst
+        QTest::mouseMove(&plot, at + QPoint(30, 0)); // a drag lays a trail of bursts
         QTest::mouseRelease(&plot, Qt::LeftButton, {}, at + QPoint(30, 0));
         QCOMPARE(spy.count(), 2);
         const QPointF first = spy.at(0).at(0).toPointF();
