@@ -91,10 +91,7 @@ void ChainLab::restart() {
 
 void ChainLab::loadStart(const QString& path) {
     try {
-        const std::vector<float> xy = aelab::readPointsCsv(path.toStdString());
-        QVector<QPointF> points;
-        for (size_t i = 0; i + 1 < xy.size(); i += 2)
-            points.append(QPointF(xy[i], xy[i + 1]));
+        const QVector<QPointF> points = toPoints(aelab::readPointsCsv(path.toStdString()));
         banner_->hide();
         started_ = true;
         QMetaObject::invokeMethod(worker_, "startFrom", Q_ARG(QVector<QPointF>, points));

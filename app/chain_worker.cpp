@@ -9,6 +9,7 @@
 #include <torch/types.h>
 
 #include "chain_worker.h"
+#include "field_snapshot.h"
 #include "field_worker.h"
 
 #include <QTimer>
@@ -36,7 +37,7 @@ struct ChainWorker::State {
     std::uint64_t burstSeed = 1000;
 
     torch::Tensor denoise(const torch::Tensor& x) {
-        if (ideal) return x + aelab::idealField(data, x, trainer->config().sigma).rMinusX;
+        if (ideal) return aelab::idealReconstruct(data, x, trainer->config().sigma);
         return trainer->reconstructTensor(x);
     }
     // Energy distance (Székely & Rizzo; sample_distance.h) between the particles and the data.
@@ -225,10 +226,7 @@ void ChainWorker::publish(bool force) {
     if (d->chain) {
         s.step = d->chain->steps();
         auto x = d->chain->particles().contiguous();
-        const float* v = x.data_ptr<float>();
-        s.particles.resize(int(x.size(0)));
-        for (int i = 0; i < s.particles.size(); ++i)
-            s.particles[i] = QPointF(v[2 * i], v[2 * i + 1]);
+        s.particles = toPoints(x.data_ptr<float>(), x.size(0));
     }
     s.distance = d->lastDistance;
     s.newDistances.swap(d->pendingDistances);

@@ -64,7 +64,7 @@ int runChainVerb(const QStringList& args) {
     const double sigma = trainer->config().sigma;
     const aelab::Denoiser denoiser = denoiserName == "ideal"
                                          ? aelab::Denoiser([&data, sigma](const torch::Tensor& x) {
-                                               return x + aelab::idealField(data, x, sigma).rMinusX;
+                                               return aelab::idealReconstruct(data, x, sigma);
                                            })
                                          : aelab::fieldDenoiser(*trainer);
     aelab::ChainSampler chain(
@@ -95,9 +95,7 @@ int runChainVerb(const QStringList& args) {
         distances.append(aelab::energyDistance(chain.particles(), data));
         auto p = chain.particles().contiguous();
         const float* v = p.data_ptr<float>();
-        QVector<QPointF> points(int(p.size(0)));
-        for (int i = 0; i < points.size(); ++i)
-            points[i] = QPointF(v[2 * i], v[2 * i + 1]);
+        const QVector<QPointF> points = toPoints(v, p.size(0));
         renderClock.start();
         plot.pushParticles(points);
         plot.setTitleText(QStringLiteral("chain step %1 · inject s = %2 · energy distance %3")

@@ -1,8 +1,21 @@
 #include "field_snapshot.h"
 
 namespace {
-QVector<float> toQVector(const std::vector<float>& v) { return QVector<float>(v.begin(), v.end()); }
+QVector<float> toQVector(const std::vector<float>& v) {
+    return QVector<float>(v.begin(), v.end());
+}
 } // namespace
+
+QVector<QPointF> toPoints(const float* xy, qsizetype count) {
+    QVector<QPointF> points(count);
+    for (qsizetype i = 0; i < count; ++i)
+        points[i] = QPointF(xy[2 * i], xy[2 * i + 1]);
+    return points;
+}
+
+QVector<QPointF> toPoints(const std::vector<float>& xy) {
+    return toPoints(xy.data(), qsizetype(xy.size() / 2));
+}
 
 FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<float>& dataXY) {
     FieldViewData view;
@@ -10,8 +23,7 @@ FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<flo
     view.box = QRectF(b.x0, b.y0, b.width(), b.height());
     view.nx = result.grid.nx;
     view.ny = result.grid.ny;
-    view.data.reserve(int(dataXY.size() / 2));
-    for (size_t i = 0; i + 1 < dataXY.size(); i += 2) view.data.append(QPointF(dataXY[i], dataXY[i + 1]));
+    view.data = toPoints(dataXY);
     view.dx = toQVector(result.dx);
     view.dy = toQVector(result.dy);
     view.idealDx = toQVector(result.idealDx);

@@ -19,6 +19,11 @@ struct FieldSnapshot {
     FieldViewData view;
 };
 
+// Packed x0,y0,x1,y1,... (count points) as points: for training sets,
+// loaded files and chain particles alike.
+QVector<QPointF> toPoints(const float* xy, qsizetype count);
+QVector<QPointF> toPoints(const std::vector<float>& xy);
+
 // The view of a core result: the same conversion for the GUI and the CLI.
 FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<float>& dataXY);
 

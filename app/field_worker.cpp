@@ -44,11 +44,7 @@ void FieldWorker::applySettings(const aelab::FieldConfig& config) {
 
 void FieldWorker::cacheDataPoints() {
     ++dataRevision_;
-    const auto xy = trainer_->dataXY();
-    dataPoints_.clear();
-    dataPoints_.reserve(int(xy.size() / 2));
-    for (size_t i = 0; i + 1 < xy.size(); i += 2)
-        dataPoints_.append(QPointF(xy[i], xy[i + 1]));
+    dataPoints_ = toPoints(trainer_->dataXY());
 }
 
 void FieldWorker::setPlaying(bool playing) {
