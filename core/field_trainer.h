@@ -4,6 +4,7 @@
 // screens: the GUI worker, the command line and the tests all drive it.
 // The interface is Torch-free (pimpl) so app code compiles quickly.
 #include "field_types.h"
+#include "step_result.h"
 
 #include <memory>
 #include <stdexcept>
@@ -14,13 +15,6 @@ class Tensor;
 }
 
 namespace aelab {
-
-struct StepResult {
-    int steps = 0;         // steps actually taken
-    double meanLoss = 0;   // mean loss over those steps
-    bool diverged = false; // a non-finite loss was met; weights were rolled back
-    double badLoss = 0;    // the offending loss when diverged
-};
 
 // A model file that cannot be written or read; the message names the file.
 struct ModelFileError : std::runtime_error {

@@ -1,0 +1,82 @@
+#include "image_dae.h"
+
+#include <torch/nn/init.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/pooling.h>
+#include <torch/nn/modules/upsampling.h>
+
+#include <cmath>
+
+namespace aelab {
+
+namespace nn = torch::nn;
+
+namespace {
+nn::Conv2d conv(int in, int out) {
+    return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(1));
+}
+nn::LeakyReLU lrelu() {
+    return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2));
+}
+nn::Upsample upsample() {
+    return nn::Upsample(
+        nn::UpsampleOptions().scale_factor(std::vector<double>{2, 2}).mode(torch::kNearest));
+}
+} // namespace
+
+std::string checkShape(const ImageDaeShape& s) {
+    if (s.channels < 1 || s.height < 4 || s.width < 4 || s.base < 2)
+        return "image size or width too small";
+    if (s.arch == ImageArch::Conv && (s.height % 4 || s.width % 4))
+        return "the convolutional net needs a height and width divisible by 4";
+    return {};
+}
+
+ImageDaeImpl::ImageDaeImpl(const ImageDaeShape& shape) : shape_(shape) {
+    const int c = shape.channels, b = shape.base;
+    if (shape.arch == ImageArch::Conv) {
+        // Two scales down to H/4 x W/4 with 2b channels, then back up.
+        encoder_ = nn::Sequential(conv(c, b), lrelu(), nn::AvgPool2d(2), conv(b, 2 * b), lrelu(),
+                                  nn::AvgPool2d(2), conv(2 * b, 2 * b), lrelu());
+        decoder_ = nn::Sequential(upsample(), conv(2 * b, b), lrelu(), upsample(), conv(b, b),
+                                  lrelu(), conv(b, c));
+    } else {
+        const int d = c * shape.height * shape.width;
+        encoder_ =
+            nn::Sequential(nn::Flatten(), nn::Linear(d, b), lrelu(), nn::Linear(b, b / 2), lrelu());
+        decoder_ = nn::Sequential(nn::Linear(b / 2, b), lrelu(), nn::Linear(b, d));
+    }
+    register_module("encoder", encoder_);
+    register_module("decoder", decoder_);
+}
+
+torch::Tensor ImageDaeImpl::logits(const torch::Tensor& x) {
+    auto y = decoder_->forward(encoder_->forward(x));
+    return y.view({x.size(0), shape_.channels, shape_.height, shape_.width});
+}
+
+void ImageDaeImpl::initialise(at::Generator& gen) {
+    torch::NoGradGuard noGrad;
+    for (auto& p : named_parameters()) {
+        auto& t = p.value();
+        if (p.key().find("bias") != std::string::npos) {
+            t.zero_();
+            continue;
+        }
+        // He-uniform for leaky ReLU: bound = sqrt(6 / ((1 + a^2) fan_in)).
+        const int64_t fanIn = t.numel() / t.size(0);
+        const double bound = std::sqrt(6.0 / ((1 + 0.04) * double(fanIn)));
+        t.copy_(torch::rand(t.sizes(), gen, t.options()) * (2 * bound) - bound);
+    }
+}
+
+int64_t ImageDaeImpl::parameterCount() const {
+    int64_t n = 0;
+    for (const auto& p : parameters())
+        n += p.numel();
+    return n;
+}
+
+} // namespace aelab

@@ -1,0 +1,135 @@
+#include "image_dae_trainer.h"
+#include "corruption.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/nn/functional/loss.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace aelab {
+
+namespace {
+constexpr int kSnapshotEvery = 50;
+constexpr std::uint64_t kEvalSeed = 0x5eed;
+} // namespace
+
+ImageDaeTrainer::ImageDaeTrainer(torch::Tensor train, const ImageDaeConfig& config)
+    : train_(std::move(train)), config_(config),
+      gen_(at::make_generator<at::CPUGeneratorImpl>(config.seed)) {
+    if (train_.dim() != 4 || train_.size(0) == 0)
+        throw std::invalid_argument("the training images must be [N, C, H, W]");
+    ImageDaeShape shape{int(train_.size(1)), int(train_.size(2)), int(train_.size(3)), config.arch,
+                        config.base};
+    if (const std::string why = checkShape(shape); !why.empty()) throw std::invalid_argument(why);
+    model_ = ImageDae(shape);
+    model_->initialise(gen_);
+    optimiser_ = std::make_unique<torch::optim::Adam>(
+        model_->parameters(), torch::optim::AdamOptions(config.learningRate));
+    saveGood();
+}
+
+torch::Tensor ImageDaeTrainer::lossOf(const torch::Tensor& clean, const torch::Tensor& noisy) {
+    auto logits = model_->logits(noisy);
+    if (config_.loss == ImageLoss::Bce)
+        // BCE(x, sigmoid(l)) from the logits directly: stable where sigmoid saturates.
+        return torch::nn::functional::binary_cross_entropy_with_logits(logits, clean);
+    return (torch::sigmoid(logits) - clean).pow(2).mean();
+}
+
+StepResult ImageDaeTrainer::train(int n) {
+    StepResult result;
+    model_->train();
+    double sum = 0;
+    const int64_t batch = std::min<int64_t>(config_.batch, train_.size(0));
+    for (int i = 0; i < n; ++i) {
+        auto idx = torch::randint(train_.size(0), {batch}, gen_, torch::kInt64);
+        auto clean = train_.index_select(0, idx);
+        auto noisy = aelab::corrupt(clean, config_.noise, gen_);
+        optimiser_->zero_grad();
+        auto loss = lossOf(clean, noisy);
+        const double value = loss.item<double>();
+        if (!std::isfinite(value)) {
+            restoreGood();
+            result.diverged = true;
+            result.badLoss = value;
+            break;
+        }
+        loss.backward();
+        optimiser_->step();
+        ++step_;
+        ++result.steps;
+        sum += value;
+        if (step_ % kSnapshotEvery == 0) saveGood();
+    }
+    result.meanLoss = result.steps ? sum / result.steps : 0;
+    return result;
+}
+
+double ImageDaeTrainer::evaluateLoss(const torch::Tensor& images, int64_t maxImages) {
+    torch::NoGradGuard noGrad;
+    model_->eval();
+    auto clean = images.slice(0, 0, std::min(maxImages, images.size(0)));
+    auto noisy = corrupt(clean, kEvalSeed);
+    double sum = 0;
+    const int64_t block = 256;
+    for (int64_t s = 0; s < clean.size(0); s += block) {
+        const int64_t e = std::min(clean.size(0), s + block);
+        sum += lossOf(clean.slice(0, s, e), noisy.slice(0, s, e)).item<double>() * double(e - s);
+    }
+    return sum / double(clean.size(0));
+}
+
+torch::Tensor ImageDaeTrainer::reconstruct(const torch::Tensor& x) {
+    torch::NoGradGuard noGrad;
+    model_->eval();
+    std::vector<torch::Tensor> parts;
+    for (int64_t s = 0; s < x.size(0); s += 256)
+        parts.push_back(model_->forward(x.slice(0, s, std::min(x.size(0), s + 256))));
+    return parts.empty() ? x.clone() : torch::cat(parts);
+}
+
+torch::Tensor ImageDaeTrainer::corrupt(const torch::Tensor& x, std::uint64_t seed) const {
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    return aelab::corrupt(x, config_.noise, gen);
+}
+
+Denoiser ImageDaeTrainer::denoiser() {
+    return [this](const torch::Tensor& x) { return reconstruct(x); };
+}
+
+void ImageDaeTrainer::setLive(const CorruptionSpec& noise, double learningRate, int batch) {
+    config_.noise = noise;
+    config_.batch = std::max(1, batch);
+    if (learningRate != config_.learningRate) {
+        config_.learningRate = learningRate;
+        for (auto& group : optimiser_->param_groups())
+            static_cast<torch::optim::AdamOptions&>(group.options()).lr(learningRate);
+    }
+}
+
+void ImageDaeTrainer::saveGood() {
+    lastGood_.clear();
+    for (const auto& p : model_->parameters())
+        lastGood_.push_back(p.detach().clone());
+    lastGoodStep_ = step_;
+}
+
+void ImageDaeTrainer::restoreGood() {
+    torch::NoGradGuard noGrad;
+    auto params = model_->parameters();
+    for (size_t i = 0; i < params.size(); ++i)
+        params[i].copy_(lastGood_[i]);
+    step_ = lastGoodStep_;
+    // Adam's moments may hold NaN too: start them afresh.
+    optimiser_ = std::make_unique<torch::optim::Adam>(
+        model_->parameters(), torch::optim::AdamOptions(config_.learningRate));
+}
+
+torch::Tensor uniformImages(int64_t n, int64_t channels, int64_t height, int64_t width,
+                            std::uint64_t seed) {
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    return torch::rand({n, channels, height, width}, gen, torch::kFloat32);
+}
+
+} // namespace aelab

@@ -1,0 +1,65 @@
+#pragma once
+// Trains the image DAE: clean images x in [0, 1], corrupted x~ from the
+// shared corruption module, loss between x and r(x~): binary cross-entropy
+// on the sigmoid output (REFERENCES.md §2) or squared error. Knows nothing
+// about threads or screens.
+#include "chain_sampler.h"
+#include "image_dae.h"
+#include "image_dae_config.h"
+#include "step_result.h"
+
+#include <torch/optim/adam.h>
+
+#include <memory>
+
+namespace aelab {
+
+class ImageDaeTrainer {
+  public:
+    // train: [N, C, H, W] in [0, 1]. Throws std::invalid_argument for a shape
+    // the architecture cannot take.
+    ImageDaeTrainer(torch::Tensor train, const ImageDaeConfig& config);
+
+    // n Adam steps on minibatches drawn with the config's seed. A NaN/inf loss
+    // stops the burst, restores the last good weights (kept every 50 steps)
+    // and restarts Adam's moments.
+    StepResult train(int n);
+    long long step() const { return step_; }
+
+    // Mean loss per pixel on `images` (clean), corrupted with a fixed seed so
+    // successive evaluations compare like with like.
+    double evaluateLoss(const torch::Tensor& images, int64_t maxImages = 1000);
+    // r(x) in eval mode without gradients, in batches.
+    torch::Tensor reconstruct(const torch::Tensor& x);
+    // x corrupted by the configured process with its own seed.
+    torch::Tensor corrupt(const torch::Tensor& x, std::uint64_t seed) const;
+    // The denoiser for ChainSampler.
+    Denoiser denoiser();
+
+    // Noise, learning rate and batch take effect at the next step; the
+    // architecture and loss need a new trainer.
+    void setLive(const CorruptionSpec& noise, double learningRate, int batch);
+    const ImageDaeConfig& config() const { return config_; }
+    ImageDae& model() { return model_; }
+    const torch::Tensor& data() const { return train_; }
+
+  private:
+    torch::Tensor lossOf(const torch::Tensor& clean, const torch::Tensor& noisy);
+    void saveGood();
+    void restoreGood();
+
+    torch::Tensor train_;
+    ImageDaeConfig config_;
+    ImageDae model_{nullptr};
+    std::unique_ptr<torch::optim::Adam> optimiser_;
+    at::Generator gen_;
+    long long step_ = 0;
+    std::vector<torch::Tensor> lastGood_;
+    long long lastGoodStep_ = 0;
+};
+
+// n images of uniform noise U(0, 1) with the given shape, seeded.
+torch::Tensor uniformImages(int64_t n, int64_t channels, int64_t height, int64_t width,
+                            std::uint64_t seed);
+
+} // namespace aelab
