@@ -4,6 +4,8 @@
 
 int runFieldVerb(const QStringList& args);
 int runChainVerb(const QStringList& args);
+int runImageDaeVerb(const QStringList& args);
+int runLinesVerb(const QStringList& args);
 
 namespace {
 struct Verb {
@@ -14,6 +16,9 @@ struct Verb {
 const Verb kVerbs[] = {
     {"field", "train a DAE on 2D data; write metrics.json, field.csv, data.csv, field.png", runFieldVerb},
     {"chain", "train a DAE on 2D data, run a sampling chain; write metrics.json, chain.csv", runChainVerb},
+    {"image-dae", "train an image DAE, sample with chains; write metrics.json, reconstructions.png, samples.png, chain.gif",
+     runImageDaeVerb},
+    {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
 };
 } // namespace
 
@@ -27,7 +32,7 @@ QString cliUsage() {
     QString text = QStringLiteral(
         "Usage: aelab [--help] [--version]          start the GUI\n"
         "       aelab VERB [options] [--help]       run headless\n\nVerbs:\n");
-    for (const Verb& v : kVerbs) text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -8).arg(v.summary);
+    for (const Verb& v : kVerbs) text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -10).arg(v.summary);
     text += QStringLiteral("\nExit codes: 0 done, 1 failed while running, 2 bad options or input.\n");
     return text;
 }

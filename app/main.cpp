@@ -18,9 +18,13 @@ void quietHandler(QtMsgType type, const QMessageLogContext& context, const QStri
 
 int main(int argc, char** argv) {
     const bool headless = argc > 1 && argv[1][0] != '-';
-    // Verbs draw their PNGs with the GUI's widgets, but never need a screen.
-    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (headless) defaultHandler = qInstallMessageHandler(quietHandler);
+    const QByteArray first = argc > 1 ? QByteArray(argv[1]) : QByteArray();
+    const bool infoOnly = first == "--help" || first == "-h" || first == "--version";
+    // Verbs draw their PNGs with the GUI's widgets, but never need a screen;
+    // --help and --version must answer on a machine without a display too.
+    if ((headless || infoOnly) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (headless || infoOnly) defaultHandler = qInstallMessageHandler(quietHandler);
     QApplication app(argc, argv);
     QApplication::setApplicationName("aelab");
     QApplication::setOrganizationName("Autoencoder Lab");
@@ -37,7 +41,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (args.size() > 1) {
-        QTextStream(stderr) << "aelab: unknown option \"" << args.at(1) << "\" (try aelab --help)\n";
+        QTextStream(stderr) << "aelab: unknown option \"" << args.at(1)
+                            << "\" (try aelab --help)\n";
         return 2;
     }
     // One Torch thread for training: the other core keeps the GUI fluid.

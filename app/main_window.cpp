@@ -1,6 +1,7 @@
 #include "main_window.h"
 #include "chain_lab.h"
 #include "view_recorder.h"
+#include "image_lab.h"
 #include "field_lab.h"
 #include "field_plot.h"
 #include "plot_export.h"
@@ -30,6 +31,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->addTab(fieldLab_, tr("Field lab"));
     chainLab_ = new ChainLab(fieldLab_, tabs_);
     tabs_->addTab(chainLab_, tr("Chain lab"));
+    imageLab_ = new ImageLab(tabs_);
+    tabs_->addTab(imageLab_, tr("Image lab"));
+    connect(imageLab_, &ImageLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(chainLab_, &ChainLab::errorOccurred, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     recorder_ = new ViewRecorder(this);
@@ -83,7 +88,9 @@ void MainWindow::buildMenus() {
     // Space, S and R act on the lab in front: training in the field lab, the chain in the chain
     // lab.
     add(train, tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] {
-        if (chainTabActive())
+        if (imageTabActive())
+            imageLab_->toggleTraining();
+        else if (chainTabActive())
             chainLab_->togglePlaying();
         else
             fieldLab_->togglePlaying();
@@ -128,6 +135,11 @@ void MainWindow::setPresentation(bool on) {
         showNormal();
     fieldLab_->setPresentation(on);
     chainLab_->setPresentation(on);
+    imageLab_->setPresentation(on);
+}
+
+bool MainWindow::imageTabActive() const {
+    return tabs_->currentWidget() == imageLab_;
 }
 
 bool MainWindow::chainTabActive() const {
@@ -147,8 +159,9 @@ void MainWindow::toggleRecording() {
 }
 
 bool MainWindow::startRecording(const QString& path, double fps) {
-    QWidget* target = chainTabActive() ? static_cast<QWidget*>(chainLab_->plot())
-                                       : static_cast<QWidget*>(fieldLab_->plot());
+    QWidget* target = imageTabActive()   ? imageLab_->currentView()
+                      : chainTabActive() ? static_cast<QWidget*>(chainLab_->plot())
+                                         : static_cast<QWidget*>(fieldLab_->plot());
     QString error;
     if (!recorder_->start(target, {path}, fps, &error)) {
         QMessageBox::warning(this, tr("Cannot record"), error);
@@ -188,6 +201,15 @@ void MainWindow::exportCurrentPlot() {
         tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     QString error;
+    if (imageTabActive()) {
+        // Image grids are pixels: PNG keeps them exact.
+        const QString png = path.endsWith(".png", Qt::CaseInsensitive) ? path : path + ".png";
+        if (imageLab_->currentView()->grab().save(png))
+            statusBar()->showMessage(tr("Saved %1").arg(png), 5000);
+        else
+            QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1").arg(png));
+        return;
+    }
     FieldPlot* plot = chainTabActive() ? chainLab_->plot() : fieldLab_->plot();
     if (exportPlot(plot, path, 0, 0, &error))
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);

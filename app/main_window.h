@@ -5,6 +5,7 @@
 
 class ChainLab;
 class FieldLab;
+class ImageLab;
 class QLabel;
 class QTabWidget;
 class ViewRecorder;
@@ -15,6 +16,7 @@ class MainWindow : public QMainWindow {
     explicit MainWindow(QWidget* parent = nullptr);
     FieldLab* fieldLab() const { return fieldLab_; }
     ChainLab* chainLab() const { return chainLab_; }
+    ImageLab* imageLab() const { return imageLab_; }
     ViewRecorder* recorder() const { return recorder_; }
     // Starts recording the current lab's plot to path (.gif or .mp4).
     bool startRecording(const QString& path, double fps);
@@ -29,11 +31,13 @@ class MainWindow : public QMainWindow {
     void exportCurrentPlot();
     void showShortcuts();
     void toggleRecording();
+    bool imageTabActive() const;
     bool chainTabActive() const;
 
     QTabWidget* tabs_ = nullptr;
     FieldLab* fieldLab_ = nullptr;
     ChainLab* chainLab_ = nullptr;
+    ImageLab* imageLab_ = nullptr;
     ViewRecorder* recorder_ = nullptr;
     QLabel* recordBadge_ = nullptr;
     QAction* recordAction_ = nullptr;

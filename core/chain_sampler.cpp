@@ -11,7 +11,9 @@ ChainSampler::ChainSampler(Denoiser r, torch::Tensor start, std::uint64_t seed)
 
 const torch::Tensor& ChainSampler::step() {
     torch::NoGradGuard noGrad;
-    auto input = inject_ > 0 ? x_ + inject_ * torch::randn(x_.sizes(), gen_, x_.options()) : x_;
+    auto input = injector_     ? injector_(x_, gen_)
+                 : inject_ > 0 ? x_ + inject_ * torch::randn(x_.sizes(), gen_, x_.options())
+                               : x_;
     x_ = r_(input).detach();
     ++steps_;
     return x_;

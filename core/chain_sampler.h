@@ -10,6 +10,11 @@
 namespace aelab {
 
 using Denoiser = std::function<torch::Tensor(const torch::Tensor&)>;
+// A corruption applied before each step in place of Gaussian injection: with
+// the training corruption C this is the chain x <- r(C(x)) of the
+// generalised DAE sampler (Bengio et al. 2013), whose stationary distribution
+// estimates the data's.
+using Injector = std::function<torch::Tensor(const torch::Tensor&, at::Generator&)>;
 
 class ChainSampler {
   public:
@@ -18,6 +23,9 @@ class ChainSampler {
     // s = 0 is the plain iteration; s > 0 injects N(0, s^2) noise before r.
     void setInjection(double s) { inject_ = s; }
     double injection() const { return inject_; }
+    // Replaces the Gaussian injection (an empty injector restores it).
+    void setInjector(Injector injector) { injector_ = std::move(injector); }
+    bool hasInjector() const { return bool(injector_); }
     // One step for every particle; returns the new positions.
     const torch::Tensor& step();
     const torch::Tensor& particles() const { return x_; }
@@ -27,6 +35,7 @@ class ChainSampler {
 
   private:
     Denoiser r_;
+    Injector injector_;
     torch::Tensor x_;
     at::Generator gen_;
     double inject_ = 0;

@@ -1,5 +1,7 @@
 #include "corruption_spec.h"
 
+#include <sstream>
+
 #include <cmath>
 #include <cstdlib>
 
@@ -7,9 +9,12 @@ namespace aelab {
 
 std::string corruptionName(CorruptionKind kind) {
     switch (kind) {
-    case CorruptionKind::Gaussian: return "gaussian";
-    case CorruptionKind::SaltPepper: return "saltpepper";
-    case CorruptionKind::Masking: return "mask";
+    case CorruptionKind::Gaussian:
+        return "gaussian";
+    case CorruptionKind::SaltPepper:
+        return "saltpepper";
+    case CorruptionKind::Masking:
+        return "mask";
     }
     return {};
 }
@@ -24,16 +29,22 @@ std::optional<CorruptionSpec> parseCorruption(const std::string& text) {
         return std::nullopt;
     CorruptionSpec spec;
     spec.level = float(level);
-    if (name == "gaussian") spec.kind = CorruptionKind::Gaussian;
-    else if (name == "saltpepper") spec.kind = CorruptionKind::SaltPepper;
-    else if (name == "mask") spec.kind = CorruptionKind::Masking;
-    else return std::nullopt;
+    if (name == "gaussian")
+        spec.kind = CorruptionKind::Gaussian;
+    else if (name == "saltpepper")
+        spec.kind = CorruptionKind::SaltPepper;
+    else if (name == "mask")
+        spec.kind = CorruptionKind::Masking;
+    else
+        return std::nullopt;
     if (spec.kind != CorruptionKind::Gaussian && level > 1) return std::nullopt;
     return spec;
 }
 
 std::string formatCorruption(const CorruptionSpec& spec) {
-    return corruptionName(spec.kind) + ":" + std::to_string(spec.level);
+    std::ostringstream text; // shortest form: "gaussian:0.5", not "gaussian:0.500000"
+    text << corruptionName(spec.kind) << ':' << spec.level;
+    return text.str();
 }
 
 } // namespace aelab

@@ -37,11 +37,18 @@ std::string checkShape(const ImageDaeShape& s) {
 ImageDaeImpl::ImageDaeImpl(const ImageDaeShape& shape) : shape_(shape) {
     const int c = shape.channels, b = shape.base;
     if (shape.arch == ImageArch::Conv) {
-        // Two scales down to H/4 x W/4 with 2b channels, then back up.
+        // Two scales down to H/4 x W/4 with 2b channels, a dense code of 4b
+        // numbers, then back up. Without the dense code every output pixel
+        // sees only a patch, and chains from noise settle on blobs that are
+        // locally plausible strokes; the code makes r see the whole image.
+        const int h4 = shape.height / 4, w4 = shape.width / 4, flat = 2 * b * h4 * w4;
         encoder_ = nn::Sequential(conv(c, b), lrelu(), nn::AvgPool2d(2), conv(b, 2 * b), lrelu(),
-                                  nn::AvgPool2d(2), conv(2 * b, 2 * b), lrelu());
-        decoder_ = nn::Sequential(upsample(), conv(2 * b, b), lrelu(), upsample(), conv(b, b),
-                                  lrelu(), conv(b, c));
+                                  nn::AvgPool2d(2), conv(2 * b, 2 * b), lrelu(), nn::Flatten(),
+                                  nn::Linear(flat, 4 * b), lrelu());
+        decoder_ = nn::Sequential(
+            nn::Linear(4 * b, flat), lrelu(),
+            nn::Unflatten(nn::UnflattenOptions(1, std::vector<int64_t>{2 * b, h4, w4})), upsample(),
+            conv(2 * b, b), lrelu(), upsample(), conv(b, b), lrelu(), conv(b, c));
     } else {
         const int d = c * shape.height * shape.width;
         encoder_ =

@@ -2,7 +2,8 @@
 // The image denoising autoencoder (REFERENCES.md §2, Creswell et al.): a
 // convolutional encoder/decoder (per scale a 3x3 convolution + leaky ReLU,
 // then 2x2 average pooling; mirrored with nearest-neighbour upsampling, the
-// ACAI shape of §4) or a fully connected one, ending in logits; the output
+// ACAI shape of §4; a dense code between them) or a fully connected one,
+// ending in logits; the output
 // r(x) = sigmoid(logits) lies in [0, 1] like the data.
 #include "image_dae_config.h"
 
@@ -17,8 +18,9 @@ struct ImageDaeShape {
     int height = 28;
     int width = 28;
     ImageArch arch = ImageArch::Conv;
-    // Conv: channels at the first scale (doubled at the second); MLP: units
-    // of the first hidden layer (the code layer has half as many).
+    // Conv: channels at the first scale (doubled at the second; the dense
+    // code has 4 x base numbers); MLP: units of the first hidden layer (the
+    // code layer has half as many).
     int base = 16;
 };
 

@@ -98,6 +98,12 @@ Denoiser ImageDaeTrainer::denoiser() {
     return [this](const torch::Tensor& x) { return reconstruct(x); };
 }
 
+Injector ImageDaeTrainer::trainingCorruption() {
+    return [this](const torch::Tensor& x, at::Generator& gen) {
+        return aelab::corrupt(x, config_.noise, gen);
+    };
+}
+
 void ImageDaeTrainer::setLive(const CorruptionSpec& noise, double learningRate, int batch) {
     config_.noise = noise;
     config_.batch = std::max(1, batch);

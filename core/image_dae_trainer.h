@@ -33,8 +33,10 @@ class ImageDaeTrainer {
     torch::Tensor reconstruct(const torch::Tensor& x);
     // x corrupted by the configured process with its own seed.
     torch::Tensor corrupt(const torch::Tensor& x, std::uint64_t seed) const;
-    // The denoiser for ChainSampler.
+    // The denoiser for ChainSampler, and the training corruption as its
+    // injector (x <- r(C(x)), the sampler that matches what r was trained on).
     Denoiser denoiser();
+    Injector trainingCorruption();
 
     // Noise, learning rate and batch take effect at the next step; the
     // architecture and loss need a new trainer.

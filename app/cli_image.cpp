@@ -1,0 +1,247 @@
+// aelab image-dae: train the image DAE, then sample with chains from uniform
+// noise (or refine noisy test images); aelab lines: one benchmark line image.
+#include "chain_sampler.h"
+#include "dataset_error.h"
+#include "image_dae_trainer.h"
+#include "image_source.h"
+#include "lines.h"
+#include "sample_score.h"
+#include <torch/types.h>
+
+#include "cli_args.h"
+#include "cli_field_common.h"
+#include "cli_output.h"
+#include "image_convert.h"
+#include "movie_writer.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace {
+constexpr int kPreviewImages = 16; // columns of reconstructions.png
+constexpr int kScale = 3;          // pixels per image pixel in the PNGs and the GIF
+
+int fail(const QString& message) {
+    QTextStream(stderr) << "aelab image-dae: " << message << "\n";
+    return 1;
+}
+QJsonObject scoreJson(const aelab::SampleScore& s) {
+    return {{"nearest_train", s.nearestTrain}, {"nearest_other", s.nearestOther}};
+}
+} // namespace
+
+int runImageDaeVerb(const QStringList& args) {
+    CliArgs a("image-dae",
+              "Train an image denoising autoencoder, then sample from it with chains.");
+    a.addOption("dataset", "mnist, fashion-mnist, lines or folder:PATH.", "mnist");
+    a.addOption("arch", "conv or mlp.", "conv");
+    a.addOption("base", "Conv: channels at the first scale; MLP: units of the first hidden layer.");
+    a.addOption("loss", "bce (sigmoid output, Creswell et al.) or mse.", "bce");
+    a.addOption("noise", "Training corruption: gaussian:S, saltpepper:P or mask:P.",
+                "gaussian:0.5");
+    a.addOption("lr", "Adam learning rate.", "0.001");
+    a.addOption("batch", "Minibatch size.", "64");
+    a.addOption("steps", "Training steps.", "2000");
+    a.addOption("chains", "Sampling chains.", "64");
+    a.addOption("chain-steps", "Steps of each chain.", "50");
+    a.addOption(
+        "inject",
+        "Before each chain step: train (the training corruption, x <- r(C(x))), or the std s of "
+        "Gaussian noise (x <- r(x + eta); 0: x <- r(x)).",
+        "train");
+    a.addOption("start", "noise (uniform) or test (corrupted test images: refinement).", "noise");
+    a.addOption("fps", "Frame rate of chain.gif (one frame per chain step).", "10");
+    a.addOption("seed", "Seed of every random source.", "1");
+    a.addOption("out", "Output folder (created if missing).");
+    if (!a.parse(args)) return usageError(a);
+    if (a.helpRequested()) return printHelp(a);
+
+    aelab::ImageDaeConfig config;
+    QString dataset = a.text("dataset"), arch, loss, start;
+    long long base = 0, batch = 0, steps = 0, chains = 0, chainSteps = 0, seed = 0;
+    double lr = 0, inject = 0, fps = 0;
+    if (!a.choice("arch", {"conv", "mlp"}, arch) || !a.choice("loss", {"bce", "mse"}, loss) ||
+        !a.choice("start", {"noise", "test"}, start) || !a.number("lr", 1e-7, 10, lr) ||
+        !a.integer("batch", 1, 100000, batch) || !a.integer("steps", 0, 100000000, steps) ||
+        !a.integer("chains", 1, 10000, chains) ||
+        !a.integer("chain-steps", 0, 100000, chainSteps) ||
+        (a.text("inject") != "train" && !a.number("inject", 0, 10, inject)) ||
+        !a.number("fps", 0.5, 60, fps) || !a.integer("seed", 0, (1LL << 53), seed))
+        return usageError(a);
+    config.arch = arch == "conv" ? aelab::ImageArch::Conv : aelab::ImageArch::Mlp;
+    config.base = aelab::defaultBase(config.arch);
+    if (a.isSet("base") && !a.integer("base", 2, 4096, base)) return usageError(a);
+    if (a.isSet("base")) config.base = int(base);
+    config.loss = loss == "bce" ? aelab::ImageLoss::Bce : aelab::ImageLoss::SquaredError;
+    const auto noise = aelab::parseCorruption(a.text("noise").toStdString());
+    if (!noise) {
+        a.fail("--noise: expected gaussian:S, saltpepper:P or mask:P, got \"" + a.text("noise") +
+               "\"");
+        return usageError(a);
+    }
+    config.noise = *noise;
+    config.learningRate = lr;
+    config.batch = int(batch);
+    config.seed = std::uint64_t(seed);
+    if (!aelab::isImageSourceName(dataset.toStdString())) {
+        a.fail("--dataset: expected mnist, fashion-mnist, lines or folder:PATH, got \"" + dataset +
+               "\"");
+        return usageError(a);
+    }
+    QDir out;
+    if (int code = openOutputDir(a, out)) return code;
+
+    QElapsedTimer clock;
+    clock.start();
+    aelab::ImageSet data;
+    aelab::ImageSourceOptions sourceOptions;
+    sourceOptions.linesSeed = config.seed;
+    try {
+        data = aelab::loadImageSource(dataset.toStdString(), sourceOptions);
+    } catch (const aelab::DatasetError& e) {
+        a.fail(QString::fromStdString(e.what()));
+        return usageError(a);
+    }
+    for (const auto& s : data.skipped)
+        QTextStream(stderr) << "aelab image-dae: skipped " << QString::fromStdString(s) << "\n";
+    const double loadSeconds = clock.nsecsElapsed() * 1e-9;
+
+    std::unique_ptr<aelab::ImageDaeTrainer> trainer;
+    try {
+        trainer = std::make_unique<aelab::ImageDaeTrainer>(data.train, config);
+    } catch (const std::invalid_argument& e) {
+        a.fail(QString::fromStdString(e.what()));
+        return usageError(a);
+    }
+    clock.start();
+    double trainLoss = 0;
+    for (long long done = 0; done < steps;) {
+        const int burst = int(std::min<long long>(100, steps - done));
+        const aelab::StepResult r = trainer->train(burst);
+        if (r.diverged)
+            return fail(QStringLiteral("training diverged at step %1 (loss %2): try a lower --lr")
+                            .arg(done)
+                            .arg(r.badLoss));
+        done += r.steps;
+        trainLoss = r.meanLoss;
+    }
+    const double trainSeconds = clock.nsecsElapsed() * 1e-9;
+    const double testLoss = trainer->evaluateLoss(data.test);
+
+    // Clean, corrupted and reconstructed test images, one row each.
+    // Evenly spaced over the test set, so every class shows.
+    const int64_t shown = std::min<int64_t>(kPreviewImages, data.test.size(0));
+    const auto clean =
+        data.test.index_select(0, torch::arange(shown) * (data.test.size(0) / shown));
+    const auto noisy = trainer->corrupt(clean, config.seed + 7);
+    QVector<QImage> rows =
+        toImages(clean) + toImages(noisy) + toImages(trainer->reconstruct(noisy));
+    QString error;
+    if (!mosaic(rows, int(clean.size(0)), kScale, 2).save(out.filePath("reconstructions.png")))
+        return fail("cannot write " + out.filePath("reconstructions.png"));
+
+    // Chains, one GIF frame per step.
+    const int64_t c = data.channels(), h = data.height(), w = data.width();
+    torch::Tensor startImages;
+    if (start == "noise") {
+        startImages = aelab::uniformImages(chains, c, h, w, config.seed + 2);
+    } else {
+        auto idx =
+            (torch::arange(int64_t(chains)) * 7919) % data.test.size(0); // spread over the classes
+        startImages = trainer->corrupt(data.test.index_select(0, idx), config.seed + 3);
+    }
+    aelab::ChainSampler chain(trainer->denoiser(), startImages, config.seed + 4);
+    const bool injectTraining = a.text("inject") == "train";
+    if (injectTraining)
+        chain.setInjector(trainer->trainingCorruption());
+    else
+        chain.setInjection(inject);
+    const int columns = int(std::ceil(std::sqrt(double(chains))));
+    const QImage first = mosaic(toImages(startImages), columns, kScale, 2);
+    MovieWriter movie;
+    if (!movie.open({out.filePath("chain.gif")}, first.size(), fps, &error)) return fail(error);
+    bool movieOk = movie.addFrame(first, &error);
+    clock.start();
+    double videoSeconds = 0;
+    for (long long s = 0; s < chainSteps && movieOk; ++s) {
+        chain.step();
+        QElapsedTimer frameClock;
+        frameClock.start();
+        movieOk = movie.addFrame(mosaic(toImages(chain.particles()), columns, kScale, 2), &error);
+        videoSeconds += frameClock.nsecsElapsed() * 1e-9;
+    }
+    const double chainSeconds = clock.nsecsElapsed() * 1e-9 - videoSeconds;
+    if (!movieOk || !movie.finish(&error)) return fail(error);
+    if (!mosaic(toImages(chain.particles()), columns, kScale, 2).save(out.filePath("samples.png")))
+        return fail("cannot write " + out.filePath("samples.png"));
+
+    // The score, and the same for as many test images: the yardstick.
+    const auto samples = chain.particles();
+    const aelab::SampleScore score = aelab::scoreSamples(samples, data.train);
+    const int64_t refCount = std::min<int64_t>(chains, data.test.size(0));
+    const aelab::SampleScore reference = aelab::scoreSamples(
+        data.test.index_select(0, torch::arange(refCount) * (data.test.size(0) / refCount)),
+        data.train);
+    const QJsonObject metrics{
+        {"dataset", dataset},
+        {"arch", arch},
+        {"base", config.base},
+        {"parameters", double(trainer->model()->parameterCount())},
+        {"loss", loss},
+        {"noise", QString::fromStdString(aelab::formatCorruption(config.noise))},
+        {"steps", double(trainer->step())},
+        {"train_loss", trainLoss},
+        {"test_loss", testLoss},
+        {"loss_unit", "mean per pixel"},
+        {"seconds", trainSeconds},
+        {"load_seconds", loadSeconds},
+        {"chains", double(chains)},
+        {"chain_steps", double(chainSteps)},
+        {"chain_start", start},
+        {"inject", injectTraining
+                       ? QString("train (%1)")
+                             .arg(QString::fromStdString(aelab::formatCorruption(config.noise)))
+                       : QString::number(inject)},
+        {"chain_seconds", chainSeconds},
+        {"video_seconds", videoSeconds},
+        {"sample_score", scoreJson(score)},
+        {"test_image_score", scoreJson(reference)},
+        {"score_unit",
+         "RMS pixel distance in [0, 1] units; nearest_train: to the nearest training image, "
+         "nearest_other: to the nearest other sample; test_image_score: the same for test images"}};
+    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return fail(error);
+    QTextStream(stdout) << "image-dae: " << steps << " steps in " << trainSeconds
+                        << " s, test loss " << testLoss << ", samples: nearest train "
+                        << score.nearestTrain << " (test images " << reference.nearestTrain
+                        << "), nearest other " << score.nearestOther << " (test images "
+                        << reference.nearestOther << ") -> " << out.path() << "\n";
+    return 0;
+}
+
+int runLinesVerb(const QStringList& args) {
+    CliArgs a("lines",
+              "Write one image of the lines benchmark (REFERENCES.md §4) as 8-bit grey PNG.");
+    a.addOption("angle", "Angle theta in radians (0 points right, pi/2 up).", "0");
+    a.addOption("out", "The PNG file to write.");
+    if (!a.parse(args)) return usageError(a);
+    if (a.helpRequested()) return printHelp(a);
+    double theta = 0;
+    if (!a.number("angle", -1e6, 1e6, theta)) return usageError(a);
+    if (!a.isSet("out")) {
+        a.fail("--out FILE.png is required");
+        return usageError(a);
+    }
+    const aelab::LineImage line = aelab::drawLine(theta);
+    QImage img(aelab::kLineSize, aelab::kLineSize, QImage::Format_Grayscale8);
+    for (int r = 0; r < aelab::kLineSize; ++r)
+        for (int col = 0; col < aelab::kLineSize; ++col)
+            // -1 -> 0, +1 -> 255.
+            img.scanLine(r)[col] =
+                uchar(std::lround((line[size_t(r * aelab::kLineSize + col)] + 1.0) * 127.5));
+    if (!img.save(a.text("out"), "PNG")) {
+        a.fail("cannot write " + a.text("out"));
+        return usageError(a);
+    }
+    return 0;
+}

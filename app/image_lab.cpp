@@ -1,0 +1,198 @@
+#include "image_lab.h"
+#include "image_controls.h"
+#include "image_gallery.h"
+#include "image_grid_view.h"
+#include "image_worker.h"
+#include "lab_layout.h"
+#include "loss_chart.h"
+
+#include <QFileDialog>
+#include <cmath>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QThread>
+#include <QVBoxLayout>
+
+ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
+    thread_ = new QThread(this);
+    thread_->setObjectName("image-lab worker");
+    worker_ = new ImageWorker;
+    worker_->moveToThread(thread_);
+    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_->start();
+
+    controls_ = new ImageControls(this);
+    preview_ = new ImageGridView(this);
+    preview_->setPlaceholder(tr("Loading data…"));
+    samples_ = new ImageGridView(this);
+    samples_->setPlaceholder(tr("Chains appear once a model exists."));
+    gallery_ = new ImageGallery(this);
+    chart_ = new LossChart(this);
+    chart_->setValueLabel(tr("loss per pixel"));
+    trainSeries_ = chart_->addSeries(tr("training loss"));
+    testSeries_ = chart_->addSeries(tr("test loss"));
+    banner_ = makeErrorBanner(this);
+    status_ = new QLabel(this);
+    status_->setWordWrap(true);
+
+    // Main view: preview over samples; the gallery on its own tab.
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(preview_);
+    split->addWidget(samples_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 5);
+    views_ = new QTabWidget(this);
+    views_->addTab(split, tr("Denoise and sample"));
+    views_->addTab(gallery_, tr("Gallery"));
+    auto* main = new QWidget(this);
+    auto* mainLayout = new QVBoxLayout(main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    mainLayout->addWidget(status_);
+    mainLayout->addWidget(views_, 1);
+    layOutLab(this, banner_, main, chart_, controls_);
+
+    connect(worker_, &ImageWorker::snapshot, this, &ImageLab::onSnapshot);
+    connect(worker_, &ImageWorker::failed, this, &ImageLab::showError);
+    connect(worker_, &ImageWorker::busy, this, [this](const QString& what) {
+        if (!what.isEmpty()) status_->setText(what);
+    });
+    connect(worker_, &ImageWorker::dataLoaded, this,
+            [this](const QString& description, const QStringList& skipped) {
+                description_ = description;
+                status_->setText(description);
+                banner_->hide();
+                if (!skipped.isEmpty())
+                    showError(tr("%n file(s) skipped: %1", nullptr, int(skipped.size()))
+                                  .arg(skipped.mid(0, 5).join("; ")));
+                QMetaObject::invokeMethod(worker_, "requestGalleryPage", Q_ARG(int, 0),
+                                          Q_ARG(bool, false), Q_ARG(int, ImageGallery::kPerPage));
+            });
+    connect(worker_, &ImageWorker::galleryPage, gallery_, &ImageGallery::showPage);
+    connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
+        QMetaObject::invokeMethod(worker_, "requestGalleryPage", Q_ARG(int, page),
+                                  Q_ARG(bool, test), Q_ARG(int, ImageGallery::kPerPage));
+    });
+
+    connect(controls_, &ImageControls::dataChosen, this, &ImageLab::loadData);
+    connect(controls_, &ImageControls::folderRequested, this, &ImageLab::chooseFolder);
+    connect(controls_, &ImageControls::modelResetRequested, this, [this] {
+        QMetaObject::invokeMethod(worker_, "resetModel",
+                                  Q_ARG(aelab::ImageDaeConfig, controls_->config()));
+    });
+    connect(controls_, &ImageControls::liveSettingsChanged, this, [this] {
+        QMetaObject::invokeMethod(worker_, "applyLive",
+                                  Q_ARG(aelab::ImageDaeConfig, controls_->config()));
+    });
+    connect(controls_, &ImageControls::previewNoiseChanged, this, [this](const QString& spec) {
+        QMetaObject::invokeMethod(worker_, "setPreviewNoise", Q_ARG(QString, spec));
+    });
+    connect(controls_, &ImageControls::trainingToggled, this, [this](bool on) {
+        QMetaObject::invokeMethod(worker_, "setTraining", Q_ARG(bool, on));
+    });
+    connect(controls_, &ImageControls::chainsRestartRequested, this, [this] {
+        QMetaObject::invokeMethod(worker_, "restartChains", Q_ARG(int, controls_->chainCount()),
+                                  Q_ARG(int, controls_->chainStart()));
+    });
+    connect(controls_, &ImageControls::chainsPlayToggled, this, [this](bool on) {
+        QMetaObject::invokeMethod(worker_, "setChainsPlaying", Q_ARG(bool, on));
+    });
+    connect(controls_, &ImageControls::chainsStepRequested, this,
+            [this] { QMetaObject::invokeMethod(worker_, "stepChains"); });
+    connect(controls_, &ImageControls::injectionChanged, this, [this](int mode, double s) {
+        QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(int, mode), Q_ARG(double, s));
+    });
+    connect(controls_, &ImageControls::chainSpeedChanged, this, [this](double v) {
+        QMetaObject::invokeMethod(worker_, "setChainSpeed", Q_ARG(double, v));
+    });
+}
+
+ImageLab::~ImageLab() {
+    QMetaObject::invokeMethod(worker_, "shutdown", Qt::BlockingQueuedConnection);
+    thread_->requestInterruption();
+    thread_->quit();
+    thread_->wait();
+}
+
+void ImageLab::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // Load on first show, so starting the app on another lab costs nothing.
+    if (!started_) {
+        started_ = true;
+        QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(int, controls_->injectionMode()),
+                                  Q_ARG(double, controls_->injectionS()));
+        QMetaObject::invokeMethod(worker_, "setChainSpeed", Q_ARG(double, controls_->chainSpeed()));
+        QMetaObject::invokeMethod(worker_, "setPreviewNoise",
+                                  Q_ARG(QString, controls_->noiseSpec()));
+        QMetaObject::invokeMethod(worker_, "resetModel",
+                                  Q_ARG(aelab::ImageDaeConfig, controls_->config()));
+        loadData(controls_->dataSpec());
+    }
+}
+
+void ImageLab::loadData(const QString& spec) {
+    started_ = true;
+    QMetaObject::invokeMethod(worker_, "loadData", Q_ARG(QString, spec));
+}
+
+void ImageLab::chooseFolder() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
+    if (!dir.isEmpty()) controls_->chooseData("folder:" + dir);
+}
+
+void ImageLab::toggleTraining() {
+    controls_->setTraining(!controls_->isTraining());
+}
+
+QWidget* ImageLab::currentView() const {
+    return views_->currentIndex() == 1 ? static_cast<QWidget*>(gallery_->grid())
+                                       : static_cast<QWidget*>(samples_);
+}
+
+void ImageLab::setPresentation(bool on) {
+    controls_->setPresentation(on);
+    chart_->setPresentation(on);
+    preview_->setPresentation(on);
+    samples_->setPresentation(on);
+}
+
+void ImageLab::showError(const QString& text) {
+    banner_->setText(text);
+    banner_->show();
+    emit errorOccurred(text);
+}
+
+void ImageLab::onSnapshot(const ImageSnapshot& s) {
+    if (s.modelId != modelId_) {
+        modelId_ = s.modelId;
+        chart_->clearAll(); // keeps the two series, empties them
+    }
+    if (!s.trainLoss.isEmpty()) chart_->appendPoints(trainSeries_, s.trainLoss);
+    if (!s.testLoss.isEmpty()) chart_->appendPoints(testSeries_, s.testLoss);
+    if (!s.preview.isEmpty()) {
+        preview_->setImages(s.preview, kPreviewColumns,
+                            {tr("clean"), tr("corrupted"), tr("reconstructed")});
+        preview_->setCaption(tr("noise preview: %1 · reconstructed by the model at step %2")
+                                 .arg(s.previewNoise)
+                                 .arg(s.step));
+    }
+    if (!s.samples.isEmpty()) {
+        const int columns = int(std::ceil(std::sqrt(double(s.samples.size()))));
+        samples_->setImages(s.samples, columns);
+    }
+    if (s.hasScore)
+        samples_->setCaption(tr("chain step %1 · distance to nearest training image %2 (test "
+                                "images: %3) · to nearest "
+                                "other sample %4 (test images: %5)")
+                                 .arg(s.chainStep)
+                                 .arg(s.score.nearestTrain, 0, 'f', 3)
+                                 .arg(s.reference.nearestTrain, 0, 'f', 3)
+                                 .arg(s.score.nearestOther, 0, 'f', 3)
+                                 .arg(s.reference.nearestOther, 0, 'f', 3));
+    controls_->showProgress(s.step, s.stepsPerSecond, s.chainStep);
+    if (s.diverged) {
+        controls_->setTraining(false);
+        showError(s.message);
+    }
+    last_ = s;
+}

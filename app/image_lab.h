@@ -1,0 +1,65 @@
+#pragma once
+// The image lab: the image DAE trained live on MNIST, Fashion-MNIST, lines or
+// the user's images, with the noise preview (clean, corrupted, reconstructed),
+// loss curves, a grid of sampling chains with their score, and a gallery of
+// the data. The worker runs on its own thread; snapshots cross by value.
+#include "image_snapshot.h"
+
+#include <QWidget>
+
+class ImageControls;
+class ImageGallery;
+class ImageGridView;
+class ImageWorker;
+class LossChart;
+class QLabel;
+class QTabWidget;
+class QThread;
+
+class ImageLab : public QWidget {
+    Q_OBJECT
+  public:
+    explicit ImageLab(QWidget* parent = nullptr);
+    ~ImageLab() override;
+
+    ImageControls* controls() const { return controls_; }
+    ImageGridView* previewView() const { return preview_; }
+    ImageGridView* samplesView() const { return samples_; }
+    ImageGallery* gallery() const { return gallery_; }
+    LossChart* lossChart() const { return chart_; }
+    const ImageSnapshot& lastSnapshot() const { return last_; }
+    QString dataDescription() const { return description_; }
+    // The view in front, for export and the recorder.
+    QWidget* currentView() const;
+
+    void loadData(const QString& spec);
+    void toggleTraining();
+    void setPresentation(bool on);
+
+  signals:
+    void errorOccurred(const QString& text);
+
+  protected:
+    void showEvent(QShowEvent* event) override;
+
+  private:
+    void onSnapshot(const ImageSnapshot& s);
+    void showError(const QString& text);
+    void chooseFolder();
+
+    QThread* thread_;
+    ImageWorker* worker_;
+    ImageControls* controls_;
+    ImageGridView* preview_;
+    ImageGridView* samples_;
+    ImageGallery* gallery_;
+    LossChart* chart_;
+    QTabWidget* views_;
+    QLabel* banner_;
+    QLabel* status_;
+    ImageSnapshot last_;
+    QString description_;
+    quint64 modelId_ = 0;
+    int trainSeries_ = 0, testSeries_ = 0;
+    bool started_ = false;
+};

@@ -1,0 +1,33 @@
+#pragma once
+// What the image lab's worker sends to the GUI, by value (no Torch).
+#include <QImage>
+#include <QMetaType>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+struct ImageScore {
+    double nearestTrain = 0, nearestOther = 0;
+};
+
+struct ImageSnapshot {
+    quint64 modelId = 0; // changes when the model is rebuilt: charts restart
+    long long step = 0;  // training steps so far
+    double stepsPerSecond = 0;
+    QVector<QPointF> trainLoss; // new (step, loss) points since the last snapshot
+    QVector<QPointF> testLoss;
+    QVector<QImage> preview; // clean, corrupted, reconstructed rows of kPreviewColumns
+    QString previewNoise;    // the corruption the preview shows
+    QVector<QImage> samples; // the chains' current images
+    long long chainStep = 0;
+    bool chainsRunning = false;
+    ImageScore score, reference; // samples, and as many test images (the yardstick)
+    bool hasScore = false;
+    QString dataDescription;
+    bool diverged = false;
+    QString message; // divergence or other notice for the banner
+};
+Q_DECLARE_METATYPE(ImageSnapshot)
+
+inline constexpr int kPreviewColumns = 8;

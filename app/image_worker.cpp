@@ -1,0 +1,319 @@
+#include "chain_sampler.h"
+#include "corruption.h"
+#include "dataset_error.h"
+#include "image_dae_trainer.h"
+#include "image_source.h"
+#include "sample_score.h"
+#include "torch_threads.h"
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/types.h>
+
+#include "image_convert.h"
+#include "image_worker.h"
+
+#include <QTimer>
+
+namespace {
+constexpr int kTickMs = 15;
+constexpr int kTrainBudgetMs = 40; // per tick, so chain steps and requests interleave
+constexpr int kPublishMs = 60;
+constexpr int kTestEvery = 200; // steps between test-loss points
+constexpr std::uint64_t kPreviewSeed = 77;
+} // namespace
+
+struct ImageWorker::State {
+    aelab::ImageSet data;
+    bool loaded = false;
+    aelab::ImageDaeConfig config;
+    std::unique_ptr<aelab::ImageDaeTrainer> trainer;
+    std::unique_ptr<aelab::ChainSampler> chain;
+    quint64 modelId = 0;
+    bool training = false, chainsPlaying = false;
+    double chainSpeed = 10;
+    double chainCredit = 0;
+    int injectMode = int(ChainInjection::TrainingCorruption);
+    double injectS = 0.2;
+    int chainCount = 64, chainStart = int(ChainStart::UniformNoise);
+    aelab::CorruptionSpec previewNoise;
+    torch::Tensor previewClean;
+    QVector<QPointF> trainLoss, testLoss;
+    long long lastTestStep = -1;
+    QElapsedTimer rateClock;
+    long long rateSteps = 0;
+    double stepsPerSecond = 0;
+    bool chainsChanged = true, previewChanged = true;
+    QString message;
+    bool diverged = false;
+    ImageScore score, reference;
+    bool hasScore = false, hasReference = false;
+    QElapsedTimer scoreClock;
+
+    void applyInjection() {
+        if (!chain) return;
+        chain->setInjector({});
+        chain->setInjection(0);
+        if (injectMode == int(ChainInjection::TrainingCorruption))
+            chain->setInjector(trainer->trainingCorruption());
+        else if (injectMode == int(ChainInjection::Gaussian))
+            chain->setInjection(injectS);
+    }
+};
+
+ImageWorker::ImageWorker() : d(std::make_unique<State>()) {
+    qRegisterMetaType<ImageSnapshot>();
+    qRegisterMetaType<aelab::ImageDaeConfig>();
+    d->previewNoise = d->config.noise;
+}
+
+ImageWorker::~ImageWorker() = default;
+
+void ImageWorker::ensureTimer() {
+    if (timer_) return;
+    // One Torch thread here: the other core belongs to the GUI.
+    aelab::setTorchThreads(1);
+    timer_ = new QTimer(this);
+    timer_->setInterval(kTickMs);
+    connect(timer_, &QTimer::timeout, this, &ImageWorker::tick);
+    timer_->start();
+    sincePublish_.start();
+}
+
+void ImageWorker::loadData(const QString& spec) {
+    ensureTimer();
+    emit busy(tr("Loading %1…").arg(spec));
+    try {
+        aelab::ImageSet set = aelab::loadImageSource(spec.toStdString());
+        d->data = std::move(set);
+    } catch (const std::exception& e) {
+        emit busy({});
+        emit failed(QString::fromStdString(e.what()));
+        return; // the previous data and model stay
+    }
+    d->loaded = true;
+    d->hasReference = false;
+    // Evenly spaced test images, so the preview shows every class.
+    const int64_t n = std::min<int64_t>(kPreviewColumns, d->data.test.size(0));
+    d->previewClean =
+        d->data.test.index_select(0, torch::arange(n) * (d->data.test.size(0) / n)).contiguous();
+    QStringList skipped;
+    for (const auto& s : d->data.skipped)
+        skipped << QString::fromStdString(s);
+    const QString description = tr("%1: %2 training and %3 test images of %4×%5×%6")
+                                    .arg(QString::fromStdString(d->data.name))
+                                    .arg(d->data.train.size(0))
+                                    .arg(d->data.test.size(0))
+                                    .arg(d->data.width())
+                                    .arg(d->data.height())
+                                    .arg(d->data.channels());
+    emit busy({});
+    emit dataLoaded(description, skipped);
+    resetModel(d->config);
+}
+
+void ImageWorker::resetModel(const aelab::ImageDaeConfig& config) {
+    ensureTimer();
+    d->config = config;
+    if (!d->loaded) return;
+    try {
+        d->trainer = std::make_unique<aelab::ImageDaeTrainer>(d->data.train, config);
+    } catch (const std::invalid_argument& e) {
+        d->trainer.reset();
+        emit failed(QString::fromStdString(e.what()));
+        return;
+    }
+    ++d->modelId;
+    d->trainLoss.clear();
+    d->testLoss.clear();
+    d->lastTestStep = -1;
+    d->rateSteps = 0;
+    d->rateClock.start();
+    d->diverged = false;
+    d->message.clear();
+    restartChains(d->chainCount, d->chainStart);
+    d->previewChanged = true;
+    publish(true);
+}
+
+void ImageWorker::applyLive(const aelab::ImageDaeConfig& config) {
+    d->config.noise = config.noise;
+    d->config.learningRate = config.learningRate;
+    d->config.batch = config.batch;
+    if (d->trainer) d->trainer->setLive(config.noise, config.learningRate, config.batch);
+}
+
+void ImageWorker::setTraining(bool on) {
+    d->training = on;
+    d->rateSteps = 0;
+    d->rateClock.start();
+    if (on) d->diverged = false;
+}
+
+void ImageWorker::restartChains(int count, int start) {
+    if (std::max(1, count) != d->chainCount) d->hasReference = false;
+    d->chainCount = std::max(1, count);
+    d->chainStart = start;
+    d->hasScore = false;
+    if (!d->trainer) return;
+    const auto& t = d->data.test;
+    torch::Tensor x0;
+    const std::uint64_t seed = d->config.seed + 1000 + d->modelId;
+    if (start == int(ChainStart::CorruptedTest)) {
+        auto idx =
+            (torch::arange(int64_t(d->chainCount)) * 7919) % t.size(0); // spread over the classes
+        x0 = d->trainer->corrupt(t.index_select(0, idx), seed);
+    } else {
+        x0 = aelab::uniformImages(d->chainCount, t.size(1), t.size(2), t.size(3), seed);
+    }
+    d->chain = std::make_unique<aelab::ChainSampler>(d->trainer->denoiser(), x0, seed + 1);
+    d->applyInjection();
+    d->chainsChanged = true;
+    publish(true);
+}
+
+void ImageWorker::setChainsPlaying(bool on) {
+    d->chainsPlaying = on;
+    d->chainCredit = 0;
+}
+
+void ImageWorker::stepChains() {
+    if (!d->chain) return;
+    d->chain->step();
+    d->chainsChanged = true;
+    publish(true);
+}
+
+void ImageWorker::setInjection(int mode, double s) {
+    d->injectMode = mode;
+    d->injectS = s;
+    d->applyInjection();
+}
+
+void ImageWorker::setChainSpeed(double stepsPerSecond) {
+    d->chainSpeed = std::max(0.1, stepsPerSecond);
+}
+
+void ImageWorker::setPreviewNoise(const QString& spec) {
+    if (auto s = aelab::parseCorruption(spec.toStdString())) {
+        d->previewNoise = *s;
+        d->previewChanged = true;
+        publish(false);
+    }
+}
+
+void ImageWorker::requestGalleryPage(int page, bool testSplit, int perPage) {
+    if (!d->loaded) return;
+    const auto& images = testSplit ? d->data.test : d->data.train;
+    const auto& labels = testSplit ? d->data.testLabels : d->data.trainLabels;
+    const int64_t total = images.size(0);
+    const int64_t begin =
+        std::min<int64_t>(int64_t(page) * perPage, std::max<int64_t>(0, total - 1));
+    const int64_t end = std::min<int64_t>(total, begin + perPage);
+    QStringList captions;
+    for (int64_t i = begin; i < end; ++i) {
+        const int64_t l = labels[i].item<int64_t>();
+        captions << (l >= 0 && size_t(l) < d->data.classNames.size()
+                         ? QString::fromStdString(d->data.classNames[size_t(l)])
+                         : QString());
+    }
+    emit galleryPage(int(begin / perPage), int(total), toImages(images.slice(0, begin, end)),
+                     captions);
+}
+
+void ImageWorker::shutdown() {
+    if (timer_) timer_->stop();
+    d->training = d->chainsPlaying = false;
+}
+
+void ImageWorker::tick() {
+    if (!d->trainer) return;
+    if (d->training) {
+        QElapsedTimer budget;
+        budget.start();
+        while (budget.elapsed() < kTrainBudgetMs) {
+            const aelab::StepResult r = d->trainer->train(5);
+            if (r.steps) d->trainLoss.append(QPointF(double(d->trainer->step()), r.meanLoss));
+            d->rateSteps += r.steps;
+            if (r.diverged) {
+                d->training = false;
+                d->diverged = true;
+                d->message =
+                    tr("Training diverged (loss %1): the weights went back to step %2. Try a lower "
+                       "learning rate.")
+                        .arg(r.badLoss)
+                        .arg(d->trainer->step());
+                break;
+            }
+        }
+        const long long step = d->trainer->step();
+        if (d->lastTestStep < 0 || step - d->lastTestStep >= kTestEvery) {
+            d->testLoss.append(QPointF(double(step), d->trainer->evaluateLoss(d->data.test, 500)));
+            d->lastTestStep = step;
+        }
+        d->previewChanged = true;
+        if (d->rateClock.elapsed() > 500) {
+            d->stepsPerSecond = d->rateSteps * 1000.0 / double(d->rateClock.elapsed());
+            d->rateSteps = 0;
+            d->rateClock.start();
+        }
+    }
+    if (d->chainsPlaying && d->chain) {
+        d->chainCredit += d->chainSpeed * kTickMs / 1000.0;
+        for (int i = 0; d->chainCredit >= 1 && i < 5; ++i, d->chainCredit -= 1)
+            d->chain->step();
+        d->chainCredit = std::min(d->chainCredit, 1.0);
+        d->chainsChanged = true;
+    }
+    publish(d->diverged);
+}
+
+void ImageWorker::publish(bool force) {
+    if (!d->trainer || (!force && sincePublish_.elapsed() < kPublishMs)) return;
+    sincePublish_.start();
+    ImageSnapshot s;
+    s.modelId = d->modelId;
+    s.step = d->trainer->step();
+    s.stepsPerSecond = d->training ? d->stepsPerSecond : 0;
+    s.trainLoss.swap(d->trainLoss);
+    s.testLoss.swap(d->testLoss);
+    if (d->previewChanged) {
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(kPreviewSeed);
+        auto noisy = aelab::corrupt(d->previewClean, d->previewNoise, gen);
+        s.preview =
+            toImages(d->previewClean) + toImages(noisy) + toImages(d->trainer->reconstruct(noisy));
+        s.previewNoise = QString::fromStdString(aelab::formatCorruption(d->previewNoise));
+        d->previewChanged = false;
+    }
+    if (d->chain && d->chainsChanged) {
+        const auto& x = d->chain->particles();
+        s.samples = toImages(x);
+        d->chainsChanged = false;
+        // The score compares every sample with every training image: a few
+        // times a second is plenty, and keeps the worker's time for steps.
+        if (!d->hasScore || !d->scoreClock.isValid() || d->scoreClock.elapsed() > 300 ||
+            !d->chainsPlaying) {
+            const auto sc = aelab::scoreSamples(x, d->data.train);
+            d->score = {sc.nearestTrain, sc.nearestOther};
+            d->hasScore = true;
+            d->scoreClock.start();
+        } else {
+            d->chainsChanged = true; // score again on a later publish
+        }
+        if (!d->hasReference) {
+            const int64_t n = std::min<int64_t>(x.size(0), d->data.test.size(0));
+            const auto ref = aelab::scoreSamples(
+                d->data.test.index_select(0, torch::arange(n) * (d->data.test.size(0) / n)),
+                d->data.train);
+            d->reference = {ref.nearestTrain, ref.nearestOther};
+            d->hasReference = true;
+        }
+    }
+    s.score = d->score;
+    s.reference = d->reference;
+    s.hasScore = d->hasScore;
+    s.chainStep = d->chain ? d->chain->steps() : 0;
+    s.chainsRunning = d->chainsPlaying;
+    s.diverged = d->diverged;
+    s.message = d->message;
+    d->diverged = false;
+    emit snapshot(s);
+}

@@ -1,0 +1,115 @@
+#include "image_grid_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace {
+const QColor kBackground(28, 28, 34);
+const QColor kText(225, 225, 230);
+} // namespace
+
+ImageGridView::ImageGridView(QWidget* parent) : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setCursor(Qt::PointingHandCursor);
+}
+
+void ImageGridView::setImages(const QVector<QImage>& images, int columns,
+                              const QStringList& rowLabels) {
+    images_ = images;
+    columns_ = std::max(1, columns);
+    rowLabels_ = rowLabels;
+    update();
+}
+
+void ImageGridView::setCaption(const QString& caption) {
+    caption_ = caption;
+    update();
+}
+
+void ImageGridView::setPlaceholder(const QString& text) {
+    placeholder_ = text;
+    update();
+}
+
+void ImageGridView::setPresentation(bool on) {
+    presentation_ = on;
+    update();
+}
+
+ImageGridView::Geometry ImageGridView::geometry(QSize size) const {
+    Geometry g;
+    if (images_.isEmpty()) return g;
+    const int rows = (int(images_.size()) + columns_ - 1) / columns_;
+    const QFont f = font();
+    const int fontPx = QFontMetrics(f).height() * (presentation_ ? 2 : 1);
+    QFont labelFont = f;
+    if (presentation_) labelFont.setPointSizeF(labelFont.pointSizeF() * 2);
+    for (const QString& label : rowLabels_)
+        g.labelWidth =
+            std::max(g.labelWidth, QFontMetrics(labelFont).horizontalAdvance(label) + 16);
+    const int captionH = caption_.isEmpty() ? 0 : fontPx + 6;
+    const int availW = size.width() - g.labelWidth - 8, availH = size.height() - captionH - 8;
+    // Nearest-neighbour scaling keeps pixels crisp at any cell size.
+    const int cell = std::min(availW / columns_, availH / rows);
+    g.gap = std::max(1, cell / 24);
+    g.cell = std::max(4, cell - g.gap);
+    const int gridW = columns_ * (g.cell + g.gap), gridH = rows * (g.cell + g.gap);
+    g.left = g.labelWidth + std::max(4, (size.width() - g.labelWidth - gridW) / 2);
+    g.top = std::max(4, (size.height() - captionH - gridH) / 2);
+    return g;
+}
+
+QRect ImageGridView::cellRect(int index) const {
+    if (index < 0 || index >= images_.size()) return {};
+    const Geometry g = geometry(size());
+    return QRect(g.left + (index % columns_) * (g.cell + g.gap),
+                 g.top + (index / columns_) * (g.cell + g.gap), g.cell, g.cell);
+}
+
+void ImageGridView::paintOn(QPainter& p, QSize size) const {
+    p.fillRect(QRect(QPoint(0, 0), size), kBackground);
+    QFont f = font();
+    if (presentation_) f.setPointSizeF(f.pointSizeF() * 2);
+    p.setFont(f);
+    p.setPen(kText);
+    if (images_.isEmpty()) {
+        p.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
+        return;
+    }
+    const Geometry g = geometry(size);
+    const int rows = (int(images_.size()) + columns_ - 1) / columns_;
+    for (int i = 0; i < images_.size(); ++i) {
+        const QRect r(g.left + (i % columns_) * (g.cell + g.gap),
+                      g.top + (i / columns_) * (g.cell + g.gap), g.cell, g.cell);
+        p.drawImage(r, images_[i]);
+    }
+    for (int r = 0; r < rows && r < rowLabels_.size(); ++r)
+        p.drawText(QRect(4, g.top + r * (g.cell + g.gap), g.labelWidth - 8, g.cell),
+                   Qt::AlignRight | Qt::AlignVCenter, rowLabels_[r]);
+    if (!caption_.isEmpty())
+        p.drawText(QRect(0, g.top + rows * (g.cell + g.gap) + 2, size.width(),
+                         QFontMetrics(f).height() + 4),
+                   Qt::AlignHCenter | Qt::AlignTop, caption_);
+}
+
+void ImageGridView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    paintOn(p, size());
+}
+
+QImage ImageGridView::render(QSize size) const {
+    if (!size.isValid()) size = this->size();
+    QImage out(size, QImage::Format_RGB32);
+    QPainter p(&out);
+    paintOn(p, size);
+    return out;
+}
+
+void ImageGridView::mousePressEvent(QMouseEvent* event) {
+    for (int i = 0; i < images_.size(); ++i)
+        if (cellRect(i).contains(event->position().toPoint())) {
+            emit imageClicked(i);
+            return;
+        }
+    QWidget::mousePressEvent(event);
+}
