@@ -105,6 +105,13 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
     connect(controls_, &ImageControls::chainSpeedChanged, this, [this](double v) {
         QMetaObject::invokeMethod(worker_, "setChainSpeed", Q_ARG(double, v));
     });
+    // The worker starts with the panel's settings; data loads on first show.
+    QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(int, controls_->injectionMode()),
+                              Q_ARG(double, controls_->injectionS()));
+    QMetaObject::invokeMethod(worker_, "setChainSpeed", Q_ARG(double, controls_->chainSpeed()));
+    QMetaObject::invokeMethod(worker_, "setPreviewNoise", Q_ARG(QString, controls_->noiseSpec()));
+    QMetaObject::invokeMethod(worker_, "resetModel",
+                              Q_ARG(aelab::ImageDaeConfig, controls_->config()));
 }
 
 ImageLab::~ImageLab() {
@@ -118,14 +125,6 @@ void ImageLab::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     // Load on first show, so starting the app on another lab costs nothing.
     if (!started_) {
-        started_ = true;
-        QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(int, controls_->injectionMode()),
-                                  Q_ARG(double, controls_->injectionS()));
-        QMetaObject::invokeMethod(worker_, "setChainSpeed", Q_ARG(double, controls_->chainSpeed()));
-        QMetaObject::invokeMethod(worker_, "setPreviewNoise",
-                                  Q_ARG(QString, controls_->noiseSpec()));
-        QMetaObject::invokeMethod(worker_, "resetModel",
-                                  Q_ARG(aelab::ImageDaeConfig, controls_->config()));
         loadData(controls_->dataSpec());
     }
 }
