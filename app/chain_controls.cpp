@@ -1,4 +1,5 @@
 #include "chain_controls.h"
+#include "lab_layout.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,11 +14,6 @@
 
 namespace {
 constexpr double kInjectPerTick = 0.005; // the s slider moves in steps of 0.005
-QGroupBox* group(const QString& title, QLayout* layout) {
-    auto* box = new QGroupBox(title);
-    box->setLayout(layout);
-    return box;
-}
 } // namespace
 
 ChainControls::ChainControls(QWidget* parent) : QWidget(parent) {
@@ -51,7 +47,7 @@ QWidget* ChainControls::buildStartGroup() {
     burst_->setChecked(true);
     connect(burst_, &QCheckBox::toggled, this, &ChainControls::burstModeToggled);
     form->addRow(burst_);
-    return group(tr("Start"), form);
+    return makeGroup(tr("Start"), form);
 }
 
 QWidget* ChainControls::buildRuleGroup() {
@@ -82,7 +78,7 @@ QWidget* ChainControls::buildRuleGroup() {
             [this](int i) { emit denoiserChanged(i == 1); });
     injectLabel_->setText(QString::number(injectSlider_->value() * kInjectPerTick, 'f', 3));
     injectSlider_->setEnabled(false);
-    return group(tr("Update rule"), form);
+    return makeGroup(tr("Update rule"), form);
 }
 
 QWidget* ChainControls::buildPlayGroup() {
@@ -125,7 +121,7 @@ QWidget* ChainControls::buildPlayGroup() {
     form->addRow(tr("Chain step"), readStep_);
     form->addRow(tr("Distance"), readDistance_);
     form->addRow(tr("Model"), readModel_);
-    return group(tr("Run"), form);
+    return makeGroup(tr("Run"), form);
 }
 
 QWidget* ChainControls::buildViewGroup() {
@@ -150,7 +146,7 @@ QWidget* ChainControls::buildViewGroup() {
     row->addWidget(new QLabel(tr("Trail")));
     row->addWidget(trail_, 1);
     box->addLayout(row);
-    return group(tr("Layers"), box);
+    return makeGroup(tr("Layers"), box);
 }
 
 void ChainControls::emitRule() {

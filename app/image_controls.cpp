@@ -1,6 +1,8 @@
 #include "image_controls.h"
 #include "image_worker.h"
 
+#include "lab_layout.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -13,11 +15,6 @@
 #include <QVBoxLayout>
 
 namespace {
-QGroupBox* group(const QString& title, QLayout* layout) {
-    auto* box = new QGroupBox(title);
-    box->setLayout(layout);
-    return box;
-}
 // Slider positions 0..100 map to noise levels: Gaussian sigma 0..1, probabilities 0..1.
 constexpr double kLevelScale = 100.0;
 } // namespace
@@ -49,7 +46,7 @@ QWidget* ImageControls::buildDataGroup() {
         else
             emit dataChosen(key);
     });
-    return group(tr("Data"), form);
+    return makeGroup(tr("Data"), form);
 }
 
 QWidget* ImageControls::buildModelGroup() {
@@ -111,7 +108,7 @@ QWidget* ImageControls::buildModelGroup() {
     });
     connect(lr_, &QDoubleSpinBox::valueChanged, this, &ImageControls::liveSettingsChanged);
     connect(batch_, &QSpinBox::valueChanged, this, &ImageControls::liveSettingsChanged);
-    return group(tr("Model"), form);
+    return makeGroup(tr("Model"), form);
 }
 
 QWidget* ImageControls::buildNoiseGroup() {
@@ -137,7 +134,7 @@ QWidget* ImageControls::buildNoiseGroup() {
     connect(noiseKind_, &QComboBox::currentIndexChanged, this, changed);
     connect(noiseLevel_, &QSlider::valueChanged, this, changed);
     updateNoiseLabel();
-    return group(tr("Training noise"), form);
+    return makeGroup(tr("Training noise"), form);
 }
 
 QWidget* ImageControls::buildChainGroup() {
@@ -205,7 +202,7 @@ QWidget* ImageControls::buildChainGroup() {
     connect(start_, &QComboBox::activated, this, &ImageControls::chainsRestartRequested);
     connect(chains_, &QSpinBox::editingFinished, this, &ImageControls::chainsRestartRequested);
     connect(speed_, &QSpinBox::valueChanged, this, [this](int v) { emit chainSpeedChanged(v); });
-    return group(tr("Sampling chains"), form);
+    return makeGroup(tr("Sampling chains"), form);
 }
 
 void ImageControls::updateNoiseLabel() {

@@ -1,5 +1,7 @@
 #include "lab_layout.h"
 
+#include <QGroupBox>
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
@@ -37,4 +39,10 @@ void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWid
     auto* layout = new QHBoxLayout(lab);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
+}
+
+QGroupBox* makeGroup(const QString& title, QLayout* layout) {
+    auto* box = new QGroupBox(title);
+    box->setLayout(layout);
+    return box;
 }

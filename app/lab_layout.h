@@ -1,10 +1,15 @@
 #pragma once
 // The arrangement every lab shares: an error banner over the plot, a chart
 // under it, and the controls in a scrolling side panel.
+class QGroupBox;
 class QLabel;
+class QLayout;
+class QString;
 class QWidget;
 
 // A hidden, word-wrapped banner for errors the lab reports in place.
 QLabel* makeErrorBanner(QWidget* parent);
 // Lays out lab (which must have no layout yet) with the given parts.
 void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWidget* controls);
+// A titled group of controls for a lab's side panel.
+QGroupBox* makeGroup(const QString& title, QLayout* layout);
