@@ -130,10 +130,7 @@ int runImageDaeVerb(const QStringList& args) {
     const double testLoss = trainer->evaluateLoss(data.test);
 
     // Clean, corrupted and reconstructed test images, one row each.
-    // Evenly spaced over the test set, so every class shows.
-    const int64_t shown = std::min<int64_t>(kPreviewImages, data.test.size(0));
-    const auto clean =
-        data.test.index_select(0, torch::arange(shown) * (data.test.size(0) / shown));
+    const auto clean = aelab::evenlySpaced(data.test, kPreviewImages);
     const auto noisy = trainer->corrupt(clean, config.seed + 7);
     QVector<QImage> rows =
         toImages(clean) + toImages(noisy) + toImages(trainer->reconstruct(noisy));
@@ -142,15 +139,9 @@ int runImageDaeVerb(const QStringList& args) {
         return fail("cannot write " + out.filePath("reconstructions.png"));
 
     // Chains, one GIF frame per step.
-    const int64_t c = data.channels(), h = data.height(), w = data.width();
-    torch::Tensor startImages;
-    if (start == "noise") {
-        startImages = aelab::uniformImages(chains, c, h, w, config.seed + 2);
-    } else {
-        auto idx =
-            (torch::arange(int64_t(chains)) * 7919) % data.test.size(0); // spread over the classes
-        startImages = trainer->corrupt(data.test.index_select(0, idx), config.seed + 3);
-    }
+    const bool fromTest = start == "test";
+    const torch::Tensor startImages = aelab::chainStartImages(*trainer, data.test, chains, fromTest,
+                                                              config.seed + (fromTest ? 3 : 2));
     aelab::ChainSampler chain(trainer->denoiser(), startImages, config.seed + 4);
     const bool injectTraining = a.text("inject") == "train";
     if (injectTraining)
@@ -179,10 +170,8 @@ int runImageDaeVerb(const QStringList& args) {
     // The score, and the same for as many test images: the yardstick.
     const auto samples = chain.particles();
     const aelab::SampleScore score = aelab::scoreSamples(samples, data.train);
-    const int64_t refCount = std::min<int64_t>(chains, data.test.size(0));
-    const aelab::SampleScore reference = aelab::scoreSamples(
-        data.test.index_select(0, torch::arange(refCount) * (data.test.size(0) / refCount)),
-        data.train);
+    const aelab::SampleScore reference =
+        aelab::scoreSamples(aelab::evenlySpaced(data.test, chains), data.train);
     const QJsonObject metrics{
         {"dataset", dataset},
         {"arch", arch},

@@ -91,10 +91,7 @@ void ImageWorker::loadData(const QString& spec) {
     }
     d->loaded = true;
     d->hasReference = false;
-    // Evenly spaced test images, so the preview shows every class.
-    const int64_t n = std::min<int64_t>(kPreviewColumns, d->data.test.size(0));
-    d->previewClean =
-        d->data.test.index_select(0, torch::arange(n) * (d->data.test.size(0) / n)).contiguous();
+    d->previewClean = aelab::evenlySpaced(d->data.test, kPreviewColumns);
     QStringList skipped;
     for (const auto& s : d->data.skipped)
         skipped << QString::fromStdString(s);
@@ -154,16 +151,9 @@ void ImageWorker::restartChains(int count, int start) {
     d->chainStart = start;
     d->hasScore = false;
     if (!d->trainer) return;
-    const auto& t = d->data.test;
-    torch::Tensor x0;
     const std::uint64_t seed = d->config.seed + 1000 + d->modelId;
-    if (start == int(ChainStart::CorruptedTest)) {
-        auto idx =
-            (torch::arange(int64_t(d->chainCount)) * 7919) % t.size(0); // spread over the classes
-        x0 = d->trainer->corrupt(t.index_select(0, idx), seed);
-    } else {
-        x0 = aelab::uniformImages(d->chainCount, t.size(1), t.size(2), t.size(3), seed);
-    }
+    const torch::Tensor x0 = aelab::chainStartImages(*d->trainer, d->data.test, d->chainCount,
+                                                     start == int(ChainStart::CorruptedTest), seed);
     d->chain = std::make_unique<aelab::ChainSampler>(d->trainer->denoiser(), x0, seed + 1);
     d->applyInjection();
     d->chainsChanged = true;
@@ -299,10 +289,8 @@ void ImageWorker::publish(bool force) {
             d->chainsChanged = true; // score again on a later publish
         }
         if (!d->hasReference) {
-            const int64_t n = std::min<int64_t>(x.size(0), d->data.test.size(0));
-            const auto ref = aelab::scoreSamples(
-                d->data.test.index_select(0, torch::arange(n) * (d->data.test.size(0) / n)),
-                d->data.train);
+            const auto ref =
+                aelab::scoreSamples(aelab::evenlySpaced(d->data.test, x.size(0)), d->data.train);
             d->reference = {ref.nearestTrain, ref.nearestOther};
             d->hasReference = true;
         }

@@ -1,5 +1,6 @@
 #include "image_dae_trainer.h"
 #include "corruption.h"
+#include "image_set.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/nn/functional/loss.h>
@@ -130,6 +131,12 @@ void ImageDaeTrainer::restoreGood() {
     // Adam's moments may hold NaN too: start them afresh.
     optimiser_ = std::make_unique<torch::optim::Adam>(
         model_->parameters(), torch::optim::AdamOptions(config_.learningRate));
+}
+
+torch::Tensor chainStartImages(const ImageDaeTrainer& trainer, const torch::Tensor& test,
+                               int64_t count, bool fromTest, std::uint64_t seed) {
+    if (fromTest) return trainer.corrupt(spreadPicks(test, count), seed);
+    return uniformImages(count, test.size(1), test.size(2), test.size(3), seed);
 }
 
 torch::Tensor uniformImages(int64_t n, int64_t channels, int64_t height, int64_t width,

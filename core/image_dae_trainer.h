@@ -60,6 +60,11 @@ class ImageDaeTrainer {
     long long lastGoodStep_ = 0;
 };
 
+// Where sampling chains start: uniform noise, or (fromTest) test images
+// corrupted by the trainer's corruption, for refinement.
+torch::Tensor chainStartImages(const ImageDaeTrainer& trainer, const torch::Tensor& test,
+                               int64_t count, bool fromTest, std::uint64_t seed);
+
 // n images of uniform noise U(0, 1) with the given shape, seeded.
 torch::Tensor uniformImages(int64_t n, int64_t channels, int64_t height, int64_t width,
                             std::uint64_t seed);

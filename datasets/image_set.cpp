@@ -2,6 +2,15 @@
 
 namespace aelab {
 
+torch::Tensor evenlySpaced(const torch::Tensor& images, int64_t count) {
+    const int64_t n = std::min(count, images.size(0));
+    return images.index_select(0, torch::arange(n) * (images.size(0) / n)).contiguous();
+}
+
+torch::Tensor spreadPicks(const torch::Tensor& images, int64_t count) {
+    return images.index_select(0, (torch::arange(count) * 7919) % images.size(0)).contiguous();
+}
+
 void splitEvery(const torch::Tensor& images, const torch::Tensor& labels, int testEvery,
                 ImageSet& out) {
     const int64_t n = images.size(0);

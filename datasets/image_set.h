@@ -26,6 +26,13 @@ struct ImageSet {
 
 // Deterministic split of one tensor of images into train and test: every
 // `testEvery`-th image (counting from 0) goes to test.
+// min(count, N) images evenly spaced through `images` (0, N/n, 2N/n, ...):
+// the previews and yardsticks show every class of a set sorted by class.
+torch::Tensor evenlySpaced(const torch::Tensor& images, int64_t count);
+// `count` images (repeating when count > N), stepping through `images` by a
+// large prime so consecutive picks land in different classes.
+torch::Tensor spreadPicks(const torch::Tensor& images, int64_t count);
+
 void splitEvery(const torch::Tensor& images, const torch::Tensor& labels, int testEvery,
                 ImageSet& out);
 
