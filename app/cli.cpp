@@ -6,6 +6,7 @@ int runFieldVerb(const QStringList& args);
 int runChainVerb(const QStringList& args);
 int runImageDaeVerb(const QStringList& args);
 int runLinesVerb(const QStringList& args);
+int runInterpolateVerb(const QStringList& args);
 
 namespace {
 struct Verb {
@@ -18,6 +19,8 @@ const Verb kVerbs[] = {
     {"chain", "train a DAE on 2D data, run a sampling chain; write metrics.json, chain.csv", runChainVerb},
     {"image-dae", "train an image DAE, sample with chains; write metrics.json, reconstructions.png, samples.png, chain.gif",
      runImageDaeVerb},
+    {"interpolate", "train plain/denoising/VAE/ACAI autoencoders, interpolate; on lines score the benchmark; write metrics.json, strips/",
+     runInterpolateVerb},
     {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
 };
 } // namespace

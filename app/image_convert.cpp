@@ -4,6 +4,8 @@
 
 #include <QPainter>
 
+#include <cstring>
+
 QVector<QImage> toImages(const at::Tensor& nchw) {
     auto u8 = (nchw.detach().to(torch::kFloat32).clamp(0, 1) * 255)
                   .round()
@@ -43,6 +45,21 @@ QImage mosaic(const QVector<QImage>& images, int columns, int scale, int gap) {
     for (int i = 0; i < images.size(); ++i) {
         const int r = i / columns, c = i % columns;
         painter.drawImage(QRect(gap + c * (w + gap), gap + r * (h + gap), w, h), images[i]);
+    }
+    return out;
+}
+
+QImage strip(const QVector<QImage>& images) {
+    if (images.isEmpty()) return {};
+    const QImage& first = images.first();
+    const int w = first.width(), h = first.height();
+    const int bytes = first.depth() / 8 * w; // one image row
+    QImage out(w * int(images.size()), h, first.format());
+    for (int i = 0; i < images.size(); ++i) {
+        const QImage img = images[i].convertToFormat(first.format()).scaled(w, h);
+        for (int y = 0; y < h; ++y)
+            std::memcpy(out.scanLine(y) + size_t(i) * size_t(bytes), img.constScanLine(y),
+                        size_t(bytes));
     }
     return out;
 }

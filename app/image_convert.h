@@ -13,3 +13,6 @@ QVector<QImage> toImages(const at::Tensor& nchw);
 // Images in a grid of `columns`, `gap` pixels apart on a dark background,
 // each scaled up by `scale` (nearest neighbour, so pixels stay crisp).
 QImage mosaic(const QVector<QImage>& images, int columns, int scale = 1, int gap = 1);
+// Images of one size side by side with no gap, in the first image's format
+// (8-bit grey stays 8-bit grey).
+QImage strip(const QVector<QImage>& images);

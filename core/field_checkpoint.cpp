@@ -1,40 +1,18 @@
 // Saving and loading a field-lab model. The archive is versioned: a file from
 // another program or a future format is refused with a clear message rather
 // than half-loaded.
+#include "archive_util.h"
 #include "field_trainer_impl.h"
 
-#include <torch/serialize/input-archive.h>
-#include <torch/serialize/output-archive.h>
-
 namespace aelab {
+
+using archive::readTensors;
+using archive::readValue;
+using archive::writeTensors;
 
 namespace {
 constexpr const char* kFormat = "autoencoder-lab field model";
 constexpr int64_t kVersion = 1;
-
-void writeTensors(torch::serialize::OutputArchive& a, const std::string& prefix,
-                  const std::vector<torch::Tensor>& ts) {
-    for (size_t i = 0; i < ts.size(); ++i)
-        a.write(prefix + std::to_string(i), ts[i].detach());
-}
-
-void readTensors(torch::serialize::InputArchive& a, const std::string& prefix,
-                 std::vector<torch::Tensor>& into) {
-    torch::NoGradGuard noGrad;
-    for (size_t i = 0; i < into.size(); ++i) {
-        torch::Tensor t;
-        a.read(prefix + std::to_string(i), t);
-        if (!t.sizes().equals(into[i].sizes()))
-            throw std::runtime_error("weight shapes do not match the settings");
-        into[i].copy_(t);
-    }
-}
-
-c10::IValue readValue(torch::serialize::InputArchive& a, const std::string& key) {
-    c10::IValue v;
-    if (!a.try_read(key, v)) throw std::runtime_error("missing \"" + key + "\"");
-    return v;
-}
 } // namespace
 
 void FieldTrainer::save(const std::string& path) const {
@@ -75,13 +53,7 @@ std::unique_ptr<FieldTrainer> FieldTrainer::load(const std::string& path) {
                              ": missing, truncated or not a model file");
     }
     try {
-        const auto format = readValue(a, "format");
-        if (!format.isString() || format.toStringRef() != kFormat)
-            throw std::runtime_error("not an Autoencoder Lab field model");
-        const int64_t version = readValue(a, "version").toInt();
-        if (version != kVersion)
-            throw std::runtime_error("format version " + std::to_string(version) +
-                                     ", this build reads version " + std::to_string(kVersion));
+        archive::checkFormat(a, kFormat, "field model", kVersion);
         FieldConfig c;
         c.sigma = float(readValue(a, "sigma").toDouble());
         c.width = int(readValue(a, "width").toInt());

@@ -4,6 +4,7 @@
 // screens: the GUI worker, the command line and the tests all drive it.
 // The interface is Torch-free (pimpl) so app code compiles quickly.
 #include "field_types.h"
+#include "model_file_error.h"
 #include "step_result.h"
 
 #include <memory>
@@ -15,11 +16,6 @@ class Tensor;
 }
 
 namespace aelab {
-
-// A model file that cannot be written or read; the message names the file.
-struct ModelFileError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 class FieldTrainer {
   public:

@@ -1,30 +1,17 @@
 #include "image_dae.h"
+#include "weight_init.h"
 
-#include <torch/nn/init.h>
-#include <torch/nn/modules/activation.h>
-#include <torch/nn/modules/conv.h>
+#include "conv_blocks.h"
+
 #include <torch/nn/modules/linear.h>
-#include <torch/nn/modules/pooling.h>
-#include <torch/nn/modules/upsampling.h>
-
-#include <cmath>
 
 namespace aelab {
 
 namespace nn = torch::nn;
 
-namespace {
-nn::Conv2d conv(int in, int out) {
-    return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(1));
-}
-nn::LeakyReLU lrelu() {
-    return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2));
-}
-nn::Upsample upsample() {
-    return nn::Upsample(
-        nn::UpsampleOptions().scale_factor(std::vector<double>{2, 2}).mode(torch::kNearest));
-}
-} // namespace
+using blocks::conv3;
+using blocks::lrelu;
+using blocks::upsample2;
 
 std::string checkShape(const ImageDaeShape& s) {
     if (s.channels < 1 || s.height < 4 || s.width < 4 || s.base < 2)
@@ -42,13 +29,13 @@ ImageDaeImpl::ImageDaeImpl(const ImageDaeShape& shape) : shape_(shape) {
         // sees only a patch, and chains from noise settle on blobs that are
         // locally plausible strokes; the code makes r see the whole image.
         const int h4 = shape.height / 4, w4 = shape.width / 4, flat = 2 * b * h4 * w4;
-        encoder_ = nn::Sequential(conv(c, b), lrelu(), nn::AvgPool2d(2), conv(b, 2 * b), lrelu(),
-                                  nn::AvgPool2d(2), conv(2 * b, 2 * b), lrelu(), nn::Flatten(),
+        encoder_ = nn::Sequential(conv3(c, b), lrelu(), nn::AvgPool2d(2), conv3(b, 2 * b), lrelu(),
+                                  nn::AvgPool2d(2), conv3(2 * b, 2 * b), lrelu(), nn::Flatten(),
                                   nn::Linear(flat, 4 * b), lrelu());
         decoder_ = nn::Sequential(
             nn::Linear(4 * b, flat), lrelu(),
-            nn::Unflatten(nn::UnflattenOptions(1, std::vector<int64_t>{2 * b, h4, w4})), upsample(),
-            conv(2 * b, b), lrelu(), upsample(), conv(b, b), lrelu(), conv(b, c));
+            nn::Unflatten(nn::UnflattenOptions(1, std::vector<int64_t>{2 * b, h4, w4})), upsample2(),
+            conv3(2 * b, b), lrelu(), upsample2(), conv3(b, b), lrelu(), conv3(b, c));
     } else {
         const int d = c * shape.height * shape.width;
         encoder_ =
@@ -64,26 +51,8 @@ torch::Tensor ImageDaeImpl::logits(const torch::Tensor& x) {
     return y.view({x.size(0), shape_.channels, shape_.height, shape_.width});
 }
 
-void ImageDaeImpl::initialise(at::Generator& gen) {
-    torch::NoGradGuard noGrad;
-    for (auto& p : named_parameters()) {
-        auto& t = p.value();
-        if (p.key().find("bias") != std::string::npos) {
-            t.zero_();
-            continue;
-        }
-        // He-uniform for leaky ReLU: bound = sqrt(6 / ((1 + a^2) fan_in)).
-        const int64_t fanIn = t.numel() / t.size(0);
-        const double bound = std::sqrt(6.0 / ((1 + 0.04) * double(fanIn)));
-        t.copy_(torch::rand(t.sizes(), gen, t.options()) * (2 * bound) - bound);
-    }
-}
+void ImageDaeImpl::initialise(at::Generator& gen) { heUniformInit(*this, gen); }
 
-int64_t ImageDaeImpl::parameterCount() const {
-    int64_t n = 0;
-    for (const auto& p : parameters())
-        n += p.numel();
-    return n;
-}
+int64_t ImageDaeImpl::parameterCount() const { return aelab::parameterCount(*this); }
 
 } // namespace aelab

@@ -1,0 +1,49 @@
+#pragma once
+// Small helpers for the versioned model files (torch::serialize archives).
+#include <torch/serialize/input-archive.h>
+#include <torch/serialize/output-archive.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace aelab::archive {
+
+inline void writeTensors(torch::serialize::OutputArchive& a, const std::string& prefix,
+                         const std::vector<torch::Tensor>& ts) {
+    for (size_t i = 0; i < ts.size(); ++i)
+        a.write(prefix + std::to_string(i), ts[i].detach());
+}
+
+// Copies the stored tensors into `into`, refusing any whose shape differs.
+inline void readTensors(torch::serialize::InputArchive& a, const std::string& prefix,
+                        const std::vector<torch::Tensor>& into) {
+    torch::NoGradGuard noGrad;
+    for (size_t i = 0; i < into.size(); ++i) {
+        torch::Tensor t;
+        a.read(prefix + std::to_string(i), t);
+        if (!t.sizes().equals(into[i].sizes()))
+            throw std::runtime_error("weight shapes do not match the settings");
+        into[i].copy_(t);
+    }
+}
+
+inline c10::IValue readValue(torch::serialize::InputArchive& a, const std::string& key) {
+    c10::IValue v;
+    if (!a.try_read(key, v)) throw std::runtime_error("missing \"" + key + "\"");
+    return v;
+}
+
+// Reads the format tag and version, throwing unless they are the expected ones.
+inline void checkFormat(torch::serialize::InputArchive& a, const std::string& format,
+                        const std::string& what, int64_t version) {
+    const auto f = readValue(a, "format");
+    if (!f.isString() || f.toStringRef() != format)
+        throw std::runtime_error("not an Autoencoder Lab " + what);
+    const int64_t v = readValue(a, "version").toInt();
+    if (v != version)
+        throw std::runtime_error("format version " + std::to_string(v) +
+                                 ", this build reads version " + std::to_string(version));
+}
+
+} // namespace aelab::archive
