@@ -86,6 +86,9 @@ void InterpTrainer::save(const std::string& path, const std::string& dataset) co
         a.write("height", c10::IValue(train_.size(2)));
         a.write("width", c10::IValue(train_.size(3)));
         a.write("step", c10::IValue(int64_t(step_)));
+        // The batch and noise generator, so training on from a checkpoint is
+        // the run that never stopped.
+        a.write("generator", gen_.get_state());
         saveModule(a, "encoder", *encoder_);
         saveModule(a, "decoder", *decoder_);
         torch::serialize::OutputArchive adam;
@@ -134,6 +137,9 @@ std::unique_ptr<InterpTrainer> InterpTrainer::load(const std::string& path, torc
             a.read("critic_adam", criticAdam);
             t->criticOptimiser_->load(criticAdam);
         }
+        torch::Tensor generator;
+        a.read("generator", generator);
+        t->gen_.set_state(generator);
         t->step_ = info.step;
         t->saveGood();
         return t;

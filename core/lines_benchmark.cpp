@@ -8,27 +8,30 @@ namespace aelab {
 
 namespace {
 constexpr double kTwoPi = 2 * M_PI;
-constexpr int64_t kBlock = 1024; // frames per matrix product: keeps memory flat
+constexpr int64_t kBlock = 512; // frames per matrix product: keeps memory flat
 } // namespace
 
 LinesBenchmark::LinesBenchmark(int referenceCount) {
     std::vector<double> thetas(size_t(std::max(1, referenceCount)));
     for (size_t k = 0; k < thetas.size(); ++k)
         thetas[k] = kTwoPi * double(k) / double(thetas.size());
-    auto r = lineImages(thetas).flatten(1);
+    // Double precision: neighbouring references differ by a cosine of about
+    // 1e-7, below what float32 resolves, and the nearest angle must be exact
+    // for a perfect interpolation to score 0.
+    auto r = lineImages(thetas).flatten(1).to(torch::kFloat64);
     reference_ = r / r.norm(2, 1, true);
 }
 
 LinesBenchmark::Nearest LinesBenchmark::nearest(const torch::Tensor& frames) const {
     torch::NoGradGuard noGrad;
-    auto x = frames.reshape({frames.size(0), -1}).to(torch::kFloat32);
+    auto x = frames.reshape({frames.size(0), -1}).to(torch::kFloat64);
     Nearest out;
     const double step = kTwoPi / double(reference_.size(0));
     for (int64_t s = 0; s < x.size(0); s += kBlock) {
         auto block = x.slice(0, s, std::min(x.size(0), s + kBlock));
         auto unit = block / block.norm(2, 1, true).clamp_min(1e-12);
         auto best = unit.matmul(reference_.t()).max(1);
-        auto sim = std::get<0>(best).to(torch::kFloat64).contiguous();
+        auto sim = std::get<0>(best).contiguous();
         auto idx = std::get<1>(best).contiguous();
         for (int64_t i = 0; i < sim.size(0); ++i) {
             out.distance.push_back(1.0 - sim.data_ptr<double>()[i]);

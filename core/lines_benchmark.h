@@ -32,7 +32,7 @@ class LinesBenchmark {
     int referenceCount() const { return int(reference_.size(0)); }
 
   private:
-    torch::Tensor reference_; // [R, 1024], unit rows
+    torch::Tensor reference_; // [R, 1024] float64, unit rows (80 MB for 10,000)
 };
 
 // Smoothness of one sequence of angles (radians), as defined above.

@@ -1,0 +1,94 @@
+// The lines benchmark's metrics (REFERENCES.md §4): 0 and 0 for a perfect
+// interpolation, 1 - 1/15 smoothness for an abrupt switch, the cross-fade
+// calibration, and the protocol's shapes.
+#include "lines.h"
+#include "lines_benchmark.h"
+#include "lines_protocol.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace aelab;
+
+namespace {
+torch::Tensor sequence(const std::vector<double>& angles) {
+    return lineImages(angles).unsqueeze(0); // [1, T, 1, 32, 32]
+}
+} // namespace
+
+class TestLinesBenchmark : public QObject {
+    Q_OBJECT
+    LinesBenchmark bench_;
+
+  private slots:
+    void nearestFindsTheReferenceAngle() {
+        const double step = 2 * M_PI / 10000;
+        const auto n = bench_.nearest(lineImages({1234 * step, 9999 * step}));
+        QCOMPARE(n.angle.size(), size_t(2));
+        QVERIFY(std::abs(n.angle[0] - 1234 * step) < 1e-12);
+        QVERIFY(std::abs(n.angle[1] - 9999 * step) < 1e-12);
+        QVERIFY(std::abs(n.distance[0]) < 1e-5);
+        // A blank frame is far from every line.
+        const auto blank = bench_.nearest(-torch::ones({1, 1, 32, 32}));
+        QVERIFY2(blank.distance[0] > 0.02, qPrintable(QString::number(blank.distance[0])));
+    }
+    void perfectInterpolationScoresZero() {
+        // The true rotation on the reference grid, 16 frames, across 0.
+        const double step = 2 * M_PI / 10000;
+        std::vector<double> angles;
+        for (int t = 0; t < 16; ++t)
+            angles.push_back(std::fmod((9700 + 40 * t) * step, 2 * M_PI));
+        const LinesScore s = bench_.score(sequence(angles));
+        QVERIFY2(s.meanDistance < 1e-5, qPrintable(QString::number(s.meanDistance)));
+        QVERIFY2(std::abs(s.smoothness) < 1e-9, qPrintable(QString::number(s.smoothness)));
+    }
+    void abruptSwitchScoresOneMinusOneOverFifteen() {
+        std::vector<double> angles(16, 0.5);
+        for (int t = 8; t < 16; ++t)
+            angles[size_t(t)] = 2.0;
+        QVERIFY(std::abs(smoothness(angles) - (1 - 1.0 / 15)) < 1e-12);
+        QVERIFY(std::abs(bench_.score(sequence(angles)).smoothness - (1 - 1.0 / 15)) < 1e-3);
+    }
+    void noChangeCountsAsZero() {
+        QCOMPARE(smoothness(std::vector<double>(16, 1.0)), 0.0);
+        QCOMPARE(smoothness({1.0, 1.0 + 5e-5, 1.0}), 0.0); // total change under 1e-4
+    }
+    void smoothnessUnwrapsAcrossZero() {
+        // 6.2 -> 0.1 is a step of about 0.183 forward, not 6.1 back.
+        const double s = smoothness({6.2, 0.1});
+        QVERIFY(std::abs(s) < 1e-12); // two frames: one step is the whole change
+        const double uneven = smoothness({6.0, 6.2, 0.3});
+        // Steps 0.2 and 0.3832: max / total - 1/2.
+        const double second = 0.3 + 2 * M_PI - 6.2;
+        QVERIFY(std::abs(uneven - (second / (0.2 + second) - 0.5)) < 1e-12);
+    }
+    void crossfadeCalibration() {
+        // REFERENCES.md §4: a pixel cross-fade from 5 pi/7 to 3 pi/2 scores
+        // about 7.2e-3 / 0.92.
+        const auto a = lineImages({5 * M_PI / 7}), b = lineImages({3 * M_PI / 2});
+        const LinesScore s = bench_.score(crossfade(a[0], b[0], 16).unsqueeze(0));
+        QVERIFY2(std::abs(s.meanDistance - 7.2e-3) < 0.5e-3,
+                 qPrintable(QString::number(s.meanDistance)));
+        QVERIFY2(std::abs(s.smoothness - 0.92) < 0.01, qPrintable(QString::number(s.smoothness)));
+    }
+    void protocolShapes() {
+        const auto seqs = crossfadeSequences(8, 16);
+        QCOMPARE(seqs.sizes().vec(), (std::vector<int64_t>{8, 16, 1, 32, 32}));
+        // End frames are the two test lines themselves.
+        const auto angles = benchmarkAngles(8);
+        QVERIFY(torch::allclose(seqs[3][0], lineImages({angles[3]})[0]));
+        QVERIFY(torch::allclose(seqs[3][15], lineImages({angles[11]})[0]));
+        QCOMPARE(benchmarkAngles(8), benchmarkAngles(8)); // fixed seed
+    }
+    void rotationTakesTheShortPath() {
+        const auto r = rotationAngles(6.0, 0.5, 3);
+        const double mid = std::fmod(6.0 + std::remainder(0.5 - 6.0, 2 * M_PI) / 2 + 2 * M_PI,
+                                     2 * M_PI);
+        QVERIFY(std::abs(r[1] - mid) < 1e-12);
+        QVERIFY(std::abs(r[2] - 0.5) < 1e-12);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLinesBenchmark)
+#include "tst_lines_benchmark.moc"
