@@ -114,10 +114,14 @@ int runInterpolateVerb(const QStringList& args) {
         const auto sequences = aelab::crossfadeSequences(int(pairs), int(frames));
         const aelab::LinesScore s = aelab::LinesBenchmark().score(sequences);
         if (!writeStrips(out, (sequences + 1) * 0.5, &error)) return fail(error);
-        const QJsonObject metrics{{"model", model},          {"dataset", dataset},
-                                  {"steps", 0},              {"seconds", 0},
-                                  {"pairs", double(pairs)},  {"frames", double(frames)},
-                                  {"mean_distance", s.meanDistance}, {"smoothness", s.smoothness}};
+        const QJsonObject metrics{{"model", model},
+                                  {"dataset", dataset},
+                                  {"steps", 0},
+                                  {"seconds", 0},
+                                  {"pairs", double(pairs)},
+                                  {"frames", double(frames)},
+                                  {"mean_distance", s.meanDistance},
+                                  {"smoothness", s.smoothness}};
         if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return fail(error);
         QTextStream(stdout) << "interpolate crossfade: mean distance " << s.meanDistance
                             << ", smoothness " << s.smoothness << " -> " << out.path() << "\n";
@@ -138,9 +142,9 @@ int runInterpolateVerb(const QStringList& args) {
         if (a.isSet("checkpoint")) {
             trainer = aelab::InterpTrainer::load(a.text("checkpoint").toStdString(), data.train);
         } else {
-            aelab::InterpConfig config = aelab::defaultInterpConfig(
-                *aelab::parseInterpModel(model.toStdString()), int(data.height()),
-                int(data.width()));
+            aelab::InterpConfig config =
+                aelab::defaultInterpConfig(*aelab::parseInterpModel(model.toStdString()),
+                                           int(data.height()), int(data.width()));
             config.seed = std::uint64_t(seed);
             if (!readModelOptions(a, config)) return usageError(a);
             trainer = std::make_unique<aelab::InterpTrainer>(data.train, config);
@@ -187,15 +191,15 @@ int runInterpolateVerb(const QStringList& args) {
                         {"interpolation", spherical ? "spherical" : "linear"}};
     torch::Tensor sequences01;
     if (lines) {
-        sequences01 = (aelab::modelSequences(*trainer, int(pairs), int(frames), spherical) + 1) * 0.5;
+        sequences01 =
+            (aelab::modelSequences(*trainer, int(pairs), int(frames), spherical) + 1) * 0.5;
         const aelab::LinesScore s = aelab::LinesBenchmark().score(sequences01 * 2 - 1);
         metrics["mean_distance"] = s.meanDistance;
         metrics["smoothness"] = s.smoothness;
     } else {
         const auto ends = aelab::spreadPicks(data.test, 2 * pairs);
-        sequences01 = trainer->interpolatePairs(ends.slice(0, 0, pairs),
-                                                ends.slice(0, pairs, 2 * pairs), int(frames),
-                                                spherical);
+        sequences01 = trainer->interpolatePairs(
+            ends.slice(0, 0, pairs), ends.slice(0, pairs, 2 * pairs), int(frames), spherical);
     }
     if (!writeStrips(out, sequences01, &error)) return fail(error);
     if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return fail(error);

@@ -63,3 +63,18 @@ QImage strip(const QVector<QImage>& images) {
     }
     return out;
 }
+
+at::Tensor fromImage(const QImage& image, int channels, int height, int width) {
+    const QImage scaled =
+        image.scaled(width, height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+            .convertToFormat(channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    auto out = torch::empty({1, channels, height, width}, torch::kFloat32);
+    auto acc = out.accessor<float, 4>();
+    for (int y = 0; y < height; ++y) {
+        const uchar* row = scaled.constScanLine(y);
+        for (int x = 0; x < width; ++x)
+            for (int c = 0; c < channels; ++c)
+                acc[0][c][y][x] = float(row[channels == 1 ? x : 3 * x + c]) / 255.0f;
+    }
+    return out;
+}

@@ -16,3 +16,6 @@ QImage mosaic(const QVector<QImage>& images, int columns, int scale = 1, int gap
 // Images of one size side by side with no gap, in the first image's format
 // (8-bit grey stays 8-bit grey).
 QImage strip(const QVector<QImage>& images);
+// A picture the user opened as one image of a data set's shape: [1, C, H, W]
+// in [0, 1], converted to grey or RGB and resized (smoothly) to W x H.
+at::Tensor fromImage(const QImage& image, int channels, int height, int width);

@@ -8,6 +8,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/types.h>
 
+#include "gallery_page.h"
 #include "image_convert.h"
 #include "image_worker.h"
 
@@ -192,21 +193,8 @@ void ImageWorker::setPreviewNoise(const QString& spec) {
 
 void ImageWorker::requestGalleryPage(int page, bool testSplit, int perPage) {
     if (!d->loaded) return;
-    const auto& images = testSplit ? d->data.test : d->data.train;
-    const auto& labels = testSplit ? d->data.testLabels : d->data.trainLabels;
-    const int64_t total = images.size(0);
-    const int64_t begin =
-        std::min<int64_t>(int64_t(page) * perPage, std::max<int64_t>(0, total - 1));
-    const int64_t end = std::min<int64_t>(total, begin + perPage);
-    QStringList captions;
-    for (int64_t i = begin; i < end; ++i) {
-        const int64_t l = labels[i].item<int64_t>();
-        captions << (l >= 0 && size_t(l) < d->data.classNames.size()
-                         ? QString::fromStdString(d->data.classNames[size_t(l)])
-                         : QString());
-    }
-    emit galleryPage(int(begin / perPage), int(total), toImages(images.slice(0, begin, end)),
-                     captions);
+    const GalleryPage g = ::galleryPage(d->data, page, testSplit, perPage);
+    emit galleryPage(g.page, g.total, g.images, g.captions);
 }
 
 void ImageWorker::shutdown() {

@@ -2,6 +2,7 @@
 #include "chain_lab.h"
 #include "view_recorder.h"
 #include "image_lab.h"
+#include "interp_lab.h"
 #include "field_lab.h"
 #include "field_plot.h"
 #include "plot_export.h"
@@ -34,6 +35,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     imageLab_ = new ImageLab(tabs_);
     tabs_->addTab(imageLab_, tr("Image lab"));
     connect(imageLab_, &ImageLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    interpLab_ = new InterpLab(tabs_);
+    tabs_->addTab(interpLab_, tr("Interpolation lab"));
+    connect(interpLab_, &InterpLab::errorOccurred, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(chainLab_, &ChainLab::errorOccurred, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
@@ -90,6 +95,8 @@ void MainWindow::buildMenus() {
     add(train, tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] {
         if (imageTabActive())
             imageLab_->toggleTraining();
+        else if (tabs_->currentWidget() == interpLab_)
+            interpLab_->toggleTraining();
         else if (chainTabActive())
             chainLab_->togglePlaying();
         else
@@ -136,10 +143,16 @@ void MainWindow::setPresentation(bool on) {
     fieldLab_->setPresentation(on);
     chainLab_->setPresentation(on);
     imageLab_->setPresentation(on);
+    interpLab_->setPresentation(on);
 }
 
 bool MainWindow::imageTabActive() const {
-    return tabs_->currentWidget() == imageLab_;
+    return tabs_->currentWidget() == imageLab_ || tabs_->currentWidget() == interpLab_;
+}
+
+QWidget* MainWindow::imageViewInFront() const {
+    if (tabs_->currentWidget() == interpLab_) return interpLab_->exportView();
+    return imageLab_->currentView();
 }
 
 bool MainWindow::chainTabActive() const {
@@ -159,7 +172,7 @@ void MainWindow::toggleRecording() {
 }
 
 bool MainWindow::startRecording(const QString& path, double fps) {
-    QWidget* target = imageTabActive()   ? imageLab_->currentView()
+    QWidget* target = imageTabActive()   ? imageViewInFront()
                       : chainTabActive() ? static_cast<QWidget*>(chainLab_->plot())
                                          : static_cast<QWidget*>(fieldLab_->plot());
     QString error;
@@ -204,7 +217,7 @@ void MainWindow::exportCurrentPlot() {
     if (imageTabActive()) {
         // Image grids are pixels: PNG keeps them exact.
         const QString png = path.endsWith(".png", Qt::CaseInsensitive) ? path : path + ".png";
-        if (imageLab_->currentView()->grab().save(png))
+        if (imageViewInFront()->grab().save(png))
             statusBar()->showMessage(tr("Saved %1").arg(png), 5000);
         else
             QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1").arg(png));

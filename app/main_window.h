@@ -6,6 +6,7 @@
 class ChainLab;
 class FieldLab;
 class ImageLab;
+class InterpLab;
 class QLabel;
 class QTabWidget;
 class ViewRecorder;
@@ -17,6 +18,7 @@ class MainWindow : public QMainWindow {
     FieldLab* fieldLab() const { return fieldLab_; }
     ChainLab* chainLab() const { return chainLab_; }
     ImageLab* imageLab() const { return imageLab_; }
+    InterpLab* interpLab() const { return interpLab_; }
     ViewRecorder* recorder() const { return recorder_; }
     // Starts recording the current lab's plot to path (.gif or .mp4).
     bool startRecording(const QString& path, double fps);
@@ -31,13 +33,15 @@ class MainWindow : public QMainWindow {
     void exportCurrentPlot();
     void showShortcuts();
     void toggleRecording();
-    bool imageTabActive() const;
+    bool imageTabActive() const; // a lab whose views are image grids
+    QWidget* imageViewInFront() const;
     bool chainTabActive() const;
 
     QTabWidget* tabs_ = nullptr;
     FieldLab* fieldLab_ = nullptr;
     ChainLab* chainLab_ = nullptr;
     ImageLab* imageLab_ = nullptr;
+    InterpLab* interpLab_ = nullptr;
     ViewRecorder* recorder_ = nullptr;
     QLabel* recordBadge_ = nullptr;
     QAction* recordAction_ = nullptr;

@@ -15,11 +15,12 @@ inline torch::nn::Conv2d conv3(int in, int out) {
 inline torch::nn::LeakyReLU lrelu() {
     return torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2));
 }
-inline torch::nn::AvgPool2d pool2() { return torch::nn::AvgPool2d(2); }
+inline torch::nn::AvgPool2d pool2() {
+    return torch::nn::AvgPool2d(2);
+}
 inline torch::nn::Upsample upsample2() {
-    return torch::nn::Upsample(torch::nn::UpsampleOptions()
-                                   .scale_factor(std::vector<double>{2, 2})
-                                   .mode(torch::kNearest));
+    return torch::nn::Upsample(
+        torch::nn::UpsampleOptions().scale_factor(std::vector<double>{2, 2}).mode(torch::kNearest));
 }
 
 } // namespace aelab::blocks

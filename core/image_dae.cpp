@@ -34,8 +34,8 @@ ImageDaeImpl::ImageDaeImpl(const ImageDaeShape& shape) : shape_(shape) {
                                   nn::Linear(flat, 4 * b), lrelu());
         decoder_ = nn::Sequential(
             nn::Linear(4 * b, flat), lrelu(),
-            nn::Unflatten(nn::UnflattenOptions(1, std::vector<int64_t>{2 * b, h4, w4})), upsample2(),
-            conv3(2 * b, b), lrelu(), upsample2(), conv3(b, b), lrelu(), conv3(b, c));
+            nn::Unflatten(nn::UnflattenOptions(1, std::vector<int64_t>{2 * b, h4, w4})),
+            upsample2(), conv3(2 * b, b), lrelu(), upsample2(), conv3(b, b), lrelu(), conv3(b, c));
     } else {
         const int d = c * shape.height * shape.width;
         encoder_ =
@@ -51,8 +51,12 @@ torch::Tensor ImageDaeImpl::logits(const torch::Tensor& x) {
     return y.view({x.size(0), shape_.channels, shape_.height, shape_.width});
 }
 
-void ImageDaeImpl::initialise(at::Generator& gen) { heUniformInit(*this, gen); }
+void ImageDaeImpl::initialise(at::Generator& gen) {
+    heUniformInit(*this, gen);
+}
 
-int64_t ImageDaeImpl::parameterCount() const { return aelab::parameterCount(*this); }
+int64_t ImageDaeImpl::parameterCount() const {
+    return aelab::parameterCount(*this);
+}
 
 } // namespace aelab

@@ -4,20 +4,28 @@ namespace aelab {
 
 std::string modelName(InterpModel model) {
     switch (model) {
-    case InterpModel::Plain: return "plain";
-    case InterpModel::Denoising: return "denoising";
-    case InterpModel::Variational: return "vae";
-    case InterpModel::Acai: return "acai";
+    case InterpModel::Plain:
+        return "plain";
+    case InterpModel::Denoising:
+        return "denoising";
+    case InterpModel::Variational:
+        return "vae";
+    case InterpModel::Acai:
+        return "acai";
     }
     return {};
 }
 
 std::string modelTitle(InterpModel model) {
     switch (model) {
-    case InterpModel::Plain: return "Plain AE";
-    case InterpModel::Denoising: return "Denoising AE";
-    case InterpModel::Variational: return "VAE";
-    case InterpModel::Acai: return "ACAI";
+    case InterpModel::Plain:
+        return "Plain AE";
+    case InterpModel::Denoising:
+        return "Denoising AE";
+    case InterpModel::Variational:
+        return "VAE";
+    case InterpModel::Acai:
+        return "ACAI";
     }
     return {};
 }
@@ -53,8 +61,8 @@ std::string checkInterpShape(const InterpConfig& c, int channels, int height, in
     const int f = 1 << c.scales;
     if (height % f || width % f)
         return "the images (" + std::to_string(height) + "x" + std::to_string(width) +
-               ") must be divisible by 2^" + std::to_string(c.scales) + " = " +
-               std::to_string(f) + " for " + std::to_string(c.scales) + " scales";
+               ") must be divisible by 2^" + std::to_string(c.scales) + " = " + std::to_string(f) +
+               " for " + std::to_string(c.scales) + " scales";
     return {};
 }
 

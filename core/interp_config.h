@@ -19,10 +19,10 @@ struct InterpConfig {
     int depth = 8;
     int scales = 3;
     int latentChannels = 4;
-    double lambda = 0.5;    // ACAI: weight of the critic term in the autoencoder loss
-    double gamma = 0.2;     // ACAI: blend of input and reconstruction shown to the critic
-    double noiseStd = 1.0;  // denoising: Gaussian sigma on the [-1, 1] images
-    double klWeight = 1.0;  // variational: weight of the KL term per latent number
+    double lambda = 0.5;   // ACAI: weight of the critic term in the autoencoder loss
+    double gamma = 0.2;    // ACAI: blend of input and reconstruction shown to the critic
+    double noiseStd = 1.0; // denoising: Gaussian sigma on the [-1, 1] images
+    double klWeight = 1.0; // variational: weight of the KL term per latent number
     double learningRate = 5e-4;
     int batch = 64;
     std::uint64_t seed = 1;

@@ -43,8 +43,8 @@ void InterpTrainer::makeOptimisers() {
     std::vector<torch::Tensor> ae = encoder_->parameters();
     for (auto& p : decoder_->parameters())
         ae.push_back(p);
-    aeOptimiser_ = std::make_unique<torch::optim::Adam>(
-        ae, torch::optim::AdamOptions(config_.learningRate));
+    aeOptimiser_ =
+        std::make_unique<torch::optim::Adam>(ae, torch::optim::AdamOptions(config_.learningRate));
     if (critic_)
         criticOptimiser_ = std::make_unique<torch::optim::Adam>(
             critic_->parameters(), torch::optim::AdamOptions(config_.learningRate));
@@ -53,7 +53,8 @@ void InterpTrainer::makeOptimisers() {
 // One autoencoder loss (and, for ACAI, one critic update inside). x in [-1, 1].
 torch::Tensor InterpTrainer::stepLoss(const torch::Tensor& x) {
     switch (config_.model) {
-    case InterpModel::Plain: return (decoder_->forward(encoder_->forward(x)) - x).pow(2).mean();
+    case InterpModel::Plain:
+        return (decoder_->forward(encoder_->forward(x)) - x).pow(2).mean();
     case InterpModel::Denoising: {
         auto noisy = x + config_.noiseStd * torch::randn(x.sizes(), gen_, x.options());
         return (decoder_->forward(encoder_->forward(noisy)) - x).pow(2).mean();
@@ -130,7 +131,8 @@ torch::Tensor InterpTrainer::encode(const torch::Tensor& images) {
     encoder_->eval();
     std::vector<torch::Tensor> parts;
     for (int64_t s = 0; s < images.size(0); s += kBlock) {
-        auto z = encoder_->forward(toSigned(images.slice(0, s, std::min(images.size(0), s + kBlock))));
+        auto z =
+            encoder_->forward(toSigned(images.slice(0, s, std::min(images.size(0), s + kBlock))));
         if (config_.model == InterpModel::Variational) z = z.chunk(2, 1)[0];
         parts.push_back(z);
     }
@@ -147,8 +149,8 @@ torch::Tensor InterpTrainer::decode(const torch::Tensor& z) {
     return torch::cat(parts);
 }
 
-torch::Tensor InterpTrainer::interpolate(const torch::Tensor& a, const torch::Tensor& b,
-                                         int frames, bool spherical) {
+torch::Tensor InterpTrainer::interpolate(const torch::Tensor& a, const torch::Tensor& b, int frames,
+                                         bool spherical) {
     return interpolatePairs(a, b, frames, spherical)[0];
 }
 

@@ -8,8 +8,12 @@
 #endif
 
 namespace aelab {
-void setTorchThreads(int threads) { at::set_num_threads(std::max(1, threads)); }
-int torchThreads() { return at::get_num_threads(); }
+void setTorchThreads(int threads) {
+    at::set_num_threads(std::max(1, threads));
+}
+int torchThreads() {
+    return at::get_num_threads();
+}
 
 bool keepAllocationsWarm() {
 #if defined(__GLIBC__)

@@ -21,6 +21,11 @@ void ImageGridView::setImages(const QVector<QImage>& images, int columns,
     update();
 }
 
+void ImageGridView::setCellCaptions(const QStringList& captions) {
+    cellCaptions_ = captions;
+    update();
+}
+
 void ImageGridView::setCaption(const QString& caption) {
     caption_ = caption;
     update();
@@ -48,12 +53,13 @@ ImageGridView::Geometry ImageGridView::geometry(QSize size) const {
         g.labelWidth =
             std::max(g.labelWidth, QFontMetrics(labelFont).horizontalAdvance(label) + 16);
     const int captionH = caption_.isEmpty() ? 0 : fontPx + 6;
+    g.below = cellCaptions_.isEmpty() ? 0 : fontPx + 2;
     const int availW = size.width() - g.labelWidth - 8, availH = size.height() - captionH - 8;
     // Nearest-neighbour scaling keeps pixels crisp at any cell size.
-    const int cell = std::min(availW / columns_, availH / rows);
+    const int cell = std::min(availW / columns_, availH / rows - g.below);
     g.gap = std::max(1, cell / 24);
     g.cell = std::max(4, cell - g.gap);
-    const int gridW = columns_ * (g.cell + g.gap), gridH = rows * (g.cell + g.gap);
+    const int gridW = columns_ * (g.cell + g.gap), gridH = rows * g.pitch();
     g.left = g.labelWidth + std::max(4, (size.width() - g.labelWidth - gridW) / 2);
     g.top = std::max(4, (size.height() - captionH - gridH) / 2);
     return g;
@@ -63,7 +69,7 @@ QRect ImageGridView::cellRect(int index) const {
     if (index < 0 || index >= images_.size()) return {};
     const Geometry g = geometry(size());
     return QRect(g.left + (index % columns_) * (g.cell + g.gap),
-                 g.top + (index / columns_) * (g.cell + g.gap), g.cell, g.cell);
+                 g.top + (index / columns_) * g.pitch(), g.cell, g.cell);
 }
 
 void ImageGridView::paintOn(QPainter& p, QSize size) const {
@@ -80,16 +86,24 @@ void ImageGridView::paintOn(QPainter& p, QSize size) const {
     const int rows = (int(images_.size()) + columns_ - 1) / columns_;
     for (int i = 0; i < images_.size(); ++i) {
         const QRect r(g.left + (i % columns_) * (g.cell + g.gap),
-                      g.top + (i / columns_) * (g.cell + g.gap), g.cell, g.cell);
+                      g.top + (i / columns_) * g.pitch(), g.cell, g.cell);
         p.drawImage(r, images_[i]);
+        if (i < cellCaptions_.size() && !cellCaptions_[i].isEmpty()) {
+            QFont small = f;
+            small.setPointSizeF(f.pointSizeF() * 0.8);
+            p.setFont(small);
+            p.drawText(QRect(r.left() - g.gap, r.bottom() + 1, r.width() + 2 * g.gap, g.below),
+                       Qt::AlignHCenter | Qt::AlignTop, cellCaptions_[i]);
+            p.setFont(f);
+        }
     }
     for (int r = 0; r < rows && r < rowLabels_.size(); ++r)
-        p.drawText(QRect(4, g.top + r * (g.cell + g.gap), g.labelWidth - 8, g.cell),
+        p.drawText(QRect(4, g.top + r * g.pitch(), g.labelWidth - 8, g.cell),
                    Qt::AlignRight | Qt::AlignVCenter, rowLabels_[r]);
     if (!caption_.isEmpty())
-        p.drawText(QRect(0, g.top + rows * (g.cell + g.gap) + 2, size.width(),
-                         QFontMetrics(f).height() + 4),
-                   Qt::AlignHCenter | Qt::AlignTop, caption_);
+        p.drawText(
+            QRect(0, g.top + rows * g.pitch() + 2, size.width(), QFontMetrics(f).height() + 4),
+            Qt::AlignHCenter | Qt::AlignTop, caption_);
 }
 
 void ImageGridView::paintEvent(QPaintEvent*) {

@@ -15,6 +15,9 @@ class ImageGridView : public QWidget {
 
     // Images in rows of `columns`; rowLabels, if given, name each row.
     void setImages(const QVector<QImage>& images, int columns, const QStringList& rowLabels = {});
+    // A short text under each image (empty strings for none); cleared by
+    // passing an empty list.
+    void setCellCaptions(const QStringList& captions);
     void setCaption(const QString& caption);
     void setPlaceholder(const QString& text); // shown while there are no images
     void setPresentation(bool on);
@@ -39,12 +42,14 @@ class ImageGridView : public QWidget {
   private:
     struct Geometry {
         int cell = 0, gap = 0, labelWidth = 0, left = 0, top = 0;
+        int below = 0; // height of the text under each cell
+        int pitch() const { return cell + gap + below; }
     };
     Geometry geometry(QSize size) const;
     void paintOn(QPainter& p, QSize size) const;
 
     QVector<QImage> images_;
-    QStringList rowLabels_;
+    QStringList rowLabels_, cellCaptions_;
     QString caption_, placeholder_;
     int columns_ = 1;
     bool presentation_ = false;

@@ -169,7 +169,8 @@ class TestInterpTrainer : public QObject {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                                  InterpTrainer(torch::zeros({4, 1, 28, 28}),
                                                tiny(InterpModel::Plain))); // 28 % 8 != 0
-        QVERIFY(checkInterpShape(defaultInterpConfig(InterpModel::Acai, 28, 28), 1, 28, 28).empty());
+        QVERIFY(
+            checkInterpShape(defaultInterpConfig(InterpModel::Acai, 28, 28), 1, 28, 28).empty());
     }
 };
 

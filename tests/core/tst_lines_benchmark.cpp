@@ -83,8 +83,8 @@ class TestLinesBenchmark : public QObject {
     }
     void rotationTakesTheShortPath() {
         const auto r = rotationAngles(6.0, 0.5, 3);
-        const double mid = std::fmod(6.0 + std::remainder(0.5 - 6.0, 2 * M_PI) / 2 + 2 * M_PI,
-                                     2 * M_PI);
+        const double mid =
+            std::fmod(6.0 + std::remainder(0.5 - 6.0, 2 * M_PI) / 2 + 2 * M_PI, 2 * M_PI);
         QVERIFY(std::abs(r[1] - mid) < 1e-12);
         QVERIFY(std::abs(r[2] - 0.5) < 1e-12);
     }
