@@ -234,6 +234,11 @@ void InterpControls::chooseModel(aelab::InterpModel model) {
     emit modelChosen();
 }
 
+void InterpControls::chooseCompare(int model) {
+    compare_->setCurrentIndex(std::max(0, compare_->findData(model)));
+    emit interpolationChanged();
+}
+
 void InterpControls::setPresentation(bool on) {
     QFont f = font();
     f.setPointSizeF(on ? 14 : QFont().pointSizeF());

@@ -30,6 +30,7 @@ class InterpControls : public QWidget {
     void showConfig(const aelab::InterpConfig& config);
     void chooseData(const QString& spec);
     void chooseModel(aelab::InterpModel model);
+    void chooseCompare(int model); // -1: none
     void setPresentation(bool on);
 
   signals:

@@ -34,6 +34,7 @@ class InterpLab : public QWidget {
     LossChart* lossChart() const { return lossChart_; }
     QLabel* scoresLabel() const { return scores_; }
     const InterpSnapshot& lastSnapshot() const { return last_; }
+    const InterpSnapshot& framesSnapshot() const { return frames_; } // the latest with frames
     // The view for export and the recorder: the strip with its contrast rows.
     QWidget* exportView() const;
 

@@ -46,4 +46,11 @@ inline void checkFormat(torch::serialize::InputArchive& a, const std::string& fo
                                  ", this build reads version " + std::to_string(version));
 }
 
+// The first line of an error: Torch's own exceptions append a C++ backtrace
+// that means nothing to a user.
+inline std::string firstLine(const std::exception& e) {
+    const std::string what = e.what();
+    return what.substr(0, what.find('\n'));
+}
+
 } // namespace aelab::archive

@@ -40,7 +40,7 @@ void FieldTrainer::save(const std::string& path) const {
         a.write("adam", adam);
         a.save_to(path);
     } catch (const std::exception& e) {
-        throw ModelFileError("cannot write model " + path + ": " + e.what());
+        throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
     }
 }
 
@@ -89,7 +89,7 @@ std::unique_ptr<FieldTrainer> FieldTrainer::load(const std::string& path) {
     } catch (const ModelFileError&) {
         throw;
     } catch (const std::exception& e) {
-        throw ModelFileError("cannot read model " + path + ": " + e.what());
+        throw ModelFileError("cannot read model " + path + ": " + archive::firstLine(e));
     }
 }
 

@@ -102,7 +102,7 @@ void InterpTrainer::save(const std::string& path, const std::string& dataset) co
         }
         a.save_to(path);
     } catch (const std::exception& e) {
-        throw ModelFileError("cannot write model " + path + ": " + e.what());
+        throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
     }
 }
 
@@ -111,7 +111,7 @@ InterpCheckpointInfo InterpTrainer::readInfo(const std::string& path) {
     try {
         return readInfoFrom(a);
     } catch (const std::exception& e) {
-        throw ModelFileError("cannot read model " + path + ": " + e.what());
+        throw ModelFileError("cannot read model " + path + ": " + archive::firstLine(e));
     }
 }
 
@@ -144,7 +144,7 @@ std::unique_ptr<InterpTrainer> InterpTrainer::load(const std::string& path, torc
         t->saveGood();
         return t;
     } catch (const std::exception& e) {
-        throw ModelFileError("cannot read model " + path + ": " + e.what());
+        throw ModelFileError("cannot read model " + path + ": " + archive::firstLine(e));
     }
 }
 

@@ -134,7 +134,12 @@ class TestInterpTrainer : public QObject {
                                  InterpTrainer::load(dir.filePath("none.pt").toStdString(), data));
         const std::string garbage = dir.filePath("garbage.pt").toStdString();
         std::ofstream(garbage) << "not a model";
-        QVERIFY_THROWS_EXCEPTION(ModelFileError, InterpTrainer::load(garbage, data));
+        try {
+            InterpTrainer::load(garbage, data);
+            QFAIL("loaded a garbage file");
+        } catch (const ModelFileError& e) {
+            QVERIFY(!QString(e.what()).contains('\n')); // one line, no Torch backtrace
+        }
         // Truncated: the first half of a real file.
         const std::string good = dir.filePath("good.pt").toStdString();
         InterpTrainer(data, tiny(InterpModel::Plain)).save(good, "lines");
