@@ -219,13 +219,17 @@ void InterpControls::showConfig(const aelab::InterpConfig& c) {
 }
 
 void InterpControls::chooseData(const QString& spec) {
+    showData(spec);
+    emit dataChosen(spec);
+}
+
+void InterpControls::showData(const QString& spec) {
     int i = data_->findData(spec);
     if (i < 0) {
         data_->addItem(spec.startsWith("folder:") ? spec.mid(7) : spec, spec);
         i = data_->count() - 1;
     }
     data_->setCurrentIndex(i);
-    emit dataChosen(spec);
 }
 
 void InterpControls::chooseModel(aelab::InterpModel model) {

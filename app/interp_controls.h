@@ -29,6 +29,9 @@ class InterpControls : public QWidget {
     // Shows a loaded model's settings without asking for a rebuild.
     void showConfig(const aelab::InterpConfig& config);
     void chooseData(const QString& spec);
+    // Shows spec as the current data without asking for a load (a model file
+    // brought its own data).
+    void showData(const QString& spec);
     void chooseModel(aelab::InterpModel model);
     void chooseCompare(int model); // -1: none
     void setPresentation(bool on);

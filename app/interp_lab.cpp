@@ -77,7 +77,8 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
         if (!what.isEmpty()) status_->setText(what);
     });
     connect(worker_, &InterpWorker::dataLoaded, this,
-            [this](const QString& description, const QString&) {
+            [this](const QString& description, const QString& spec) {
+                controls_->showData(spec);
                 status_->setText(description);
                 banner_->hide();
                 scores_->clear();
