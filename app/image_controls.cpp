@@ -76,13 +76,9 @@ QWidget* ImageControls::buildModelGroup() {
     lr_->setSingleStep(1e-4);
     lr_->setValue(1e-3);
     lr_->setToolTip(tr("Adam's learning rate; applied live."));
-    batch_ = new QSpinBox;
-    batch_->setRange(1, 1024);
-    batch_->setValue(64);
-    seed_ = new QSpinBox;
-    seed_->setRange(0, 1'000'000);
-    seed_->setValue(1);
-    seed_->setToolTip(tr("Seeds the weights, the minibatches and the noise: same seed, same run."));
+    batch_ = makeBatchBox(1);
+    seed_ =
+        makeSeedBox(tr("Seeds the weights, the minibatches and the noise: same seed, same run."));
     form->addRow(tr("Network"), arch_);
     form->addRow(tr("Width"), base_);
     form->addRow(tr("Loss"), loss_);

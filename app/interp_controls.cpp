@@ -78,13 +78,8 @@ QWidget* InterpControls::buildModelGroup() {
     kl_->setToolTip(tr("VAE: weight of KL(q(z|x) ‖ N(0, I)) in the loss."));
     lr_ = spin(1e-5, 0.1, 1e-4, 5e-4, 5);
     lr_->setToolTip(tr("Adam's learning rate for the autoencoder and the critic; applied live."));
-    batch_ = new QSpinBox;
-    batch_->setRange(2, 1024);
-    batch_->setValue(64);
-    seed_ = new QSpinBox;
-    seed_->setRange(0, 1'000'000);
-    seed_->setValue(1);
-    seed_->setToolTip(tr("Seeds the weights, the minibatches, α and the noise."));
+    batch_ = makeBatchBox(2);
+    seed_ = makeSeedBox(tr("Seeds the weights, the minibatches, α and the noise."));
     form->addRow(tr("Model"), model_);
     form->addRow(tr("Depth"), depth_);
     form->addRow(tr("λ (critic weight)"), lambda_);

@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -45,4 +46,20 @@ QGroupBox* makeGroup(const QString& title, QLayout* layout) {
     auto* box = new QGroupBox(title);
     box->setLayout(layout);
     return box;
+}
+
+QSpinBox* makeSeedBox(const QString& toolTip) {
+    auto* seed = new QSpinBox;
+    seed->setRange(0, 1'000'000);
+    seed->setValue(1);
+    seed->setToolTip(toolTip);
+    return seed;
+}
+
+QSpinBox* makeBatchBox(int min) {
+    auto* batch = new QSpinBox;
+    batch->setRange(min, 1024);
+    batch->setValue(64);
+    batch->setToolTip(QObject::tr("Images per training step; applied live."));
+    return batch;
 }

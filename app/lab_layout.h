@@ -4,6 +4,7 @@
 class QGroupBox;
 class QLabel;
 class QLayout;
+class QSpinBox;
 class QString;
 class QWidget;
 
@@ -13,3 +14,7 @@ QLabel* makeErrorBanner(QWidget* parent);
 void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWidget* controls);
 // A titled group of controls for a lab's side panel.
 QGroupBox* makeGroup(const QString& title, QLayout* layout);
+// The seed box every lab shows (0 to 1,000,000, starting at 1) with its tooltip.
+QSpinBox* makeSeedBox(const QString& toolTip);
+// A minibatch size box, min to 1024, starting at 64.
+QSpinBox* makeBatchBox(int min);

@@ -46,6 +46,18 @@ inline void checkFormat(torch::serialize::InputArchive& a, const std::string& fo
                                  ", this build reads version " + std::to_string(version));
 }
 
+// Loads the archive at path, or throws E ("cannot read model PATH: missing,
+// truncated or not a model file").
+template <typename E> torch::serialize::InputArchive openModelFile(const std::string& path) {
+    torch::serialize::InputArchive a;
+    try {
+        a.load_from(path);
+    } catch (const std::exception&) {
+        throw E("cannot read model " + path + ": missing, truncated or not a model file");
+    }
+    return a;
+}
+
 // The first line of an error: Torch's own exceptions append a C++ backtrace
 // that means nothing to a user.
 inline std::string firstLine(const std::exception& e) {

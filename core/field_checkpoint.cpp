@@ -45,13 +45,7 @@ void FieldTrainer::save(const std::string& path) const {
 }
 
 std::unique_ptr<FieldTrainer> FieldTrainer::load(const std::string& path) {
-    torch::serialize::InputArchive a;
-    try {
-        a.load_from(path);
-    } catch (const std::exception&) {
-        throw ModelFileError("cannot read model " + path +
-                             ": missing, truncated or not a model file");
-    }
+    auto a = archive::openModelFile<ModelFileError>(path);
     try {
         archive::checkFormat(a, kFormat, "field model", kVersion);
         FieldConfig c;

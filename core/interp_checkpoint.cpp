@@ -12,17 +12,6 @@ namespace {
 constexpr const char* kFormat = "autoencoder-lab interpolation model";
 constexpr int64_t kVersion = 1;
 
-torch::serialize::InputArchive openArchive(const std::string& path) {
-    torch::serialize::InputArchive a;
-    try {
-        a.load_from(path);
-    } catch (const std::exception&) {
-        throw ModelFileError("cannot read model " + path +
-                             ": missing, truncated or not a model file");
-    }
-    return a;
-}
-
 InterpCheckpointInfo readInfoFrom(torch::serialize::InputArchive& a) {
     archive::checkFormat(a, kFormat, "interpolation model", kVersion);
     InterpCheckpointInfo info;
@@ -107,7 +96,7 @@ void InterpTrainer::save(const std::string& path, const std::string& dataset) co
 }
 
 InterpCheckpointInfo InterpTrainer::readInfo(const std::string& path) {
-    auto a = openArchive(path);
+    auto a = archive::openModelFile<ModelFileError>(path);
     try {
         return readInfoFrom(a);
     } catch (const std::exception& e) {
@@ -116,7 +105,7 @@ InterpCheckpointInfo InterpTrainer::readInfo(const std::string& path) {
 }
 
 std::unique_ptr<InterpTrainer> InterpTrainer::load(const std::string& path, torch::Tensor train) {
-    auto a = openArchive(path);
+    auto a = archive::openModelFile<ModelFileError>(path);
     try {
         const InterpCheckpointInfo info = readInfoFrom(a);
         if (train.dim() != 4 || train.size(1) != info.channels || train.size(2) != info.height ||
