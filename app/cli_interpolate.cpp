@@ -175,6 +175,8 @@ int runInterpolateVerb(const QStringList& args) {
         }
     }
 
+    // With --checkpoint the model is the file's, whatever --model says.
+    model = QString::fromStdString(aelab::modelName(trainer->config().model));
     QJsonObject metrics{{"model", model},
                         {"dataset", dataset},
                         {"steps", double(trainer->step())},

@@ -126,9 +126,10 @@ std::unique_ptr<InterpTrainer> InterpTrainer::load(const std::string& path, torc
             a.read("critic_adam", criticAdam);
             t->criticOptimiser_->load(criticAdam);
         }
+        // Files without the generator still load; training on then draws
+        // other batches than the uninterrupted run would.
         torch::Tensor generator;
-        a.read("generator", generator);
-        t->gen_.set_state(generator);
+        if (a.try_read("generator", generator)) t->gen_.set_state(generator);
         t->step_ = info.step;
         t->saveGood();
         return t;

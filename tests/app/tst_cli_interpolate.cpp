@@ -54,8 +54,8 @@ class TestCliInterpolate : public QObject {
         QCOMPARE(m["steps"].toInt(), 20);
         QVERIFY(m["critic_loss"].toDouble() > 0);
         QVERIFY(QFile::exists(dir.filePath("strips/007.png")));
-        QCOMPARE(run({"interpolate", "--checkpoint", model, "--steps", "5", "--pairs", "2", "--out",
-                      again.path()}),
+        QCOMPARE(run({"interpolate", "--model", "vae", "--checkpoint", model, "--steps", "5",
+                      "--pairs", "2", "--out", again.path()}),
                  0);
         QCOMPARE(metrics(again)["steps"].toInt(), 25);
         QCOMPARE(metrics(again)["model"].toString(), QString("acai"));
