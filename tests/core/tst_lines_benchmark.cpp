@@ -68,6 +68,8 @@ class TestLinesBenchmark : public QObject {
         // about 7.2e-3 / 0.92.
         const auto a = lineImages({5 * M_PI / 7}), b = lineImages({3 * M_PI / 2});
         const LinesScore s = bench_.score(crossfade(a[0], b[0], 16).unsqueeze(0));
+        qInfo("cross-fade 5pi/7 -> 3pi/2: mean distance %.3g, smoothness %.3f", s.meanDistance,
+              s.smoothness);
         QVERIFY2(std::abs(s.meanDistance - 7.2e-3) < 0.5e-3,
                  qPrintable(QString::number(s.meanDistance)));
         QVERIFY2(std::abs(s.smoothness - 0.92) < 0.01, qPrintable(QString::number(s.smoothness)));
