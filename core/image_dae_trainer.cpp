@@ -116,18 +116,11 @@ void ImageDaeTrainer::setLive(const CorruptionSpec& noise, double learningRate, 
 }
 
 void ImageDaeTrainer::saveGood() {
-    lastGood_.clear();
-    for (const auto& p : model_->parameters())
-        lastGood_.push_back(p.detach().clone());
-    lastGoodStep_ = step_;
+    good_.save(model_->parameters(), step_);
 }
 
 void ImageDaeTrainer::restoreGood() {
-    torch::NoGradGuard noGrad;
-    auto params = model_->parameters();
-    for (size_t i = 0; i < params.size(); ++i)
-        params[i].copy_(lastGood_[i]);
-    step_ = lastGoodStep_;
+    step_ = good_.restore(model_->parameters());
     // Adam's moments may hold NaN too: start them afresh.
     optimiser_ = std::make_unique<torch::optim::Adam>(
         model_->parameters(), torch::optim::AdamOptions(config_.learningRate));

@@ -7,6 +7,7 @@
 #include "image_dae.h"
 #include "image_dae_config.h"
 #include "step_result.h"
+#include "weight_snapshot.h"
 
 #include <torch/optim/adam.h>
 
@@ -56,8 +57,7 @@ class ImageDaeTrainer {
     std::unique_ptr<torch::optim::Adam> optimiser_;
     at::Generator gen_;
     long long step_ = 0;
-    std::vector<torch::Tensor> lastGood_;
-    long long lastGoodStep_ = 0;
+    WeightSnapshot good_;
 };
 
 // Where sampling chains start: uniform noise, or (fromTest) test images

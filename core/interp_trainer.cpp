@@ -228,20 +228,11 @@ int64_t InterpTrainer::parameterCount() const {
 }
 
 void InterpTrainer::saveGood() {
-    lastGood_.clear();
-    for (const auto& p : allParameters())
-        lastGood_.push_back(p.detach().clone());
-    lastGoodStep_ = step_;
+    good_.save(allParameters(), step_);
 }
 
 void InterpTrainer::restoreGood() {
-    {
-        torch::NoGradGuard noGrad;
-        auto params = allParameters();
-        for (size_t i = 0; i < params.size(); ++i)
-            params[i].copy_(lastGood_[i]);
-    }
-    step_ = lastGoodStep_;
+    step_ = good_.restore(allParameters());
     makeOptimisers(); // Adam's moments may hold NaN too
 }
 

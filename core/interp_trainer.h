@@ -9,6 +9,7 @@
 #include "interp_nets.h"
 #include "model_file_error.h"
 #include "step_result.h"
+#include "weight_snapshot.h"
 
 #include <ATen/core/Generator.h>
 #include <torch/optim/adam.h>
@@ -85,8 +86,7 @@ class InterpTrainer {
     at::Generator gen_;
     long long step_ = 0;
     double criticLoss_ = 0;
-    std::vector<torch::Tensor> lastGood_;
-    long long lastGoodStep_ = 0;
+    WeightSnapshot good_;
 };
 
 } // namespace aelab

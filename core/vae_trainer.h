@@ -1,0 +1,65 @@
+#pragma once
+// Trains a VAE, DVAE, IWAE or DIWAE on binarised images (REFERENCES.md §3)
+// and estimates test log-likelihood, the same way for every model. Pixels in
+// [0, 1] are read as probabilities: each training batch is binarised afresh
+// (x ~ Bernoulli(pixel)), test images once with a fixed seed. Knows nothing
+// about threads or screens.
+#include "step_result.h"
+#include "vae_config.h"
+#include "vae_model.h"
+#include "weight_snapshot.h"
+
+#include <ATen/core/Generator.h>
+#include <torch/optim/adam.h>
+
+#include <functional>
+#include <memory>
+
+namespace aelab {
+
+class VaeTrainer {
+  public:
+    VaeTrainer(torch::Tensor train, const VaeConfig& config);
+
+    // n Adam steps on the negative bound: the denoising models encode a
+    // corrupted copy and score the clean image; the importance-weighted ones
+    // use k samples. meanLoss is the negative bound in nats per image.
+    // A non-finite loss restores the last good weights.
+    StepResult train(int n);
+    long long step() const { return step_; }
+    double epochs() const; // training images seen / training set size
+
+    // Mean bound on clean binarised images (k = 1: the ELBO), fixed seed.
+    double evaluateBound(const torch::Tensor& images, int k = 1, int64_t maxImages = 1000);
+    // Mean -log p(x) in nats by importance sampling with K samples from
+    // q(z|x) (clean input), `chunk` at a time. progress(done, total) after
+    // each image block, if given.
+    double estimateNll(const torch::Tensor& images, int K, int64_t maxImages = -1,
+                       const std::function<void(int64_t, int64_t)>& progress = {});
+
+    // Decoder means: from the prior, of images (optionally corrupted first).
+    torch::Tensor sample(int64_t n, std::uint64_t seed);
+    torch::Tensor reconstruct(const torch::Tensor& images, bool corrupted, std::uint64_t seed);
+    torch::Tensor encodeMean(const torch::Tensor& images);
+    torch::Tensor binarize(const torch::Tensor& images, std::uint64_t seed) const;
+
+    void setLive(const CorruptionSpec& noise, double learningRate);
+    const VaeConfig& config() const { return config_; }
+    BernoulliVae& model() { return model_; }
+
+  private:
+    torch::Tensor logWeights(const torch::Tensor& clean, const torch::Tensor& input, int k,
+                             at::Generator& gen);
+    void saveGood();
+    void restoreGood();
+
+    torch::Tensor train_;
+    VaeConfig config_;
+    BernoulliVae model_{nullptr};
+    std::unique_ptr<torch::optim::Adam> optimiser_;
+    at::Generator gen_;
+    long long step_ = 0;
+    WeightSnapshot good_;
+};
+
+} // namespace aelab
