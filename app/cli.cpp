@@ -7,6 +7,7 @@ int runChainVerb(const QStringList& args);
 int runImageDaeVerb(const QStringList& args);
 int runLinesVerb(const QStringList& args);
 int runInterpolateVerb(const QStringList& args);
+int runDvaeVerb(const QStringList& args);
 
 namespace {
 struct Verb {
@@ -21,6 +22,8 @@ const Verb kVerbs[] = {
      runImageDaeVerb},
     {"interpolate", "train plain/denoising/VAE/ACAI autoencoders, interpolate; on lines score the benchmark; write metrics.json, strips/",
      runInterpolateVerb},
+    {"dvae", "train a VAE/DVAE/IWAE/DIWAE, estimate test NLL; write metrics.json, samples.png, reconstructions.png",
+     runDvaeVerb},
     {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
 };
 } // namespace
