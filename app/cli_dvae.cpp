@@ -54,9 +54,9 @@ int runDvaeVerb(const QStringList& args) {
     if (!a.choice("model", {"vae", "dvae", "iwae", "diwae"}, model) ||
         !a.choice("arch", {"mlp", "conv"}, arch) || !a.integer("hidden", 1, 100000, hidden) ||
         !a.integer("latent", 1, 10000, latent) || !a.integer("k", 1, 10000, k) ||
-        !a.number("lr", 1e-7, 10, config.learningRate) ||
-        !a.integer("batch", 1, 100000, batch) || !a.number("epochs", 0, 100000, epochs) ||
-        !a.integer("k-eval", 1, 10000000, kEval) || !a.integer("seed", 0, (1LL << 53), seed) ||
+        !a.number("lr", 1e-7, 10, config.learningRate) || !a.integer("batch", 1, 100000, batch) ||
+        !a.number("epochs", 0, 100000, epochs) || !a.integer("k-eval", 1, 10000000, kEval) ||
+        !a.integer("seed", 0, (1LL << 53), seed) ||
         (a.isSet("eval-images") && !a.integer("eval-images", 1, 100000000, evalImages)))
         return usageError(a);
     const auto noise = aelab::parseCorruption(a.text("noise").toStdString());
@@ -145,8 +145,8 @@ int runDvaeVerb(const QStringList& args) {
         {"unit", "nats per image; pixels binarised (Bernoulli of the grey level), test images "
                  "with a fixed seed"}};
     if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return fail(error);
-    QTextStream(stdout) << "dvae " << model << ": " << trainer->epochs() << " epochs in "
-                        << seconds << " s, test ELBO " << testElbo << ", test NLL " << nll
-                        << " (K = " << kEval << ") -> " << out.path() << "\n";
+    QTextStream(stdout) << "dvae " << model << ": " << trainer->epochs() << " epochs in " << seconds
+                        << " s, test ELBO " << testElbo << ", test NLL " << nll << " (K = " << kEval
+                        << ") -> " << out.path() << "\n";
     return 0;
 }

@@ -139,6 +139,12 @@ void ImageLab::chooseFolder() {
     if (!dir.isEmpty()) controls_->chooseData("folder:" + dir);
 }
 
+void ImageLab::refineFrom(const QVector<QImage>& samples, const QString& from) {
+    QMetaObject::invokeMethod(worker_, "refineImages", Q_ARG(QVector<QImage>, samples),
+                              Q_ARG(QString, from));
+    controls_->setChainsPlaying(true);
+}
+
 void ImageLab::toggleTraining() {
     controls_->setTraining(!controls_->isTraining());
 }
@@ -187,7 +193,14 @@ void ImageLab::onSnapshot(const ImageSnapshot& s) {
                                  .arg(s.score.nearestTrain, 0, 'f', 3)
                                  .arg(s.reference.nearestTrain, 0, 'f', 3)
                                  .arg(s.score.nearestOther, 0, 'f', 3)
-                                 .arg(s.reference.nearestOther, 0, 'f', 3));
+                                 .arg(s.reference.nearestOther, 0, 'f', 3) +
+                             (s.hasStartScore
+                                  ? tr("\nrefining samples of %1 · at step 0: nearest training "
+                                       "image %2, nearest other sample %3")
+                                        .arg(s.startLabel)
+                                        .arg(s.startScore.nearestTrain, 0, 'f', 3)
+                                        .arg(s.startScore.nearestOther, 0, 'f', 3)
+                                  : QString()));
     controls_->showProgress(s.step, s.stepsPerSecond, s.chainStep);
     if (s.diverged) {
         controls_->setTraining(false);

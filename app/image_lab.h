@@ -34,6 +34,9 @@ class ImageLab : public QWidget {
 
     void loadData(const QString& spec);
     void toggleTraining();
+    // Refines another model's samples with this lab's DAE: chains start from
+    // them and play.
+    void refineFrom(const QVector<QImage>& samples, const QString& from);
     void setPresentation(bool on);
 
   signals:

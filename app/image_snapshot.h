@@ -24,6 +24,10 @@ struct ImageSnapshot {
     bool chainsRunning = false;
     ImageScore score, reference; // samples, and as many test images (the yardstick)
     bool hasScore = false;
+    // When the chains refine another model's samples: their score at step 0.
+    ImageScore startScore;
+    bool hasStartScore = false;
+    QString startLabel; // where the samples came from
     QString dataDescription;
     bool diverged = false;
     QString message; // divergence or other notice for the banner

@@ -47,6 +47,9 @@ struct ImageWorker::State {
     bool diverged = false;
     ImageScore score, reference;
     bool hasScore = false, hasReference = false;
+    ImageScore startScore;
+    bool hasStartScore = false;
+    QString startLabel;
     QElapsedTimer scoreClock;
 
     void applyInjection() {
@@ -151,11 +154,33 @@ void ImageWorker::restartChains(int count, int start) {
     d->chainCount = std::max(1, count);
     d->chainStart = start;
     d->hasScore = false;
+    d->hasStartScore = false;
     if (!d->trainer) return;
     const std::uint64_t seed = d->config.seed + 1000 + d->modelId;
     const torch::Tensor x0 = aelab::chainStartImages(*d->trainer, d->data.test, d->chainCount,
                                                      start == int(ChainStart::CorruptedTest), seed);
     d->chain = std::make_unique<aelab::ChainSampler>(d->trainer->denoiser(), x0, seed + 1);
+    d->applyInjection();
+    d->chainsChanged = true;
+    publish(true);
+}
+
+void ImageWorker::refineImages(const QVector<QImage>& images, const QString& from) {
+    if (!d->trainer || images.isEmpty()) return;
+    std::vector<torch::Tensor> parts;
+    for (const QImage& img : images)
+        parts.push_back(
+            fromImage(img, int(d->data.channels()), int(d->data.height()), int(d->data.width())));
+    const torch::Tensor x0 = torch::cat(parts);
+    if (x0.size(0) != d->chainCount) d->hasReference = false;
+    d->chainCount = int(x0.size(0));
+    const auto sc = aelab::scoreSamples(x0, d->data.train);
+    d->startScore = {sc.nearestTrain, sc.nearestOther};
+    d->hasStartScore = true;
+    d->startLabel = from;
+    d->hasScore = false;
+    d->chain = std::make_unique<aelab::ChainSampler>(d->trainer->denoiser(), x0,
+                                                     d->config.seed + 2000 + d->modelId);
     d->applyInjection();
     d->chainsChanged = true;
     publish(true);
@@ -286,6 +311,9 @@ void ImageWorker::publish(bool force) {
     s.score = d->score;
     s.reference = d->reference;
     s.hasScore = d->hasScore;
+    s.startScore = d->startScore;
+    s.hasStartScore = d->hasStartScore;
+    s.startLabel = d->startLabel;
     s.chainStep = d->chain ? d->chain->steps() : 0;
     s.chainsRunning = d->chainsPlaying;
     s.diverged = d->diverged;

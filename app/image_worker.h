@@ -32,6 +32,9 @@ class ImageWorker : public QObject {
     void applyLive(const aelab::ImageDaeConfig& config);
     void setTraining(bool on);
     void restartChains(int count, int start);
+    // Chains from the given images (another model's samples, resized to the
+    // data's shape): the DAE refines them, and the score at step 0 is kept.
+    void refineImages(const QVector<QImage>& images, const QString& from);
     void setChainsPlaying(bool on);
     void stepChains();
     void setInjection(int mode, double s);

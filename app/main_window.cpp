@@ -3,6 +3,7 @@
 #include "view_recorder.h"
 #include "image_lab.h"
 #include "interp_lab.h"
+#include "dvae_lab.h"
 #include "field_lab.h"
 #include "field_plot.h"
 #include "plot_export.h"
@@ -40,6 +41,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->addTab(interpLab_, tr("Interpolation lab"));
     connect(interpLab_, &InterpLab::errorOccurred, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    dvaeLab_ = new DvaeLab(tabs_);
+    tabs_->addTab(dvaeLab_, tr("DVAE lab"));
+    connect(dvaeLab_, &DvaeLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // Samples of the DVAE lab go to the image lab's DAE (Creswell et al.).
+    connect(dvaeLab_, &DvaeLab::refineRequested, this,
+            [this](const QVector<QImage>& samples, const QString& from) {
+                tabs_->setCurrentWidget(imageLab_);
+                imageLab_->refineFrom(samples, from);
+                statusBar()->showMessage(tr("Refining %1 samples of %2 with the image lab's DAE")
+                                             .arg(samples.size())
+                                             .arg(from),
+                                         8000);
+            });
     connect(chainLab_, &ChainLab::errorOccurred, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     recorder_ = new ViewRecorder(this);
@@ -97,6 +112,8 @@ void MainWindow::buildMenus() {
             imageLab_->toggleTraining();
         else if (tabs_->currentWidget() == interpLab_)
             interpLab_->toggleTraining();
+        else if (tabs_->currentWidget() == dvaeLab_)
+            dvaeLab_->toggleTraining();
         else if (chainTabActive())
             chainLab_->togglePlaying();
         else
@@ -144,14 +161,17 @@ void MainWindow::setPresentation(bool on) {
     chainLab_->setPresentation(on);
     imageLab_->setPresentation(on);
     interpLab_->setPresentation(on);
+    dvaeLab_->setPresentation(on);
 }
 
 bool MainWindow::imageTabActive() const {
-    return tabs_->currentWidget() == imageLab_ || tabs_->currentWidget() == interpLab_;
+    return tabs_->currentWidget() == imageLab_ || tabs_->currentWidget() == interpLab_ ||
+           tabs_->currentWidget() == dvaeLab_;
 }
 
 QWidget* MainWindow::imageViewInFront() const {
     if (tabs_->currentWidget() == interpLab_) return interpLab_->exportView();
+    if (tabs_->currentWidget() == dvaeLab_) return dvaeLab_->exportView();
     return imageLab_->currentView();
 }
 

@@ -7,6 +7,7 @@ class ChainLab;
 class FieldLab;
 class ImageLab;
 class InterpLab;
+class DvaeLab;
 class QLabel;
 class QTabWidget;
 class ViewRecorder;
@@ -19,6 +20,7 @@ class MainWindow : public QMainWindow {
     ChainLab* chainLab() const { return chainLab_; }
     ImageLab* imageLab() const { return imageLab_; }
     InterpLab* interpLab() const { return interpLab_; }
+    DvaeLab* dvaeLab() const { return dvaeLab_; }
     ViewRecorder* recorder() const { return recorder_; }
     // Starts recording the current lab's plot to path (.gif or .mp4).
     bool startRecording(const QString& path, double fps);
@@ -42,6 +44,7 @@ class MainWindow : public QMainWindow {
     ChainLab* chainLab_ = nullptr;
     ImageLab* imageLab_ = nullptr;
     InterpLab* interpLab_ = nullptr;
+    DvaeLab* dvaeLab_ = nullptr;
     ViewRecorder* recorder_ = nullptr;
     QLabel* recordBadge_ = nullptr;
     QAction* recordAction_ = nullptr;

@@ -127,14 +127,18 @@ torch::Tensor VaeTrainer::sample(int64_t n, std::uint64_t seed) {
         .view({n, train_.size(1), train_.size(2), train_.size(3)});
 }
 
-torch::Tensor VaeTrainer::reconstruct(const torch::Tensor& images, bool corrupted,
+torch::Tensor VaeTrainer::reconstruct(const torch::Tensor& images, bool fromCorrupted,
                                       std::uint64_t seed) {
     torch::NoGradGuard noGrad;
     model_->eval();
-    auto gen = seeded(seed);
-    auto input = corrupted ? corrupt(images, config_.noise, gen) : images;
+    auto input = fromCorrupted ? corrupted(images, seed) : images;
     auto mu = model_->encode(input).first;
     return torch::sigmoid(model_->decodeLogits(mu)).view(images.sizes());
+}
+
+torch::Tensor VaeTrainer::corrupted(const torch::Tensor& images, std::uint64_t seed) const {
+    auto gen = seeded(seed);
+    return corrupt(images, config_.noise, gen);
 }
 
 torch::Tensor VaeTrainer::encodeMean(const torch::Tensor& images) {

@@ -39,8 +39,11 @@ class VaeTrainer {
 
     // Decoder means: from the prior, of images (optionally corrupted first).
     torch::Tensor sample(int64_t n, std::uint64_t seed);
-    torch::Tensor reconstruct(const torch::Tensor& images, bool corrupted, std::uint64_t seed);
+    torch::Tensor reconstruct(const torch::Tensor& images, bool fromCorrupted, std::uint64_t seed);
     torch::Tensor encodeMean(const torch::Tensor& images);
+    // images through the configured corruption, drawn from seed: what
+    // reconstruct(images, true, seed) encodes.
+    torch::Tensor corrupted(const torch::Tensor& images, std::uint64_t seed) const;
     torch::Tensor binarize(const torch::Tensor& images, std::uint64_t seed) const;
 
     void setLive(const CorruptionSpec& noise, double learningRate);

@@ -52,7 +52,8 @@ ImageGridView::Geometry ImageGridView::geometry(QSize size) const {
     for (const QString& label : rowLabels_)
         g.labelWidth =
             std::max(g.labelWidth, QFontMetrics(labelFont).horizontalAdvance(label) + 16);
-    const int captionH = caption_.isEmpty() ? 0 : fontPx + 6;
+    const int captionLines = caption_.isEmpty() ? 0 : int(caption_.count('\n')) + 1;
+    const int captionH = captionLines * fontPx + (captionLines ? 6 : 0);
     g.below = cellCaptions_.isEmpty() ? 0 : fontPx + 2;
     const int availW = size.width() - g.labelWidth - 8, availH = size.height() - captionH - 8;
     // Nearest-neighbour scaling keeps pixels crisp at any cell size.
@@ -101,9 +102,9 @@ void ImageGridView::paintOn(QPainter& p, QSize size) const {
         p.drawText(QRect(4, g.top + r * g.pitch(), g.labelWidth - 8, g.cell),
                    Qt::AlignRight | Qt::AlignVCenter, rowLabels_[r]);
     if (!caption_.isEmpty())
-        p.drawText(
-            QRect(0, g.top + rows * g.pitch() + 2, size.width(), QFontMetrics(f).height() + 4),
-            Qt::AlignHCenter | Qt::AlignTop, caption_);
+        p.drawText(QRect(0, g.top + rows * g.pitch() + 2, size.width(),
+                         QFontMetrics(f).height() * int(caption_.count('\n') + 1) + 4),
+                   Qt::AlignHCenter | Qt::AlignTop, caption_);
 }
 
 void ImageGridView::paintEvent(QPaintEvent*) {
