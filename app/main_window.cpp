@@ -108,7 +108,7 @@ void MainWindow::buildMenus() {
     // Space, S and R act on the lab in front: training in the field lab, the chain in the chain
     // lab.
     add(train, tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] {
-        if (imageTabActive())
+        if (tabs_->currentWidget() == imageLab_)
             imageLab_->toggleTraining();
         else if (tabs_->currentWidget() == interpLab_)
             interpLab_->toggleTraining();

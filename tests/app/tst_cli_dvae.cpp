@@ -52,12 +52,11 @@ class TestCliDvae : public QObject {
         QString err;
         QCOMPARE(run({"dvae", "--model", "gan", "--out", dir.path()}, &err), 2);
         QVERIFY(err.contains("--model"));
-        QCOMPARE(run({"dvae", "--dataset", "lines", "--noise", "pink:3", "--out", dir.path()},
-                     &err),
-                 2);
+        QCOMPARE(
+            run({"dvae", "--dataset", "lines", "--noise", "pink:3", "--out", dir.path()}, &err), 2);
         QVERIFY(err.contains("--noise"));
-        QCOMPARE(run({"dvae", "--dataset", "lines", "--arch", "conv", "--epochs", "0",
-                      "--k-eval", "2", "--eval-images", "2", "--out", dir.path()}),
+        QCOMPARE(run({"dvae", "--dataset", "lines", "--arch", "conv", "--epochs", "0", "--k-eval",
+                      "2", "--eval-images", "2", "--out", dir.path()}),
                  0); // 32 x 32 suits the conv net
     }
 };

@@ -1,0 +1,47 @@
+// The main window routes Space (play / pause) to the lab in front, and only
+// to it.
+#include "dvae_controls.h"
+#include "dvae_lab.h"
+#include "image_controls.h"
+#include "image_lab.h"
+#include "interp_controls.h"
+#include "interp_lab.h"
+#include "main_window.h"
+
+#include <QAction>
+#include <QTabWidget>
+#include <QtTest>
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+  private slots:
+    void spaceActsOnTheLabInFront() {
+        MainWindow window;
+        auto* tabs = window.findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        QAction* space = nullptr;
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(Qt::Key_Space)) space = a;
+        QVERIFY(space);
+        auto training = [&] {
+            return QVector<bool>{window.imageLab()->controls()->isTraining(),
+                                 window.interpLab()->controls()->isTraining(),
+                                 window.dvaeLab()->controls()->isTraining()};
+        };
+        tabs->setCurrentWidget(window.dvaeLab());
+        space->trigger();
+        QCOMPARE(training(), (QVector<bool>{false, false, true}));
+        tabs->setCurrentWidget(window.interpLab());
+        space->trigger();
+        QCOMPARE(training(), (QVector<bool>{false, true, true}));
+        tabs->setCurrentWidget(window.imageLab());
+        space->trigger();
+        QCOMPARE(training(), (QVector<bool>{true, true, true}));
+        tabs->setCurrentWidget(window.dvaeLab());
+        space->trigger();
+        QCOMPARE(training(), (QVector<bool>{true, true, false}));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
