@@ -23,21 +23,13 @@ DvaeControls::DvaeControls(QWidget* parent) : QWidget(parent) {
 
 QWidget* DvaeControls::buildDataGroup() {
     auto* form = new QFormLayout;
-    data_ = new QComboBox;
-    data_->addItem(tr("MNIST digits"), "mnist");
-    data_->addItem(tr("Fashion-MNIST"), "fashion-mnist");
-    data_->addItem(tr("Lines benchmark"), "lines");
-    data_->addItem(tr("Folder of my images…"), "folder");
-    data_->setToolTip(tr("Grey levels are read as Bernoulli probabilities: each training batch "
-                         "is binarised afresh, the test images once."));
+    data_ = makeDataMenu(
+        {"mnist", "fashion-mnist", "lines"},
+        tr("Grey levels are read as Bernoulli probabilities: each training "
+           "batch is binarised afresh, the test images once."),
+        this, [this](const QString& spec) { emit dataChosen(spec); },
+        [this] { emit folderRequested(); });
     form->addRow(tr("Data"), data_);
-    connect(data_, &QComboBox::activated, this, [this] {
-        const QString key = data_->currentData().toString();
-        if (key == "folder")
-            emit folderRequested();
-        else
-            emit dataChosen(key);
-    });
     return makeGroup(tr("Data"), form);
 }
 
@@ -189,12 +181,7 @@ void DvaeControls::showNllProgress(int done, int total) {
 }
 
 void DvaeControls::chooseData(const QString& spec) {
-    int i = data_->findData(spec);
-    if (i < 0) {
-        data_->addItem(spec.startsWith("folder:") ? spec.mid(7) : spec, spec);
-        i = data_->count() - 1;
-    }
-    data_->setCurrentIndex(i);
+    showDataIn(data_, spec);
     emit dataChosen(spec);
 }
 

@@ -14,13 +14,15 @@
 #include <cmath>
 
 namespace {
-const int kSpeeds[] = {1, 2, 5, 10, 20, 50, 100, 0};  // steps per frame; 0 = max
+const int kSpeeds[] = {1, 2, 5, 10, 20, 50, 100, 0}; // steps per frame; 0 = max
 constexpr double kSigmaMin = 0.005, kSigmaMax = 1.0;
 
 int sigmaToSlider(double s) {
     return int(std::lround(1000 * std::log(s / kSigmaMin) / std::log(kSigmaMax / kSigmaMin)));
 }
-double sliderToSigma(int v) { return kSigmaMin * std::pow(kSigmaMax / kSigmaMin, v / 1000.0); }
+double sliderToSigma(int v) {
+    return kSigmaMin * std::pow(kSigmaMax / kSigmaMin, v / 1000.0);
+}
 
 QLabel* readout(QWidget* parent) {
     auto* l = new QLabel("–", parent);
@@ -56,7 +58,8 @@ QWidget* FieldControls::buildRunGroup() {
     reset->setToolTip(tr("New network and data from the same seed: the same run again (R)"));
     auto* reseed = new QPushButton(tr("New seed"), box);
     reseed->setToolTip(tr("Reset with the next seed (Shift+R)"));
-    for (auto* b : {play_, step, reset, reseed}) buttons->addWidget(b);
+    for (auto* b : {play_, step, reset, reseed})
+        buttons->addWidget(b);
     v->addLayout(buttons);
     connect(play_, &QPushButton::toggled, this, [this](bool on) {
         play_->setText(on ? tr("Pause") : tr("Play"));
@@ -68,10 +71,12 @@ QWidget* FieldControls::buildRunGroup() {
 
     auto* form = new QFormLayout;
     speed_ = new QComboBox(box);
-    for (int s : kSpeeds) speed_->addItem(s ? tr("%1 steps / frame").arg(s) : tr("as fast as possible"), s);
-    speed_->setCurrentIndex(4);  // 20 steps a frame: a few seconds to a good field
+    for (int s : kSpeeds)
+        speed_->addItem(s ? tr("%1 steps / frame").arg(s) : tr("as fast as possible"), s);
+    speed_->setCurrentIndex(4); // 20 steps a frame: a few seconds to a good field
     speed_->setToolTip(tr("Training steps between two redraws (a frame is about 30 ms)"));
-    connect(speed_, &QComboBox::currentIndexChanged, this, [this] { emit speedChanged(stepsPerFrame()); });
+    connect(speed_, &QComboBox::currentIndexChanged, this,
+            [this] { emit speedChanged(stepsPerFrame()); });
     form->addRow(tr("Speed"), speed_);
     seed_ = new QSpinBox(box);
     seed_->setRange(0, 999999);
@@ -81,8 +86,9 @@ QWidget* FieldControls::buildRunGroup() {
     readLoss_ = readout(box);
     readRate_ = readout(box);
     readR2_ = readout(box);
-    readR2_->setToolTip(tr("Field fit R² = 1 − Σ p_σ‖v − v*‖² / Σ p_σ‖v*‖² over the grid, "
-                           "v = r(x) − x learned, v* = r*(x) − x ideal, p_σ the blurred data density"));
+    readR2_->setToolTip(
+        tr("Field fit R² = 1 − Σ p_σ‖v − v*‖² / Σ p_σ‖v*‖² over the grid, "
+           "v = r(x) − x learned, v* = r*(x) − x ideal, p_σ the blurred data density"));
     form->addRow(tr("Step"), readStep_);
     form->addRow(tr("Loss"), readLoss_);
     form->addRow(tr("Steps/s"), readRate_);
@@ -102,7 +108,8 @@ QWidget* FieldControls::buildDataGroup() {
     for (const auto& name : aelab::toy2DNames()) {
         const auto kind = *aelab::toy2DKindFromName(name);
         dataset_->addItem(QString::fromStdString(name), int(kind));
-        dataset_->setItemData(dataset_->count() - 1, QString::fromStdString(aelab::toy2DDescription(kind)),
+        dataset_->setItemData(dataset_->count() - 1,
+                              QString::fromStdString(aelab::toy2DDescription(kind)),
                               Qt::ToolTipRole);
     }
     dataset_->setToolTip(tr("The training set; changing it keeps the network and trains on"));
@@ -120,7 +127,8 @@ QWidget* FieldControls::buildDataGroup() {
     paint_->setToolTip(tr("Drag on the plot to draw points (P); release to train on them"));
     clearPaint_ = new QPushButton(tr("Clear"), box);
     clearPaint_->setToolTip(tr("Remove the painted points"));
-    for (auto* b : {loadCsv_, paint_, clearPaint_}) row->addWidget(b);
+    for (auto* b : {loadCsv_, paint_, clearPaint_})
+        row->addWidget(b);
     form->addRow(row);
     connect(loadCsv_, &QPushButton::clicked, this, &FieldControls::loadCsvRequested);
     connect(paint_, &QPushButton::toggled, this, &FieldControls::paintModeToggled);
@@ -130,7 +138,8 @@ QWidget* FieldControls::buildDataGroup() {
     sigma_->setRange(kSigmaMin, kSigmaMax);
     sigma_->setDecimals(3);
     sigma_->setSingleStep(0.01);
-    sigma_->setToolTip(tr("Corruption x̃ = x + ε, ε ~ N(0, σ²I). For small σ, r(x) − x ≈ σ² ∇log p(x)"));
+    sigma_->setToolTip(
+        tr("Corruption x̃ = x + ε, ε ~ N(0, σ²I). For small σ, r(x) − x ≈ σ² ∇log p(x)"));
     sigmaSlider_ = new QSlider(Qt::Horizontal, box);
     sigmaSlider_->setRange(0, 1000);
     sigmaSlider_->setToolTip(sigma_->toolTip());
@@ -162,8 +171,9 @@ QWidget* FieldControls::buildModelGroup() {
     loss_ = new QComboBox(box);
     loss_->addItem(tr("squared error"), int(aelab::LossKind::SquaredError));
     loss_->addItem(tr("binary cross-entropy"), int(aelab::LossKind::BinaryCrossEntropy));
-    loss_->setToolTip(tr("Squared error ‖r(x̃) − x‖², or BCE with data mapped to [0,1]² and a "
-                         "sigmoid output (Creswell et al.); the field is drawn in data coordinates ⟳"));
+    loss_->setToolTip(
+        tr("Squared error ‖r(x̃) − x‖², or BCE with data mapped to [0,1]² and a "
+           "sigmoid output (Creswell et al.); the field is drawn in data coordinates ⟳"));
     lr_ = new QDoubleSpinBox(box);
     lr_->setDecimals(5);
     lr_->setRange(1e-5, 1.0);
@@ -192,20 +202,23 @@ QWidget* FieldControls::buildViewGroup() {
     showData_ = new QCheckBox(tr("Training points"), box);
     showLearned_ = new QCheckBox(tr("Learned field r(x) − x"), box);
     showIdeal_ = new QCheckBox(tr("Ideal field r*(x) − x"), box);
-    showIdeal_->setToolTip(tr("The best possible denoiser of this training set: r*(x) = Σ softmax(−‖x − xᵢ‖²/2σ²) xᵢ"));
+    showIdeal_->setToolTip(tr(
+        "The best possible denoiser of this training set: r*(x) = Σ softmax(−‖x − xᵢ‖²/2σ²) xᵢ"));
     for (auto* c : {showData_, showLearned_, showIdeal_}) {
         c->setChecked(true);
         form->addRow(c);
     }
     heatMap_ = new QComboBox(box);
     heatMap_->addItems({tr("none"), tr("‖r(x) − x‖"), tr("log p_σ(x)")});
-    heatMap_->setToolTip(tr("Colour the plane by the learned field's length or the noise-blurred density"));
+    heatMap_->setToolTip(
+        tr("Colour the plane by the learned field's length or the noise-blurred density"));
     form->addRow(tr("Heat map"), heatMap_);
     auto emitLayers = [this] {
-        emit layersChanged(showData_->isChecked(), showLearned_->isChecked(), showIdeal_->isChecked(),
-                           heatMap_->currentIndex());
+        emit layersChanged(showData_->isChecked(), showLearned_->isChecked(),
+                           showIdeal_->isChecked(), heatMap_->currentIndex());
     };
-    for (auto* c : {showData_, showLearned_, showIdeal_}) connect(c, &QCheckBox::toggled, this, emitLayers);
+    for (auto* c : {showData_, showLearned_, showIdeal_})
+        connect(c, &QCheckBox::toggled, this, emitLayers);
     connect(heatMap_, &QComboBox::currentIndexChanged, this, emitLayers);
     return box;
 }
@@ -269,8 +282,9 @@ void FieldControls::updatePendingNote() {
     if (config_.activation != running_.activation) pending << tr("activation");
     if (config_.loss != running_.loss) pending << tr("loss");
     if (config_.seed != running_.seed) pending << tr("seed");
-    pending_->setText(pending.isEmpty() ? QString()
-                                        : tr("⟳ %1 changed: applies on Reset (R).").arg(pending.join(", ")));
+    pending_->setText(pending.isEmpty()
+                          ? QString()
+                          : tr("⟳ %1 changed: applies on Reset (R).").arg(pending.join(", ")));
     pending_->setVisible(!pending.isEmpty());
 }
 
@@ -289,7 +303,8 @@ void FieldControls::setPaintedPoints(const QVector<QPointF>& points) {
 void FieldControls::showSnapshot(const FieldSnapshot& s) {
     readStep_->setText(QString::number(s.step));
     readLoss_->setText(s.step ? QString::number(s.loss, 'g', 4) : QStringLiteral("–"));
-    readRate_->setText(s.playing ? QString::number(s.stepsPerSecond, 'f', 0) : QStringLiteral("paused"));
+    readRate_->setText(s.playing ? QString::number(s.stepsPerSecond, 'f', 0)
+                                 : QStringLiteral("paused"));
     readR2_->setText(QString::number(s.r2, 'f', 3));
 }
 
@@ -299,7 +314,9 @@ void FieldControls::setPlaying(bool playing) {
     updating_ = false;
 }
 
-int FieldControls::stepsPerFrame() const { return speed_->currentData().toInt(); }
+int FieldControls::stepsPerFrame() const {
+    return speed_->currentData().toInt();
+}
 
 void FieldControls::setPresentation(bool on) {
     QFont f = font();

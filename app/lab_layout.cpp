@@ -1,5 +1,6 @@
 #include "lab_layout.h"
 
+#include <QComboBox>
 #include <QGroupBox>
 
 #include <QHBoxLayout>
@@ -62,4 +63,38 @@ QSpinBox* makeBatchBox(int min) {
     batch->setValue(64);
     batch->setToolTip(QObject::tr("Images per training step; applied live."));
     return batch;
+}
+
+QComboBox* makeDataMenu(const QStringList& order, const QString& toolTip, QObject* context,
+                        const std::function<void(const QString&)>& chosen,
+                        const std::function<void()>& folder) {
+    auto* menu = new QComboBox;
+    for (const QString& key : order)
+        menu->addItem(key == "mnist"           ? QObject::tr("MNIST digits")
+                      : key == "fashion-mnist" ? QObject::tr("Fashion-MNIST")
+                                               : QObject::tr("Lines benchmark"),
+                      key);
+    menu->addItem(QObject::tr("Folder of my images…"), "folder");
+    menu->setToolTip(toolTip);
+    QObject::connect(menu, &QComboBox::activated, context, [menu, chosen, folder] {
+        const QString key = menu->currentData().toString();
+        if (key == "folder")
+            folder();
+        else
+            chosen(key);
+    });
+    return menu;
+}
+
+void showDataIn(QComboBox* menu, const QString& spec) {
+    int i = menu->findData(spec);
+    if (i < 0) {
+        menu->addItem(spec.startsWith("folder:") ? spec.mid(7) : spec, spec);
+        i = menu->count() - 1;
+    }
+    menu->setCurrentIndex(i);
+}
+
+QString dataIn(const QComboBox* menu) {
+    return menu->currentData().toString();
 }

@@ -1,11 +1,17 @@
 #pragma once
 // The arrangement every lab shares: an error banner over the plot, a chart
-// under it, and the controls in a scrolling side panel.
+// under it, and the controls in a scrolling side panel; and the controls
+// every lab's panel has.
+#include <QStringList>
+
+#include <functional>
+
+class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLayout;
 class QSpinBox;
-class QString;
+class QObject;
 class QWidget;
 
 // A hidden, word-wrapped banner for errors the lab reports in place.
@@ -18,3 +24,15 @@ QGroupBox* makeGroup(const QString& title, QLayout* layout);
 QSpinBox* makeSeedBox(const QString& toolTip);
 // A minibatch size box, min to 1024, starting at 64.
 QSpinBox* makeBatchBox(int min);
+
+// The data menu of the image labs: the built-in sources in `order` (of
+// "mnist", "fashion-mnist", "lines"), then "Folder of my images…".
+// Activating a source calls chosen(spec); the folder entry calls folder().
+QComboBox* makeDataMenu(const QStringList& order, const QString& toolTip, QObject* context,
+                        const std::function<void(const QString&)>& chosen,
+                        const std::function<void()>& folder);
+// Shows spec ("lines", "folder:PATH", ...) as the menu's choice; a folder
+// gets an entry of its own.
+void showDataIn(QComboBox* menu, const QString& spec);
+// The spec of the menu's choice.
+QString dataIn(const QComboBox* menu);
