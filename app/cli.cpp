@@ -38,7 +38,7 @@ QString cliUsage() {
     QString text = QStringLiteral(
         "Usage: aelab [--help] [--version]          start the GUI\n"
         "       aelab VERB [options] [--help]       run headless\n\nVerbs:\n");
-    for (const Verb& v : kVerbs) text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -10).arg(v.summary);
+    for (const Verb& v : kVerbs) text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -12).arg(v.summary);
     text += QStringLiteral("\nExit codes: 0 done, 1 failed while running, 2 bad options or input.\n");
     return text;
 }
