@@ -1,4 +1,5 @@
 #include "image_dae_trainer.h"
+#include "adam_util.h"
 #include "corruption.h"
 #include "image_set.h"
 
@@ -25,8 +26,7 @@ ImageDaeTrainer::ImageDaeTrainer(torch::Tensor train, const ImageDaeConfig& conf
     if (const std::string why = checkShape(shape); !why.empty()) throw std::invalid_argument(why);
     model_ = ImageDae(shape);
     model_->initialise(gen_);
-    optimiser_ = std::make_unique<torch::optim::Adam>(
-        model_->parameters(), torch::optim::AdamOptions(config.learningRate));
+    optimiser_ = makeAdam(model_->parameters(), config.learningRate);
     saveGood();
 }
 
@@ -110,8 +110,7 @@ void ImageDaeTrainer::setLive(const CorruptionSpec& noise, double learningRate, 
     config_.batch = std::max(1, batch);
     if (learningRate != config_.learningRate) {
         config_.learningRate = learningRate;
-        for (auto& group : optimiser_->param_groups())
-            static_cast<torch::optim::AdamOptions&>(group.options()).lr(learningRate);
+        setLearningRate(*optimiser_, learningRate);
     }
 }
 
@@ -122,8 +121,7 @@ void ImageDaeTrainer::saveGood() {
 void ImageDaeTrainer::restoreGood() {
     step_ = good_.restore(model_->parameters());
     // Adam's moments may hold NaN too: start them afresh.
-    optimiser_ = std::make_unique<torch::optim::Adam>(
-        model_->parameters(), torch::optim::AdamOptions(config_.learningRate));
+    optimiser_ = makeAdam(model_->parameters(), config_.learningRate);
 }
 
 torch::Tensor chainStartImages(const ImageDaeTrainer& trainer, const torch::Tensor& test,

@@ -1,4 +1,5 @@
 #include "interp_trainer.h"
+#include "adam_util.h"
 #include "acai_losses.h"
 #include "weight_init.h"
 
@@ -43,11 +44,8 @@ void InterpTrainer::makeOptimisers() {
     std::vector<torch::Tensor> ae = encoder_->parameters();
     for (auto& p : decoder_->parameters())
         ae.push_back(p);
-    aeOptimiser_ =
-        std::make_unique<torch::optim::Adam>(ae, torch::optim::AdamOptions(config_.learningRate));
-    if (critic_)
-        criticOptimiser_ = std::make_unique<torch::optim::Adam>(
-            critic_->parameters(), torch::optim::AdamOptions(config_.learningRate));
+    aeOptimiser_ = makeAdam(ae, config_.learningRate);
+    if (critic_) criticOptimiser_ = makeAdam(critic_->parameters(), config_.learningRate);
 }
 
 // One autoencoder loss (and, for ACAI, one critic update inside). x in [-1, 1].
@@ -205,9 +203,7 @@ void InterpTrainer::setLive(const InterpConfig& live) {
     config_.klWeight = live.klWeight;
     if (oldRate == live.learningRate) return;
     for (auto* opt : {aeOptimiser_.get(), criticOptimiser_.get()})
-        if (opt)
-            for (auto& group : opt->param_groups())
-                static_cast<torch::optim::AdamOptions&>(group.options()).lr(live.learningRate);
+        if (opt) setLearningRate(*opt, live.learningRate);
 }
 
 std::vector<torch::Tensor> InterpTrainer::allParameters() const {

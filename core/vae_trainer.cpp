@@ -1,4 +1,5 @@
 #include "vae_trainer.h"
+#include "adam_util.h"
 #include "corruption.h"
 #include "vae_bounds.h"
 #include "weight_init.h"
@@ -29,8 +30,7 @@ VaeTrainer::VaeTrainer(torch::Tensor train, const VaeConfig& config)
         throw std::invalid_argument("latent size, hidden units and samples must be positive");
     model_ = BernoulliVae(int(train_.size(1)), int(train_.size(2)), int(train_.size(3)), config);
     heUniformInit(*model_, gen_);
-    optimiser_ = std::make_unique<torch::optim::Adam>(
-        model_->parameters(), torch::optim::AdamOptions(config.learningRate));
+    optimiser_ = makeAdam(model_->parameters(), config.learningRate);
     saveGood();
 }
 
@@ -155,8 +155,7 @@ void VaeTrainer::setLive(const CorruptionSpec& noise, double learningRate) {
     config_.noise = noise;
     if (learningRate == config_.learningRate) return;
     config_.learningRate = learningRate;
-    for (auto& group : optimiser_->param_groups())
-        static_cast<torch::optim::AdamOptions&>(group.options()).lr(learningRate);
+    setLearningRate(*optimiser_, learningRate);
 }
 
 void VaeTrainer::saveGood() {
@@ -165,8 +164,7 @@ void VaeTrainer::saveGood() {
 
 void VaeTrainer::restoreGood() {
     step_ = good_.restore(model_->parameters());
-    optimiser_ = std::make_unique<torch::optim::Adam>(
-        model_->parameters(), torch::optim::AdamOptions(config_.learningRate));
+    optimiser_ = makeAdam(model_->parameters(), config_.learningRate);
 }
 
 } // namespace aelab
