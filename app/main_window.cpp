@@ -235,12 +235,12 @@ void MainWindow::exportCurrentPlot() {
     if (path.isEmpty()) return;
     QString error;
     if (imageTabActive()) {
-        // Image grids are pixels: PNG keeps them exact.
-        const QString png = path.endsWith(".png", Qt::CaseInsensitive) ? path : path + ".png";
-        if (imageViewInFront()->grab().save(png))
-            statusBar()->showMessage(tr("Saved %1").arg(png), 5000);
+        // Image views: PNG keeps their pixels exact; SVG and PDF embed them
+        // with the labels as text.
+        if (exportWidget(imageViewInFront(), path, &error))
+            statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
         else
-            QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1").arg(png));
+            QMessageBox::warning(this, tr("Export failed"), error);
         return;
     }
     FieldPlot* plot = chainTabActive() ? chainLab_->plot() : fieldLab_->plot();

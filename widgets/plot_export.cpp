@@ -1,6 +1,8 @@
 #include "plot_export.h"
 
 #include <QFileInfo>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
@@ -26,9 +28,50 @@ bool exportPlot(QCustomPlot* plot, const QString& path, int width, int height, Q
         }
         ok = ok && QFileInfo(path).size() > 0;
     } else {
-        if (error) *error = QStringLiteral("%1: unknown image format \"%2\" (use .png, .svg or .pdf)").arg(path, suffix);
+        if (error)
+            *error = QStringLiteral("%1: unknown image format \"%2\" (use .png, .svg or .pdf)")
+                         .arg(path, suffix);
         return false;
     }
+    if (!ok && error) *error = QStringLiteral("%1: could not write the file").arg(path);
+    return ok;
+}
+
+bool exportWidget(QWidget* view, const QString& path, QString* error) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QSize size = view->size();
+    bool ok = false;
+    if (suffix == "png") {
+        ok = view->grab().save(path, "PNG");
+    } else if (suffix == "svg") {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(QStringLiteral("Autoencoder Lab view"));
+        QPainter painter;
+        if (painter.begin(&svg)) {
+            view->render(&painter);
+            ok = painter.end();
+        }
+    } else if (suffix == "pdf") {
+        QPdfWriter pdf(path);
+        pdf.setTitle(QStringLiteral("Autoencoder Lab view"));
+        pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setResolution(72); // one point a pixel: the page is the view's size
+        QPainter painter;
+        if (painter.begin(&pdf)) {
+            view->render(&painter);
+            ok = painter.end();
+        }
+    } else {
+        if (error)
+            *error = QStringLiteral("%1: unknown image format \"%2\" (use .png, .svg or .pdf)")
+                         .arg(path, suffix);
+        return false;
+    }
+    ok = ok && QFileInfo(path).size() > 0;
     if (!ok && error) *error = QStringLiteral("%1: could not write the file").arg(path);
     return ok;
 }
