@@ -16,7 +16,9 @@ void CliArgs::addOption(const QString& name, const QString& help, const QString&
     parser_.addOption(option);
 }
 
-void CliArgs::addFlag(const QString& name, const QString& help) { parser_.addOption(QCommandLineOption(name, help)); }
+void CliArgs::addFlag(const QString& name, const QString& help) {
+    parser_.addOption(QCommandLineOption(name, help));
+}
 
 bool CliArgs::parse(const QStringList& args) {
     if (!parser_.parse(args)) {
@@ -24,7 +26,8 @@ bool CliArgs::parse(const QStringList& args) {
         return false;
     }
     if (parser_.positionalArguments().size() > 1) {
-        error_ = QStringLiteral("unexpected argument \"%1\"").arg(parser_.positionalArguments().at(1));
+        error_ =
+            QStringLiteral("unexpected argument \"%1\"").arg(parser_.positionalArguments().at(1));
         return false;
     }
     return true;
@@ -35,7 +38,10 @@ bool CliArgs::integer(const QString& name, long long lo, long long hi, long long
     const long long v = parser_.value(name).toLongLong(&ok);
     if (!ok || v < lo || v > hi) {
         error_ = QStringLiteral("--%1 must be an integer in [%2, %3], got \"%4\"")
-                     .arg(name).arg(lo).arg(hi).arg(parser_.value(name));
+                     .arg(name)
+                     .arg(lo)
+                     .arg(hi)
+                     .arg(parser_.value(name));
         return false;
     }
     out = v;
@@ -47,7 +53,10 @@ bool CliArgs::number(const QString& name, double lo, double hi, double& out) {
     const double v = parser_.value(name).toDouble(&ok);
     if (!ok || !std::isfinite(v) || v < lo || v > hi) {
         error_ = QStringLiteral("--%1 must be a number in [%2, %3], got \"%4\"")
-                     .arg(name).arg(lo).arg(hi).arg(parser_.value(name));
+                     .arg(name)
+                     .arg(lo)
+                     .arg(hi)
+                     .arg(parser_.value(name));
         return false;
     }
     out = v;
@@ -57,7 +66,8 @@ bool CliArgs::number(const QString& name, double lo, double hi, double& out) {
 bool CliArgs::choice(const QString& name, const QStringList& allowed, QString& out) {
     const QString v = parser_.value(name);
     if (!allowed.contains(v)) {
-        error_ = QStringLiteral("--%1 must be one of %2, got \"%3\"").arg(name, allowed.join(", "), v);
+        error_ =
+            QStringLiteral("--%1 must be one of %2, got \"%3\"").arg(name, allowed.join(", "), v);
         return false;
     }
     out = v;

@@ -11,6 +11,7 @@
 #include "cli_args.h"
 #include "cli_field_common.h"
 #include "cli_output.h"
+#include "cli_training.h"
 #include "image_convert.h"
 
 #include <QElapsedTimer>
@@ -93,17 +94,9 @@ int runDvaeVerb(const QStringList& args) {
 
     const long long steps =
         std::llround(std::ceil(epochs * double(data.train.size(0)) / double(config.batch)));
-    QElapsedTimer clock;
-    clock.start();
-    for (long long done = 0; done < steps;) {
-        const aelab::StepResult r = trainer->train(int(std::min<long long>(100, steps - done)));
-        if (r.diverged)
-            return fail(QStringLiteral("training diverged at step %1 (loss %2): try a lower --lr")
-                            .arg(trainer->step())
-                            .arg(r.badLoss));
-        done += r.steps;
-    }
-    const double seconds = clock.nsecsElapsed() * 1e-9;
+    const CliTraining run = trainForCli(*trainer, steps);
+    if (run.diverged) return fail(divergenceMessage(trainer->step(), run.badLoss));
+    const double seconds = run.seconds;
     // The ELBO and the NLL on the same test images (a spread subset if asked:
     // the sets are sorted by class).
     const torch::Tensor evalSet =
@@ -111,6 +104,7 @@ int runDvaeVerb(const QStringList& args) {
     const int64_t nllImages = evalSet.size(0);
     const double trainElbo = trainer->evaluateBound(aelab::evenlySpaced(data.train, 1000), 1);
     const double testElbo = trainer->evaluateBound(evalSet, 1, nllImages);
+    QElapsedTimer clock;
     clock.start();
     const double nll = trainer->estimateNll(evalSet, int(kEval));
     const double nllSeconds = clock.nsecsElapsed() * 1e-9;

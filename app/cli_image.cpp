@@ -11,6 +11,7 @@
 #include "cli_args.h"
 #include "cli_field_common.h"
 #include "cli_output.h"
+#include "cli_training.h"
 #include "image_convert.h"
 #include "movie_writer.h"
 
@@ -114,19 +115,9 @@ int runImageDaeVerb(const QStringList& args) {
         a.fail(QString::fromStdString(e.what()));
         return usageError(a);
     }
-    clock.start();
-    double trainLoss = 0;
-    for (long long done = 0; done < steps;) {
-        const int burst = int(std::min<long long>(100, steps - done));
-        const aelab::StepResult r = trainer->train(burst);
-        if (r.diverged)
-            return fail(QStringLiteral("training diverged at step %1 (loss %2): try a lower --lr")
-                            .arg(done)
-                            .arg(r.badLoss));
-        done += r.steps;
-        trainLoss = r.meanLoss;
-    }
-    const double trainSeconds = clock.nsecsElapsed() * 1e-9;
+    const CliTraining run = trainForCli(*trainer, steps);
+    if (run.diverged) return fail(divergenceMessage(run.done, run.badLoss));
+    const double trainLoss = run.lastLoss, trainSeconds = run.seconds;
     const double testLoss = trainer->evaluateLoss(data.test);
 
     // Clean, corrupted and reconstructed test images, one row each.

@@ -13,6 +13,7 @@
 #include "cli_args.h"
 #include "cli_field_common.h"
 #include "cli_output.h"
+#include "cli_training.h"
 #include "image_convert.h"
 
 #include <QElapsedTimer>
@@ -154,19 +155,9 @@ int runInterpolateVerb(const QStringList& args) {
         return usageError(a);
     }
 
-    QElapsedTimer clock;
-    clock.start();
-    double trainLoss = 0;
-    for (long long done = 0; done < steps;) {
-        const aelab::StepResult r = trainer->train(int(std::min<long long>(100, steps - done)));
-        if (r.diverged)
-            return fail(QStringLiteral("training diverged at step %1 (loss %2): try a lower --lr")
-                            .arg(trainer->step())
-                            .arg(r.badLoss));
-        done += r.steps;
-        trainLoss = r.meanLoss;
-    }
-    const double seconds = clock.nsecsElapsed() * 1e-9;
+    const CliTraining run = trainForCli(*trainer, steps);
+    if (run.diverged) return fail(divergenceMessage(trainer->step(), run.badLoss));
+    const double trainLoss = run.lastLoss, seconds = run.seconds;
     if (a.isSet("save")) {
         try {
             trainer->save(a.text("save").toStdString(), dataset.toStdString());

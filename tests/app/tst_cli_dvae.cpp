@@ -1,20 +1,17 @@
 // `aelab dvae` end to end on generated lines (no downloads): the metrics keys
 // the issue names, the NLL no worse than the negative ELBO on the same
 // images, the sample grid, and bad input.
+#include "cli_runner.h"
+
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 int run(const QStringList& args, QString* err = nullptr) {
-    QProcess p;
-    p.start(qEnvironmentVariable("AELAB_CLI"), args);
-    if (!p.waitForFinished(300000)) return -1;
-    if (err) *err = QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode();
+    return runCli(args, err);
 }
 } // namespace
 

@@ -15,7 +15,8 @@ Run aelab(const QStringList& args) {
     QProcess p;
     p.start(qEnvironmentVariable("AELAB_CLI"), args);
     p.waitForFinished(300000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 QStringList lines(const QString& path) {
     QFile f(path);
@@ -26,7 +27,7 @@ QStringList lines(const QString& path) {
 
 class TestCliField : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void writesEveryOutput() {
         QTemporaryDir dir;
         const QString out = dir.filePath("run");
@@ -54,7 +55,10 @@ private slots:
     void sameSeedSameMetrics() {
         QTemporaryDir dir;
         for (const char* sub : {"a", "b"})
-            QCOMPARE(aelab({"field", "--steps", "100", "--points", "200", "--grid", "16", "--out", dir.filePath(sub)}).code, 0);
+            QCOMPARE(aelab({"field", "--steps", "100", "--points", "200", "--grid", "16", "--out",
+                            dir.filePath(sub)})
+                         .code,
+                     0);
         QCOMPARE(lines(dir.filePath("a/field.csv")), lines(dir.filePath("b/field.csv")));
     }
     void readsCsvData() {
@@ -71,12 +75,18 @@ private slots:
     void badInputIsOneLineAndExitTwo_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("unknown option") << QStringList{"field", "--bogus", "1", "--out", "x"} << "bogus";
-        QTest::newRow("bad number") << QStringList{"field", "--sigma", "abc", "--out", "x"} << "--sigma";
-        QTest::newRow("negative sigma") << QStringList{"field", "--sigma", "-1", "--out", "x"} << "--sigma";
-        QTest::newRow("bad dataset") << QStringList{"field", "--dataset", "spirals", "--out", "x"} << "--dataset";
+        QTest::newRow("unknown option")
+            << QStringList{"field", "--bogus", "1", "--out", "x"} << "bogus";
+        QTest::newRow("bad number")
+            << QStringList{"field", "--sigma", "abc", "--out", "x"} << "--sigma";
+        QTest::newRow("negative sigma")
+            << QStringList{"field", "--sigma", "-1", "--out", "x"} << "--sigma";
+        QTest::newRow("bad dataset")
+            << QStringList{"field", "--dataset", "spirals", "--out", "x"} << "--dataset";
         QTest::newRow("no out") << QStringList{"field", "--steps", "1"} << "--out";
-        QTest::newRow("missing csv") << QStringList{"field", "--dataset", "csv", "--csv", "/no/such.csv", "--out", "x"} << "/no/such.csv";
+        QTest::newRow("missing csv")
+            << QStringList{"field", "--dataset", "csv", "--csv", "/no/such.csv", "--out", "x"}
+            << "/no/such.csv";
         QTest::newRow("unknown verb") << QStringList{"fields"} << "unknown verb";
     }
     void badInputIsOneLineAndExitTwo() {

@@ -3,20 +3,17 @@
 #include "lines.h"
 #include "video_encoder.h"
 
+#include "cli_runner.h"
+
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 int run(const QStringList& args, QString* err = nullptr) {
-    QProcess p;
-    p.start(qEnvironmentVariable("AELAB_CLI"), args);
-    if (!p.waitForFinished(300000)) return -1;
-    if (err) *err = QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode();
+    return runCli(args, err);
 }
 } // namespace
 

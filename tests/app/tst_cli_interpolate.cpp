@@ -1,20 +1,17 @@
 // `aelab interpolate` end to end: the cross-fade calibration on all 256
 // benchmark pairs with its strips, a tiny ACAI run with its metrics keys,
 // saving and continuing from a checkpoint, and bad input.
+#include "cli_runner.h"
+
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 int run(const QStringList& args, QString* err = nullptr) {
-    QProcess p;
-    p.start(qEnvironmentVariable("AELAB_CLI"), args);
-    if (!p.waitForFinished(300000)) return -1;
-    if (err) *err = QString::fromUtf8(p.readAllStandardError());
-    return p.exitCode();
+    return runCli(args, err);
 }
 QJsonObject metrics(const QTemporaryDir& dir) {
     QFile f(dir.filePath("metrics.json"));
