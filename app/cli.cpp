@@ -8,6 +8,7 @@ int runImageDaeVerb(const QStringList& args);
 int runLinesVerb(const QStringList& args);
 int runInterpolateVerb(const QStringList& args);
 int runDvaeVerb(const QStringList& args);
+int runBenchVerb(const QStringList& args);
 
 namespace {
 struct Verb {
@@ -24,6 +25,8 @@ const Verb kVerbs[] = {
      runInterpolateVerb},
     {"dvae", "train a VAE/DVAE/IWAE/DIWAE, estimate test NLL; write metrics.json, samples.png, reconstructions.png",
      runDvaeVerb},
+    {"bench", "measure training speed, GUI cost, frame times and startup (--peer: against PyTorch); write bench.json",
+     runBenchVerb},
     {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
 };
 } // namespace

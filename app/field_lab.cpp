@@ -6,6 +6,7 @@
 #include "field_worker.h"
 #include "loss_chart.h"
 
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QLabel>
 
@@ -59,6 +60,18 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     connect(controls_, &FieldControls::clearPaintedRequested, plot_, &FieldPlot::clearPainted);
     connect(controls_, &FieldControls::loadCsvRequested, this, &FieldLab::chooseCsv);
     connect(plot_, &FieldPlot::paintedPointsChanged, controls_, &FieldControls::setPaintedPoints);
+
+    // Frame timing: the replots a snapshot queues, then the field's paint.
+    connect(plot_, &QCustomPlot::afterReplot, this, [this] { addFrameWork(plot_->replotTime()); });
+    connect(chart_, &QCustomPlot::afterReplot, this,
+            [this] { addFrameWork(chart_->replotTime()); });
+    connect(plot_, &FieldPlot::painted, this, [this](double ms) {
+        if (frameWork_ < 0) return;
+        addFrameWork(ms);
+        if (frameMs_.size() == 512) frameMs_.erase(frameMs_.begin());
+        frameMs_.push_back(frameWork_);
+        frameWork_ = -1;
+    });
 
     thread_.setObjectName("field-worker");
     thread_.start();
@@ -116,6 +129,8 @@ void FieldLab::loadCsv(const QString& path) {
 }
 
 void FieldLab::onSnapshot(const FieldSnapshot& s) {
+    QElapsedTimer clock;
+    clock.start();
     if (s.run != last_.run) chart_->clearAll();
     last_ = s;
     plot_->setFieldData(s.view);
@@ -124,6 +139,11 @@ void FieldLab::onSnapshot(const FieldSnapshot& s) {
     plot_->setTitleText(tr("step %1   ·   field fit R² = %2").arg(s.step).arg(s.r2, 0, 'f', 3));
     ++frames_;
     worker_->snapshotConsumed();
+    addFrameWork(double(clock.nsecsElapsed()) / 1e6);
+}
+
+void FieldLab::addFrameWork(double ms) {
+    frameWork_ = std::max(0.0, frameWork_) + ms;
 }
 
 void FieldLab::setPresentation(bool on) {

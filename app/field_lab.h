@@ -5,6 +5,7 @@
 
 #include <QThread>
 #include <QWidget>
+#include <vector>
 
 class ChainWorker;
 class FieldControls;
@@ -28,6 +29,10 @@ class FieldLab : public QWidget {
     const FieldSnapshot& lastSnapshot() const { return last_; }
     // How many snapshots have been drawn (tests wait on it).
     int framesDrawn() const { return frames_; }
+    // GUI-thread milliseconds of the most recent frames (up to 512): taking
+    // a snapshot, replotting the field and the loss chart, painting the
+    // field. The benchmark's frame_ms figures.
+    const std::vector<double>& recentFrameMs() const { return frameMs_; }
 
     void setPlaying(bool on);
     void togglePlaying();
@@ -43,6 +48,7 @@ class FieldLab : public QWidget {
   private:
     void onSnapshot(const FieldSnapshot& snapshot);
     void chooseCsv();
+    void addFrameWork(double ms);
 
     QThread thread_;
     FieldWorker* worker_ = nullptr;
@@ -52,6 +58,8 @@ class FieldLab : public QWidget {
     FieldControls* controls_ = nullptr;
     QLabel* banner_ = nullptr;
     FieldSnapshot last_;
+    double frameWork_ = -1; // ms so far of the frame being drawn; -1: none
+    std::vector<double> frameMs_;
     int frames_ = 0;
     int lossSeries_ = 0;
     bool playing_ = false;

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QTextStream>
+#include <QTimer>
 
 namespace {
 QtMessageHandler defaultHandler = nullptr;
@@ -13,6 +14,30 @@ QtMessageHandler defaultHandler = nullptr;
 void quietHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
     if (type != QtFatalMsg && message.startsWith(QLatin1String("QStandardPaths:"))) return;
     defaultHandler(type, context, message);
+}
+// For `aelab bench`'s startup_ms: says "painted" on stdout once the window
+// has drawn itself for the first time, then quits.
+class FirstPaintProbe : public QObject {
+  public:
+    using QObject::QObject;
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint && !seen_) {
+            seen_ = true;
+            // After this event: the paint has happened once the loop runs again.
+            QTimer::singleShot(0, qApp, [] {
+                QTextStream(stdout) << "painted" << Qt::endl;
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+  private:
+    bool seen_ = false;
+};
+
+void quitAfterFirstPaint(QWidget& window) {
+    window.installEventFilter(new FirstPaintProbe(&window));
 }
 } // namespace
 
@@ -50,5 +75,6 @@ int main(int argc, char** argv) {
     aelab::setTorchThreads(1);
     MainWindow window;
     window.show();
+    if (qEnvironmentVariableIsSet("AELAB_STARTUP_PROBE")) quitAfterFirstPaint(window);
     return app.exec();
 }

@@ -1,4 +1,6 @@
 #include "field_plot.h"
+
+#include <QElapsedTimer>
 #include "arrow_field_plottable.h"
 #include "particle_plottable.h"
 
@@ -190,6 +192,13 @@ void FieldPlot::resizeEvent(QResizeEvent* event) {
     updateLayout();
     frameBox();
     replot(QCustomPlot::rpQueuedReplot);
+}
+
+void FieldPlot::paintEvent(QPaintEvent* event) {
+    QElapsedTimer clock;
+    clock.start();
+    QCustomPlot::paintEvent(event);
+    emit painted(double(clock.nsecsElapsed()) / 1e6);
 }
 
 void FieldPlot::rebuildArrows() {

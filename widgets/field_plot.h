@@ -68,12 +68,15 @@ class FieldPlot : public QCustomPlot {
   signals:
     void paintedPointsChanged(const QVector<QPointF>& points);
     void burstRequested(const QPointF& at); // data coordinates
+    // After each paint, with the milliseconds it took (frame timing).
+    void painted(double ms);
 
   protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
 
   private:
     void rebuild();

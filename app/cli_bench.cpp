@@ -1,0 +1,209 @@
+// aelab bench: the performance figures of the issue on performance, each the
+// median of several runs, written to DIR/bench.json and printed as a table
+// with the targets. --peer runs bench/peer_pytorch.py (the same field-lab loop
+// and ACAI step in PyTorch from Python) in the same run and reports ratios.
+#include "bench_probes.h"
+#include "torch_threads.h"
+#include <torch/version.h>
+
+#include "cli_args.h"
+#include "cli_field_common.h"
+#include "cli_output.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+namespace {
+QTextStream& out() {
+    static QTextStream s(stdout);
+    return s;
+}
+
+QJsonArray toArray(const std::vector<double>& v) {
+    QJsonArray a;
+    for (double x : v)
+        a.append(x);
+    return a;
+}
+
+QString cpuModel() {
+    QFile f("/proc/cpuinfo");
+    if (!f.open(QIODevice::ReadOnly)) return "unknown";
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("model name"))
+            return QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
+    return "unknown";
+}
+
+// The peer script: beside the sources in a build tree, or installed.
+QString findPeerScript() {
+    const QString app = QCoreApplication::applicationDirPath();
+    for (const QString& p : {QStringLiteral(AELAB_SOURCE_DIR "/bench/peer_pytorch.py"),
+                             app + "/../share/aelab/peer_pytorch.py"})
+        if (QFileInfo::exists(p)) return p;
+    return {};
+}
+
+// Runs the peer; on success fills peer's keys into `result`.
+bool runPeer(const QString& python, const BenchSettings& s, QJsonObject& result, QString* error) {
+    const QString script = findPeerScript();
+    if (script.isEmpty()) {
+        *error = "bench/peer_pytorch.py not found beside the sources or the install";
+        return false;
+    }
+    QTemporaryDir data;
+    if (!data.isValid() || !writePeerData(data.path(), error)) return false;
+    QProcess peer;
+    peer.start(python,
+               {script, "--data", data.path(), "--threads", QString::number(aelab::torchThreads()),
+                "--seconds", QString::number(s.seconds), "--repeats", QString::number(s.repeats)});
+    if (!peer.waitForStarted(10000)) {
+        *error = "cannot start " + python + " (install python3-torch, or pass --python)";
+        return false;
+    }
+    peer.waitForFinished(-1);
+    const QByteArray text = peer.readAllStandardOutput();
+    const QJsonDocument doc = QJsonDocument::fromJson(text);
+    if (peer.exitCode() != 0 || !doc.isObject()) {
+        const QString err = QString::fromUtf8(peer.readAllStandardError()).trimmed();
+        *error = "the PyTorch peer failed: " + err.section('\n', -1);
+        return false;
+    }
+    const QJsonObject o = doc.object();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        result.insert(it.key(), it.value());
+    return true;
+}
+
+struct Row {
+    const char* key;
+    const char* unit;
+    const char* target; // empty: no target
+    bool (*met)(double);
+};
+
+void printTable(const QJsonObject& r) {
+    static const Row rows[] = {
+        {"train_steps_per_second", "steps/s", "", nullptr},
+        {"peer_train_steps_per_second", "steps/s", "", nullptr},
+        {"ratio_train", "x", ">= 1.3", [](double v) { return v >= 1.3; }},
+        {"gui_over_headless", "x", ">= 0.90", [](double v) { return v >= 0.9; }},
+        {"frame_ms_p50", "ms", "", nullptr},
+        {"frame_ms_p95", "ms", "< 16", [](double v) { return v < 16; }},
+        {"field_eval_ms", "ms", "< 5", [](double v) { return v < 5; }},
+        {"ideal_field_ms", "ms", "", nullptr},
+        {"chain_step_ms", "ms", "", nullptr},
+        {"image_dae_steps_per_second", "steps/s", "", nullptr},
+        {"acai_steps_per_second", "steps/s", "", nullptr},
+        {"peer_acai_steps_per_second", "steps/s", "", nullptr},
+        {"ratio_acai", "x", "", nullptr},
+        {"startup_ms", "ms", "< 1500", [](double v) { return v < 1500; }},
+    };
+    out() << QString("%1 %2 %3 %4\n")
+                 .arg("figure", -30)
+                 .arg("value", 12)
+                 .arg("unit", -8)
+                 .arg("target");
+    for (const Row& row : rows) {
+        if (!r.contains(row.key)) continue;
+        const double v = r.value(row.key).toDouble();
+        QString verdict = row.met ? (row.met(v) ? "  met" : "  NOT met") : "";
+        out() << QString("%1 %2 %3 %4%5\n")
+                     .arg(row.key, -30)
+                     .arg(v, 12, 'f', v < 100 ? 3 : 1)
+                     .arg(row.unit, -8)
+                     .arg(row.target)
+                     .arg(verdict);
+    }
+    out().flush();
+}
+} // namespace
+
+int runBenchVerb(const QStringList& args) {
+    CliArgs a("bench", "Measure training speed, GUI cost, frame times, evaluation and startup; "
+                       "write DIR/bench.json and print a table with the targets.");
+    a.addOption("out", "Output folder (created if missing).");
+    a.addOption("seconds", "Seconds per throughput run.", "3");
+    a.addOption("repeats", "Runs per figure; each figure is their median.", "3");
+    a.addFlag("peer", "Also run bench/peer_pytorch.py (PyTorch from Python) and report ratios.");
+    a.addOption("python", "The Python with torch for --peer.", "python3");
+    if (!a.parse(args)) return usageError(a);
+    if (a.helpRequested()) return printHelp(a);
+    BenchSettings s;
+    long long repeats = s.repeats;
+    if (!a.number("seconds", 0.05, 600, s.seconds) || !a.integer("repeats", 1, 50, repeats))
+        return usageError(a);
+    s.repeats = int(repeats);
+    QDir dir;
+    if (int code = openOutputDir(a, dir)) return code;
+
+    aelab::setTorchThreads(1); // as in the GUI: one for training, one core for drawing
+    QJsonObject r;
+    std::vector<double> headless, gui, frames, image, acai, startup;
+    QString imageData, error;
+    out() << "aelab bench: " << s.repeats << " runs of " << s.seconds << " s per figure\n";
+    out().flush();
+    for (int i = 0; i < s.repeats; ++i) {
+        headless.push_back(headlessFieldStepsPerSecond(s.seconds));
+        const GuiFieldRun run = guiFieldRun(s.seconds);
+        gui.push_back(run.stepsPerSecond);
+        frames.insert(frames.end(), run.frameMs.begin(), run.frameMs.end());
+        image.push_back(imageDaeStepsPerSecond(s.seconds, &imageData));
+        acai.push_back(acaiStepsPerSecond(s.seconds));
+        const double ms = startupMs(QCoreApplication::applicationFilePath(), &error);
+        if (ms < 0) {
+            QTextStream(stderr) << "aelab bench: " << error << "\n";
+            return 1;
+        }
+        startup.push_back(ms);
+    }
+    r["train_steps_per_second"] = median(headless);
+    r["gui_over_headless"] = median(gui) / median(headless);
+    r["field_eval_ms"] = fieldEvalMs(50 * s.repeats);
+    r["ideal_field_ms"] = idealFieldMs(5 * s.repeats);
+    r["chain_step_ms"] = chainStepMs(20 * s.repeats);
+    r["frame_ms_p50"] = percentile(frames, 50);
+    r["frame_ms_p95"] = percentile(frames, 95);
+    r["image_dae_steps_per_second"] = median(image);
+    r["acai_steps_per_second"] = median(acai);
+    r["startup_ms"] = median(startup);
+    r["runs"] = QJsonObject{{"train_steps_per_second", toArray(headless)},
+                            {"gui_steps_per_second", toArray(gui)},
+                            {"frames", double(frames.size())},
+                            {"image_dae_steps_per_second", toArray(image)},
+                            {"acai_steps_per_second", toArray(acai)},
+                            {"startup_ms", toArray(startup)}};
+    if (a.isSet("peer")) {
+        if (!runPeer(a.text("python"), s, r, &error)) {
+            QTextStream(stderr) << "aelab bench: " << error << "\n";
+            return 1;
+        }
+        r["ratio_train"] =
+            r["train_steps_per_second"].toDouble() / r["peer_train_steps_per_second"].toDouble();
+        r["ratio_acai"] =
+            r["acai_steps_per_second"].toDouble() / r["peer_acai_steps_per_second"].toDouble();
+    }
+    r["machine"] = QJsonObject{{"cores", QThread::idealThreadCount()}, {"cpu", cpuModel()}};
+    r["versions"] =
+        QJsonObject{{"aelab", AELAB_VERSION}, {"qt", qVersion()}, {"libtorch", TORCH_VERSION}};
+    r["settings"] = QJsonObject{{"seconds", s.seconds},
+                                {"repeats", s.repeats},
+                                {"torch_threads", aelab::torchThreads()},
+                                {"qt_platform", QGuiApplication::platformName()},
+                                {"image_dae_dataset", imageData}};
+    if (!writeJson(dir.filePath("bench.json"), r, &error)) {
+        QTextStream(stderr) << "aelab bench: " << error << "\n";
+        return 1;
+    }
+    printTable(r);
+    return 0;
+}
