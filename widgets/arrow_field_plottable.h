@@ -5,10 +5,10 @@
 
 class ArrowFieldPlottable : public QCPAbstractPlottable {
     Q_OBJECT
-public:
+  public:
     struct Arrow {
-        QPointF from;   // tail, in data coordinates
-        QPointF delta;  // vector, in data coordinates (already scaled for display)
+        QPointF from;  // tail, in data coordinates
+        QPointF delta; // vector, in data coordinates (already scaled for display)
     };
 
     ArrowFieldPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis);
@@ -18,16 +18,18 @@ public:
 
     double selectTest(const QPointF& pos, bool onlySelectable,
                       QVariant* details = nullptr) const override;
-    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    QCPRange getKeyRange(bool& foundRange,
+                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
     QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
                            const QCPRange& inKeyRange = QCPRange()) const override;
 
-protected:
+  protected:
     void draw(QCPPainter* painter) override;
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
-private:
+  private:
     void appendArrow(QVector<QLineF>& lines, const QPointF& a, const QPointF& b) const;
+    void drawStrokes(QCPPainter* painter, const QVector<QLineF>& lines) const;
     QVector<Arrow> arrows_;
     double headLength_ = 5;
 };
