@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh Debian machine:
 #   make run    install what is missing, build, start the app
 #   make test   install what is missing, build, run the whole test suite
+#   make bench  the performance figures, against the same loop in PyTorch
 BUILD := build
 JOBS  ?= $(shell nproc)
 
@@ -24,6 +25,11 @@ run: build
 
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
+
+# Performance figures and the PyTorch peer (python3-torch is installed for it).
+bench: build
+	@bash packaging/install-deps.sh --bench
+	./$(BUILD)/app/aelab bench --peer --python /usr/bin/python3 --out bench-out
 
 clean:
 	rm -rf $(BUILD)

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -145,6 +146,13 @@ int runBenchVerb(const QStringList& args) {
     s.repeats = int(repeats);
     QDir dir;
     if (int code = openOutputDir(a, dir)) return code;
+    // A peer that cannot run is known before a minute of measuring.
+    const QString python = QStandardPaths::findExecutable(a.text("python"));
+    if (a.isSet("peer") && python.isEmpty()) {
+        QTextStream(stderr) << "aelab bench: cannot find " << a.text("python")
+                            << " for --peer (install python3-torch, or pass --python)\n";
+        return 1;
+    }
 
     aelab::setTorchThreads(1); // as in the GUI: one for training, one core for drawing
     QJsonObject r;
@@ -183,7 +191,7 @@ int runBenchVerb(const QStringList& args) {
                             {"acai_steps_per_second", toArray(acai)},
                             {"startup_ms", toArray(startup)}};
     if (a.isSet("peer")) {
-        if (!runPeer(a.text("python"), s, r, &error)) {
+        if (!runPeer(python, s, r, &error)) {
             QTextStream(stderr) << "aelab bench: " << error << "\n";
             return 1;
         }

@@ -22,6 +22,8 @@ PACKAGES=(
   # image datasets
   dataset-fashion-mnist
 )
+# `make bench` also runs the PyTorch peer: the same LibTorch from Python.
+if [ "${1:-}" = "--bench" ]; then PACKAGES+=(python3-torch); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
