@@ -64,6 +64,11 @@ bool runPeer(const QString& python, const BenchSettings& s, QJsonObject& result,
     QTemporaryDir data;
     if (!data.isValid() || !writePeerData(data.path(), error)) return false;
     QProcess peer;
+    // OpenBLAS's pool gets the thread count ours has: left at its default its
+    // idle threads spin and slow the peer's small matrix products by a quarter.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("OPENBLAS_NUM_THREADS", QString::number(aelab::torchThreads()));
+    peer.setProcessEnvironment(env);
     peer.start(python,
                {script, "--data", data.path(), "--threads", QString::number(aelab::torchThreads()),
                 "--seconds", QString::number(s.seconds), "--repeats", QString::number(s.repeats)});
@@ -76,7 +81,8 @@ bool runPeer(const QString& python, const BenchSettings& s, QJsonObject& result,
     const QJsonDocument doc = QJsonDocument::fromJson(text);
     if (peer.exitCode() != 0 || !doc.isObject()) {
         const QString err = QString::fromUtf8(peer.readAllStandardError()).trimmed();
-        *error = "the PyTorch peer failed: " + err.section('\n', -1);
+        *error =
+            "the PyTorch peer failed: " + err.section('\n', -1) + " (is python3-torch installed?)";
         return false;
     }
     const QJsonObject o = doc.object();
@@ -136,7 +142,8 @@ int runBenchVerb(const QStringList& args) {
     a.addOption("seconds", "Seconds per throughput run.", "3");
     a.addOption("repeats", "Runs per figure; each figure is their median.", "3");
     a.addFlag("peer", "Also run bench/peer_pytorch.py (PyTorch from Python) and report ratios.");
-    a.addOption("python", "The Python with torch for --peer.", "python3");
+    a.addOption("python", "The Python with torch for --peer (Debian's python3-torch).",
+                "/usr/bin/python3");
     if (!a.parse(args)) return usageError(a);
     if (a.helpRequested()) return printHelp(a);
     BenchSettings s;
