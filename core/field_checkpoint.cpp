@@ -36,7 +36,7 @@ void FieldTrainer::save(const std::string& path) const {
         writeTensors(a, "weights.", d->params);
         writeTensors(a, "average.", d->average);
         torch::serialize::OutputArchive adam;
-        d->optimiser->save(adam);
+        saveFlatAdam(*d->optimiser, d->params, adam);
         a.write("adam", adam);
         a.save_to(path);
     } catch (const std::exception& e) {
@@ -76,7 +76,7 @@ std::unique_ptr<FieldTrainer> FieldTrainer::load(const std::string& path) {
         readTensors(a, "average.", d.average);
         torch::serialize::InputArchive adam;
         a.read("adam", adam);
-        d.optimiser->load(adam);
+        loadFlatAdam(*d.optimiser, d.params, adam);
         d.step = readValue(a, "step").toInt();
         d.saveGood();
         return trainer;

@@ -2,7 +2,9 @@
 // FieldTrainer's private state, shared by field_trainer.cpp and
 // field_checkpoint.cpp. Not for other files.
 #include "field_trainer.h"
+#include "adam_util.h"
 #include "corruption.h"
+#include "flat_parameters.h"
 #include "ideal_field.h"
 #include "mlp_dae.h"
 
@@ -33,6 +35,7 @@ struct FieldTrainer::Impl {
     std::vector<torch::Tensor> lastGood, lastGoodAverage;
     long long lastGoodStep = 0;
     std::vector<torch::Tensor> params, average; // live weights and their running average
+    torch::Tensor flat, flatAverage;            // the buffers behind them (flat_parameters.h)
     torch::Tensor scale, offset;                // data -> unit: (x - offset) / scale
 
     void setData(torch::Tensor points) {
@@ -75,12 +78,13 @@ struct FieldTrainer::Impl {
         o.sigmoidOutput = bce();
         model = MlpDae(o);
         model->initialise(gen);
-        optimiser = std::make_unique<torch::optim::Adam>(
-            model->parameters(), torch::optim::AdamOptions(config.learningRate));
         step = 0;
         averaged = MlpDae(o);
         params = model->parameters();
         average = averaged->parameters();
+        flat = flattenParameters(params, true);
+        flatAverage = flattenParameters(average, false);
+        optimiser = makeAdam({flat}, config.learningRate);
         copyAll(average, params);
         averaged->eval();
         saveGood();
@@ -90,8 +94,7 @@ struct FieldTrainer::Impl {
     void updateAverage() {
         torch::NoGradGuard noGrad;
         const double decay = std::min(kAverageDecay, (1.0 + step) / (10.0 + step));
-        for (size_t i = 0; i < params.size(); ++i)
-            average[i].lerp_(params[i], 1 - decay);
+        flatAverage.lerp_(flat, 1 - decay);
     }
     static void copyAll(std::vector<torch::Tensor>& to, const std::vector<torch::Tensor>& from) {
         torch::NoGradGuard noGrad;
@@ -112,13 +115,9 @@ struct FieldTrainer::Impl {
         copyAll(average, lastGoodAverage);
         step = lastGoodStep;
         // Adam's moments may hold NaN too: start them afresh.
-        optimiser = std::make_unique<torch::optim::Adam>(
-            model->parameters(), torch::optim::AdamOptions(config.learningRate));
+        optimiser = makeAdam({flat}, config.learningRate);
     }
-    void setLearningRate(double lr) {
-        for (auto& group : optimiser->param_groups())
-            static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
-    }
+    void setLearningRate(double lr) { aelab::setLearningRate(*optimiser, lr); }
 
     torch::Tensor lossOnBatch() {
         const int64_t n = data.size(0);
