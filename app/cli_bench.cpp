@@ -2,6 +2,7 @@
 // median of several runs, written to DIR/bench.json and printed as a table
 // with the targets. --peer runs bench/peer_pytorch.py (the same field-lab loop
 // and ACAI step in PyTorch from Python) in the same run and reports ratios.
+#include "bench_peer.h"
 #include "bench_probes.h"
 #include "torch_threads.h"
 #include <torch/version.h>
@@ -12,14 +13,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 
@@ -27,6 +23,11 @@ namespace {
 QTextStream& out() {
     static QTextStream s(stdout);
     return s;
+}
+
+int fail(const QString& message) {
+    QTextStream(stderr) << "aelab bench: " << message << "\n";
+    return 1;
 }
 
 QJsonArray toArray(const std::vector<double>& v) {
@@ -43,52 +44,6 @@ QString cpuModel() {
         if (line.startsWith("model name"))
             return QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
     return "unknown";
-}
-
-// The peer script: beside the sources in a build tree, or installed.
-QString findPeerScript() {
-    const QString app = QCoreApplication::applicationDirPath();
-    for (const QString& p : {QStringLiteral(AELAB_SOURCE_DIR "/bench/peer_pytorch.py"),
-                             app + "/../share/aelab/peer_pytorch.py"})
-        if (QFileInfo::exists(p)) return p;
-    return {};
-}
-
-// Runs the peer; on success fills peer's keys into `result`.
-bool runPeer(const QString& python, const BenchSettings& s, QJsonObject& result, QString* error) {
-    const QString script = findPeerScript();
-    if (script.isEmpty()) {
-        *error = "bench/peer_pytorch.py not found beside the sources or the install";
-        return false;
-    }
-    QTemporaryDir data;
-    if (!data.isValid() || !writePeerData(data.path(), error)) return false;
-    QProcess peer;
-    // OpenBLAS's pool gets the thread count ours has: left at its default its
-    // idle threads spin and slow the peer's small matrix products by a quarter.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("OPENBLAS_NUM_THREADS", QString::number(aelab::torchThreads()));
-    peer.setProcessEnvironment(env);
-    peer.start(python,
-               {script, "--data", data.path(), "--threads", QString::number(aelab::torchThreads()),
-                "--seconds", QString::number(s.seconds), "--repeats", QString::number(s.repeats)});
-    if (!peer.waitForStarted(10000)) {
-        *error = "cannot start " + python + " (install python3-torch, or pass --python)";
-        return false;
-    }
-    peer.waitForFinished(-1);
-    const QByteArray text = peer.readAllStandardOutput();
-    const QJsonDocument doc = QJsonDocument::fromJson(text);
-    if (peer.exitCode() != 0 || !doc.isObject()) {
-        const QString err = QString::fromUtf8(peer.readAllStandardError()).trimmed();
-        *error =
-            "the PyTorch peer failed: " + err.section('\n', -1) + " (is python3-torch installed?)";
-        return false;
-    }
-    const QJsonObject o = doc.object();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        result.insert(it.key(), it.value());
-    return true;
 }
 
 struct Row {
@@ -153,18 +108,16 @@ int runBenchVerb(const QStringList& args) {
     s.repeats = int(repeats);
     QDir dir;
     if (int code = openOutputDir(a, dir)) return code;
+    QString error;
     // A peer that cannot run is known before a minute of measuring.
-    const QString python = QStandardPaths::findExecutable(a.text("python"));
-    if (a.isSet("peer") && python.isEmpty()) {
-        QTextStream(stderr) << "aelab bench: cannot find " << a.text("python")
-                            << " for --peer (install python3-torch, or pass --python)\n";
-        return 1;
-    }
+    const bool withPeer = a.isSet("peer");
+    BenchPeer peer;
+    if (withPeer && !peer.prepare(a.text("python"), &error)) return fail(error);
 
     aelab::setTorchThreads(1); // as in the GUI: one for training, one core for drawing
     QJsonObject r;
-    std::vector<double> headless, gui, frames, image, acai, startup;
-    QString imageData, error;
+    std::vector<double> headless, gui, frames, image, acai, startup, peerTrain, peerAcai;
+    QString imageData;
     out() << "aelab bench: " << s.repeats << " runs of " << s.seconds << " s per figure\n";
     out().flush();
     for (int i = 0; i < s.repeats; ++i) {
@@ -175,11 +128,16 @@ int runBenchVerb(const QStringList& args) {
         image.push_back(imageDaeStepsPerSecond(s.seconds, &imageData));
         acai.push_back(acaiStepsPerSecond(s.seconds));
         const double ms = startupMs(QCoreApplication::applicationFilePath(), &error);
-        if (ms < 0) {
-            QTextStream(stderr) << "aelab bench: " << error << "\n";
-            return 1;
-        }
+        if (ms < 0) return fail(error);
         startup.push_back(ms);
+        QJsonObject p;
+        if (withPeer && !peer.run(s.seconds, &p, &error)) return fail(error);
+        if (withPeer) {
+            peerTrain.push_back(p["peer_train_steps_per_second"].toDouble());
+            peerAcai.push_back(p["peer_acai_steps_per_second"].toDouble());
+            for (const char* key : {"peer_threads", "peer_torch_version", "peer_python_version"})
+                r[key] = p[key];
+        }
     }
     r["train_steps_per_second"] = median(headless);
     r["gui_over_headless"] = median(gui) / median(headless);
@@ -197,11 +155,11 @@ int runBenchVerb(const QStringList& args) {
                             {"image_dae_steps_per_second", toArray(image)},
                             {"acai_steps_per_second", toArray(acai)},
                             {"startup_ms", toArray(startup)}};
-    if (a.isSet("peer")) {
-        if (!runPeer(python, s, r, &error)) {
-            QTextStream(stderr) << "aelab bench: " << error << "\n";
-            return 1;
-        }
+    if (withPeer) {
+        r["peer_train_steps_per_second"] = median(peerTrain);
+        r["peer_acai_steps_per_second"] = median(peerAcai);
+        r["peer_runs"] = QJsonObject{{"train_steps_per_second", toArray(peerTrain)},
+                                     {"acai_steps_per_second", toArray(peerAcai)}};
         r["ratio_train"] =
             r["train_steps_per_second"].toDouble() / r["peer_train_steps_per_second"].toDouble();
         r["ratio_acai"] =
@@ -215,10 +173,7 @@ int runBenchVerb(const QStringList& args) {
                                 {"torch_threads", aelab::torchThreads()},
                                 {"qt_platform", QGuiApplication::platformName()},
                                 {"image_dae_dataset", imageData}};
-    if (!writeJson(dir.filePath("bench.json"), r, &error)) {
-        QTextStream(stderr) << "aelab bench: " << error << "\n";
-        return 1;
-    }
+    if (!writeJson(dir.filePath("bench.json"), r, &error)) return fail(error);
     printTable(r);
     return 0;
 }
