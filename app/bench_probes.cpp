@@ -53,9 +53,11 @@ struct RateMeter {
 };
 
 template <typename Train> double stepsPerSecond(Train train, double seconds) {
-    train(10); // warm-up: first steps allocate and pick kernels
     QElapsedTimer clock;
     clock.start();
+    while (clock.elapsed() < 500) // warm-up, as long as the peer's: allocations, kernels
+        train(1);
+    clock.restart();
     long long done = 0;
     while (double(clock.nsecsElapsed()) * 1e-9 < seconds)
         done += train(5);
