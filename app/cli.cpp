@@ -9,6 +9,7 @@ int runLinesVerb(const QStringList& args);
 int runInterpolateVerb(const QStringList& args);
 int runDvaeVerb(const QStringList& args);
 int runBenchVerb(const QStringList& args);
+int runSoakVerb(const QStringList& args);
 
 namespace {
 struct Verb {
@@ -27,6 +28,8 @@ const Verb kVerbs[] = {
      runDvaeVerb},
     {"bench", "measure training speed, GUI cost, frame times and startup (--peer: against PyTorch); write bench.json",
      runBenchVerb},
+    {"soak", "train for a long time with the GUI open, the labs taking turns; write soak.json (memory)",
+     runSoakVerb},
     {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
 };
 } // namespace

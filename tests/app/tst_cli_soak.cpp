@@ -1,0 +1,48 @@
+// The short version of `aelab soak`: the GUI opens offscreen, every lab takes
+// its turn training, memory is sampled throughout and soak.json says so. The
+// hour-long run and its figure are in the README.
+#include "cli_runner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCliSoak : public QObject {
+    Q_OBJECT
+  private slots:
+    void everyLabTakesATurnAndMemoryIsSampled() {
+        QTemporaryDir dir;
+        QString err;
+        QCOMPARE(runCli({"soak", "--minutes", "0.15", "--turn-seconds", "1.5", "--sample-seconds",
+                         "0.5", "--out", dir.path()},
+                        &err),
+                 0);
+        QFile f(dir.filePath("soak.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject r = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray samples = r["samples"].toArray();
+        QVERIFY(samples.size() >= 12);
+        QSet<QString> labs;
+        for (const auto& s : samples) {
+            QVERIFY(s.toArray()[1].toDouble() > 10); // megabytes resident
+            labs.insert(s.toArray()[2].toString());
+        }
+        QCOMPARE(labs, QSet<QString>({"field", "image", "interpolation", "dvae"}));
+        QVERIFY(r["round_ends"].toArray().size() >= 1);
+        QVERIFY(r["rss_max_mb"].toDouble() >= r["rss_end_mb"].toDouble());
+        QVERIFY(r["minutes"].toDouble() >= 0.15);
+    }
+    void badOptions() {
+        QTemporaryDir dir;
+        QString err;
+        QCOMPARE(runCli({"soak", "--minutes", "-1", "--out", dir.path()}, &err), 2);
+        QVERIFY(err.contains("--minutes"));
+    }
+};
+
+QTEST_MAIN(TestCliSoak)
+#include "tst_cli_soak.moc"
