@@ -2,6 +2,9 @@
 // another program or a future format is refused with a clear message rather
 // than half-loaded.
 #include "archive_util.h"
+#include "atomic_file.h"
+
+#include <sstream>
 #include "field_trainer_impl.h"
 
 namespace aelab {
@@ -38,7 +41,9 @@ void FieldTrainer::save(const std::string& path) const {
         torch::serialize::OutputArchive adam;
         saveFlatAdam(*d->optimiser, d->params, adam);
         a.write("adam", adam);
-        a.save_to(path);
+        std::ostringstream bytes;
+        a.save_to(bytes);
+        writeBytesAtomically(path, bytes.str());
     } catch (const std::exception& e) {
         throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
     }

@@ -2,6 +2,9 @@
 // and both optimisers in one versioned archive; a foreign, truncated or
 // mismatched file is refused with a message naming it.
 #include "archive_util.h"
+#include "atomic_file.h"
+
+#include <sstream>
 #include "interp_trainer.h"
 
 namespace aelab {
@@ -89,7 +92,9 @@ void InterpTrainer::save(const std::string& path, const std::string& dataset) co
             criticOptimiser_->save(criticAdam);
             a.write("critic_adam", criticAdam);
         }
-        a.save_to(path);
+        std::ostringstream bytes;
+        a.save_to(bytes);
+        writeBytesAtomically(path, bytes.str());
     } catch (const std::exception& e) {
         throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
     }

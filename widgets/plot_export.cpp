@@ -1,4 +1,5 @@
 #include "plot_export.h"
+#include "atomic_file.h"
 
 #include <QFileInfo>
 #include <QPainter>
@@ -6,72 +7,69 @@
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
-bool exportPlot(QCustomPlot* plot, const QString& path, int width, int height, QString* error) {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const int w = width > 0 ? width : plot->width();
-    const int h = height > 0 ? height : plot->height();
-    bool ok = false;
-    if (suffix == "png") {
-        ok = plot->savePng(path, w, h);
-    } else if (suffix == "pdf") {
-        ok = plot->savePdf(path, w, h);
-    } else if (suffix == "svg") {
+#include <functional>
+
+namespace {
+// Draws with `paint` into an SVG or PDF file of the given size. Plots need
+// QCustomPlot's own painter, other views a plain one.
+template <typename Painter, typename Paint>
+bool paintVector(const QString& file, const QString& suffix, QSize size, Paint paint) {
+    Painter painter;
+    if (suffix == "svg") {
         QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(QSize(w, h));
-        svg.setViewBox(QRect(0, 0, w, h));
-        svg.setTitle(QStringLiteral("Autoencoder Lab plot"));
-        QCPPainter painter;
-        if (painter.begin(&svg)) {
-            plot->toPainter(&painter, w, h);
-            ok = painter.end();
-        }
-        ok = ok && QFileInfo(path).size() > 0;
-    } else {
+        svg.setFileName(file);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(QStringLiteral("Autoencoder Lab"));
+        if (!painter.begin(&svg)) return false;
+        paint(painter);
+        return painter.end();
+    }
+    QPdfWriter pdf(file);
+    pdf.setTitle(QStringLiteral("Autoencoder Lab"));
+    pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setResolution(72); // one point a pixel: the page is the view's size
+    if (!painter.begin(&pdf)) return false;
+    paint(painter);
+    return painter.end();
+}
+
+// The format checks and the atomic write shared by both exports: `write`
+// fills a temporary file that replaces path only once complete.
+bool exportTo(const QString& path, QString* error,
+              const std::function<bool(const QString& file, const QString& suffix)>& write) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != "png" && suffix != "svg" && suffix != "pdf") {
         if (error)
             *error = QStringLiteral("%1: unknown image format \"%2\" (use .png, .svg or .pdf)")
                          .arg(path, suffix);
         return false;
     }
-    if (!ok && error) *error = QStringLiteral("%1: could not write the file").arg(path);
+    std::string why;
+    const bool ok = aelab::tryWriteAtomically(
+        path.toStdString(),
+        [&](const std::string& temp) { return write(QString::fromStdString(temp), suffix); }, &why);
+    if (!ok && error) *error = QString::fromStdString(why);
     return ok;
+}
+} // namespace
+
+bool exportPlot(QCustomPlot* plot, const QString& path, int width, int height, QString* error) {
+    const int w = width > 0 ? width : plot->width();
+    const int h = height > 0 ? height : plot->height();
+    return exportTo(path, error, [&](const QString& file, const QString& suffix) {
+        if (suffix == "png") return plot->savePng(file, w, h);
+        if (suffix == "pdf") return plot->savePdf(file, w, h);
+        return paintVector<QCPPainter>(file, suffix, QSize(w, h),
+                                       [&](QCPPainter& p) { plot->toPainter(&p, w, h); });
+    });
 }
 
 bool exportWidget(QWidget* view, const QString& path, QString* error) {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const QSize size = view->size();
-    bool ok = false;
-    if (suffix == "png") {
-        ok = view->grab().save(path, "PNG");
-    } else if (suffix == "svg") {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(QStringLiteral("Autoencoder Lab view"));
-        QPainter painter;
-        if (painter.begin(&svg)) {
-            view->render(&painter);
-            ok = painter.end();
-        }
-    } else if (suffix == "pdf") {
-        QPdfWriter pdf(path);
-        pdf.setTitle(QStringLiteral("Autoencoder Lab view"));
-        pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setResolution(72); // one point a pixel: the page is the view's size
-        QPainter painter;
-        if (painter.begin(&pdf)) {
-            view->render(&painter);
-            ok = painter.end();
-        }
-    } else {
-        if (error)
-            *error = QStringLiteral("%1: unknown image format \"%2\" (use .png, .svg or .pdf)")
-                         .arg(path, suffix);
-        return false;
-    }
-    ok = ok && QFileInfo(path).size() > 0;
-    if (!ok && error) *error = QStringLiteral("%1: could not write the file").arg(path);
-    return ok;
+    return exportTo(path, error, [&](const QString& file, const QString& suffix) {
+        if (suffix == "png") return view->grab().save(file, "PNG");
+        return paintVector<QPainter>(file, suffix, view->size(),
+                                     [&](QPainter& p) { view->render(&p); });
+    });
 }
