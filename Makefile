@@ -2,10 +2,11 @@
 #   make run    install what is missing, build, start the app
 #   make test   install what is missing, build, run the whole test suite
 #   make bench  the performance figures, against the same loop in PyTorch
+#   make package  a .deb of the app
 BUILD := build
 JOBS  ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps configure build run test bench package clean
 
 all: build
 
@@ -30,6 +31,11 @@ test: build
 bench: build
 	@bash packaging/install-deps.sh --bench
 	./$(BUILD)/app/aelab bench --peer --python /usr/bin/python3 --out bench-out
+
+# A Debian package: build/package/aelab_VERSION_ARCH.deb, for
+# `sudo apt-get install ./build/package/aelab_*.deb`.
+package: build
+	cd $(BUILD) && cpack -G DEB -B package
 
 clean:
 	rm -rf $(BUILD)

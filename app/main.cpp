@@ -4,6 +4,7 @@
 #include "torch_threads.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTextStream>
 #include <QTimer>
 
@@ -58,6 +59,9 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("aelab");
     QApplication::setOrganizationName("Autoencoder Lab");
     QApplication::setApplicationVersion(AELAB_VERSION);
+    // The installed icon and desktop entry (packaging/), where they are.
+    QApplication::setDesktopFileName("aelab");
+    QApplication::setWindowIcon(QIcon::fromTheme("aelab"));
     const QStringList args = QApplication::arguments();
 
     if (headless) return runCli(args);

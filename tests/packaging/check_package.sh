@@ -1,0 +1,30 @@
+#!/bin/bash
+# Builds the .deb with CPack from this build tree (as `make package` does) and
+# checks it: the binary, the .desktop file, the icon and the AppStream
+# metadata are in it, it depends on Debian's packages of LibTorch, Qt,
+# QCustomPlot and OpenBLAS, and the packaged (stripped) binary runs.
+set -euo pipefail
+build=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+(cd "$build" && cpack -G DEB -B "$out" >"$out/cpack.log") || { cat "$out/cpack.log"; exit 1; }
+deb=$(ls "$out"/aelab_*_*.deb)
+contents=$(dpkg-deb -c "$deb")
+for f in ./usr/bin/aelab ./usr/share/applications/aelab.desktop \
+         ./usr/share/icons/hicolor/scalable/apps/aelab.svg \
+         ./usr/share/metainfo/org.autoencoderlab.aelab.metainfo.xml \
+         ./usr/share/aelab/peer_pytorch.py; do
+  grep -q " $f\$" <<<"$contents" || { echo "FAIL: the package lacks $f"; exit 1; }
+done
+depends=$(dpkg-deb -f "$deb" Depends)
+for d in libtorch1.13 libqt6widgets6 libqcustomplot2.1-qt6 libopencv-imgcodecs406 libopenblas0-pthread; do
+  grep -q "$d" <<<"$depends" || { echo "FAIL: Depends lacks $d: $depends"; exit 1; }
+done
+dpkg-deb -x "$deb" "$out/root"
+version=$(QT_QPA_PLATFORM=offscreen "$out/root/usr/bin/aelab" --version)
+[[ "$version" =~ ^aelab\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "FAIL: --version said: $version"; exit 1; }
+grep -q "^Exec=aelab$" "$out/root/usr/share/applications/aelab.desktop" || { echo "FAIL: Exec"; exit 1; }
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$out/root/usr/share/metainfo/org.autoencoderlab.aelab.metainfo.xml" >/dev/null
+fi
+echo "package ok: $(basename "$deb") holds the app, its desktop entry, icon and metadata"
