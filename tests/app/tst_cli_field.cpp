@@ -1,10 +1,14 @@
 // `aelab field` end to end: files, headers, metrics; and one-line errors with
 // exit code 2 for bad options and input. Runs the real binary.
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 namespace {
 struct Run {
@@ -99,6 +103,23 @@ class TestCliField : public QObject {
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(needle), qPrintable(r.err));
         QCOMPARE(r.err.trimmed().count('\n'), 0);
+    }
+    // A folder the run cannot write to: one line naming it, nothing written.
+    // Root writes through permission bits, so as root the folder is /proc/self
+    // (which refuses new files to everyone); otherwise a folder made 0555.
+    void readOnlyOutputFolder() {
+        QTemporaryDir dir;
+        QString target = "/proc/self";
+        if (::geteuid() != 0) {
+            target = dir.filePath("ro");
+            QVERIFY(QDir().mkpath(target));
+            QVERIFY(QFile::setPermissions(target, QFile::ReadOwner | QFile::ExeOwner));
+        }
+        const Run r = aelab({"field", "--steps", "5", "--grid", "8", "--out", target});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(target) && r.err.contains("not writable"), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+        QVERIFY(!QFile::exists(target + "/metrics.json"));
     }
     void helpAndVersion() {
         const Run help = aelab({"--help"});
