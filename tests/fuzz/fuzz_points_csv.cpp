@@ -1,0 +1,14 @@
+// libFuzzer target: CSV point files of the field lab.
+#include "dataset_error.h"
+#include "points_csv.h"
+
+#include <cstdint>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    try {
+        aelab::parsePointsCsv(std::string(reinterpret_cast<const char*>(data), size), "fuzz.csv");
+    } catch (const aelab::DatasetError&) {
+    }
+    return 0;
+}
