@@ -1,6 +1,7 @@
 // The worker thread hand-off: snapshots arrive by value, live changes apply,
 // frames are dropped (never queued up) while the GUI is busy, divergence
 // pauses with a message, and quitting mid-training is clean.
+#include "field_test_config.h"
 #include "field_worker.h"
 #include "torch_threads.h"
 
@@ -8,14 +9,6 @@
 #include <QtTest>
 
 namespace {
-aelab::FieldConfig tiny() {
-    aelab::FieldConfig c;
-    c.data.count = 200;
-    c.width = 16;
-    c.gridSize = 16;
-    c.batchSize = 32;
-    return c;
-}
 
 // Runs a worker on its own thread and records what it emits. The records are
 // made on this (the test's) thread through queued connections: a QSignalSpy
@@ -30,12 +23,15 @@ struct Harness {
     Harness() {
         worker->moveToThread(&thread);
         QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-        QObject::connect(worker, &FieldWorker::snapshotReady, &receiver,
-                         [this](const FieldSnapshot& s) { snaps.append(s); }, Qt::QueuedConnection);
-        QObject::connect(worker, &FieldWorker::failed, &receiver,
-                         [this](const QString& m) { failures.append(m); }, Qt::QueuedConnection);
-        QObject::connect(worker, &FieldWorker::playingChanged, &receiver,
-                         [this](bool on) { playing.append(on); }, Qt::QueuedConnection);
+        QObject::connect(
+            worker, &FieldWorker::snapshotReady, &receiver,
+            [this](const FieldSnapshot& s) { snaps.append(s); }, Qt::QueuedConnection);
+        QObject::connect(
+            worker, &FieldWorker::failed, &receiver,
+            [this](const QString& m) { failures.append(m); }, Qt::QueuedConnection);
+        QObject::connect(
+            worker, &FieldWorker::playingChanged, &receiver,
+            [this](bool on) { playing.append(on); }, Qt::QueuedConnection);
         thread.start();
     }
     ~Harness() {
@@ -51,7 +47,7 @@ struct Harness {
 
 class TestFieldWorker : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() {
         qRegisterMetaType<FieldSnapshot>();
         qRegisterMetaType<aelab::FieldConfig>();
@@ -60,7 +56,7 @@ private slots:
 
     void resetPublishesAFirstSnapshot() {
         Harness h;
-        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
         QTRY_COMPARE_WITH_TIMEOUT(h.snaps.size(), 1, 10000);
         const auto s = h.snaps[0];
         QCOMPARE(s.step, 0LL);
@@ -72,26 +68,29 @@ private slots:
     void playingTrainsAndStreamsLosses() {
         Harness h;
         QVector<FieldSnapshot>& got = h.snaps;
-        connect(h.worker, &FieldWorker::snapshotReady, &h.receiver,
-                [&](const FieldSnapshot&) { h.worker->snapshotConsumed(); }, Qt::QueuedConnection);
-        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+        connect(
+            h.worker, &FieldWorker::snapshotReady, &h.receiver,
+            [&](const FieldSnapshot&) { h.worker->snapshotConsumed(); }, Qt::QueuedConnection);
+        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
         h.call("setStepsPerFrame", Q_ARG(int, 5));
         h.call("setPlaying", Q_ARG(bool, true));
         QTRY_VERIFY_WITH_TIMEOUT(!got.isEmpty() && got.last().step >= 100, 20000);
         h.call("setPlaying", Q_ARG(bool, false));
         // Losses arrive once each, in step order, and none is lost between snapshots.
         QVector<QPointF> losses;
-        for (const auto& s : got) losses += s.newLosses;
+        for (const auto& s : got)
+            losses += s.newLosses;
         QVERIFY(losses.size() >= 20);
-        for (int i = 1; i < losses.size(); ++i) QCOMPARE(losses[i].x(), losses[i - 1].x() + 5);
+        for (int i = 1; i < losses.size(); ++i)
+            QCOMPARE(losses[i].x(), losses[i - 1].x() + 5);
     }
     void framesAreDroppedWhileTheGuiIsBusy() {
         Harness h;
-        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));      // snapshot 1 (forced)
+        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig())); // snapshot 1 (forced)
         h.call("setStepsPerFrame", Q_ARG(int, 1));
-        h.call("setPlaying", Q_ARG(bool, true));                 // snapshot 2 (forced)
-        QTest::qWait(400);  // ~13 frames trained, none consumed: all dropped
-        h.call("setPlaying", Q_ARG(bool, false));                // snapshot 3 (forced)
+        h.call("setPlaying", Q_ARG(bool, true));  // snapshot 2 (forced)
+        QTest::qWait(400);                        // ~13 frames trained, none consumed: all dropped
+        h.call("setPlaying", Q_ARG(bool, false)); // snapshot 3 (forced)
         QTRY_COMPARE(h.playing.size(), 2);
         QTest::qWait(50);
         QCOMPARE(h.snaps.size(), 3);
@@ -104,21 +103,21 @@ private slots:
     }
     void liveSigmaChangesTheIdealField() {
         Harness h;
-        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
         QTRY_COMPARE(h.snaps.size(), 1);
-        auto c = tiny();
+        auto c = tinyFieldConfig();
         c.sigma = 0.3f;
         h.worker->snapshotConsumed();
         h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
         QTRY_COMPARE(h.snaps.size(), 2);
         const auto a = h.snaps[0], b = h.snaps[1];
         QVERIFY(a.view.idealDx != b.view.idealDx);
-        QCOMPARE(a.run, b.run);  // same run, not a reset
+        QCOMPARE(a.run, b.run); // same run, not a reset
     }
     void badDataReportsAndKeepsRunning() {
         Harness h;
-        h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
-        auto c = tiny();
+        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
+        auto c = tinyFieldConfig();
         c.data.kind = aelab::Toy2DKind::Csv;
         c.data.csvPath = "/no/such/file.csv";
         h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
@@ -131,7 +130,7 @@ private slots:
     }
     void divergencePausesWithAMessage() {
         Harness h;
-        auto c = tiny();
+        auto c = tinyFieldConfig();
         c.learningRate = 1e30f;
         h.call("reset", Q_ARG(aelab::FieldConfig, c));
         h.call("setStepsPerFrame", Q_ARG(int, 20));
@@ -143,11 +142,11 @@ private slots:
     void quittingWhileTrainingIsClean() {
         for (int round = 0; round < 5; ++round) {
             Harness h;
-            h.call("reset", Q_ARG(aelab::FieldConfig, tiny()));
+            h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
             h.call("setStepsPerFrame", Q_ARG(int, 0));
             h.call("setPlaying", Q_ARG(bool, true));
             QTest::qWait(30 * round);
-        }  // ~Harness: shutdown, quit, wait; a hang or crash fails the test
+        } // ~Harness: shutdown, quit, wait; a hang or crash fails the test
     }
 };
 

@@ -5,6 +5,7 @@
 // setting asked for is the one in force, that training went on, and that
 // quitting mid-training returns.
 #include "field_lab.h"
+#include "field_test_config.h"
 #include "field_worker.h"
 #include "interp_lab.h"
 #include "torch_threads.h"
@@ -13,17 +14,6 @@
 #include <QtTest>
 
 #include <random>
-
-namespace {
-aelab::FieldConfig tiny() {
-    aelab::FieldConfig c;
-    c.data.count = 200;
-    c.width = 16;
-    c.gridSize = 12;
-    c.batchSize = 32;
-    return c;
-}
-} // namespace
 
 class TestWorkerHammer : public QObject {
     Q_OBJECT
@@ -53,7 +43,7 @@ class TestWorkerHammer : public QObject {
         thread.start();
 
         std::mt19937 rng(7);
-        aelab::FieldConfig c = tiny();
+        aelab::FieldConfig c = tinyFieldConfig();
         QMetaObject::invokeMethod(worker, "reset", Q_ARG(aelab::FieldConfig, c));
         for (int i = 0; i < 400; ++i) {
             switch (rng() % 6) {

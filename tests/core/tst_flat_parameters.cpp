@@ -32,6 +32,23 @@ void train(torch::nn::Sequential& m, torch::optim::Adam& adam, int n) {
     }
 }
 
+// Adam over a flat buffer, as saveFlatAdam writes it, in bytes.
+std::string savedState(torch::optim::Adam& adam, const std::vector<torch::Tensor>& params) {
+    torch::serialize::OutputArchive out;
+    saveFlatAdam(adam, params, out);
+    std::ostringstream bytes;
+    out.save_to(bytes);
+    return bytes.str();
+}
+
+// An archive to read those bytes back from (it keeps its own stream).
+std::unique_ptr<torch::serialize::InputArchive> archiveOf(const std::string& bytes) {
+    auto in = std::make_unique<torch::serialize::InputArchive>();
+    std::istringstream read(bytes);
+    in->load_from(read);
+    return in;
+}
+
 bool sameWeights(torch::nn::Sequential& a, torch::nn::Sequential& b) {
     auto pa = a->parameters(), pb = b->parameters();
     for (size_t i = 0; i < pa.size(); ++i)
@@ -79,10 +96,7 @@ class TestFlatParameters : public QObject {
         torch::optim::Adam adamA({flattenParameters(a->parameters(), true)},
                                  torch::optim::AdamOptions(0.05));
         train(a, adamA, 10);
-        torch::serialize::OutputArchive out;
-        saveFlatAdam(adamA, a->parameters(), out);
-        std::ostringstream bytes;
-        out.save_to(bytes);
+        const std::string bytes = savedState(adamA, a->parameters());
 
         // b: the same weights, a fresh flat Adam that loads a's moments.
         torch::optim::Adam adamB({flattenParameters(b->parameters(), true)},
@@ -92,10 +106,7 @@ class TestFlatParameters : public QObject {
             for (size_t i = 0; i < a->parameters().size(); ++i)
                 b->parameters()[i].copy_(a->parameters()[i]);
         }
-        torch::serialize::InputArchive in;
-        std::istringstream read(bytes.str());
-        in.load_from(read);
-        loadFlatAdam(adamB, b->parameters(), in);
+        loadFlatAdam(adamB, b->parameters(), *archiveOf(bytes));
         train(a, adamA, 10);
         train(b, adamB, 10);
         QVERIFY(sameWeights(a, b)); // fresh moments would have taken another path
@@ -103,10 +114,7 @@ class TestFlatParameters : public QObject {
         // The file is Adam's per-tensor format: a per-tensor Adam reads it.
         auto c = net();
         torch::optim::Adam perTensor(c->parameters(), torch::optim::AdamOptions(0.05));
-        std::istringstream again(bytes.str());
-        torch::serialize::InputArchive in2;
-        in2.load_from(again);
-        perTensor.load(in2);
+        perTensor.load(*archiveOf(bytes));
         QCOMPARE(perTensor.state().size(), size_t(4));
     }
     void stateOfAnotherShapeIsRefused() {
@@ -114,17 +122,12 @@ class TestFlatParameters : public QObject {
         torch::optim::Adam adamA({flattenParameters(a->parameters(), true)},
                                  torch::optim::AdamOptions(0.05));
         train(a, adamA, 2);
-        torch::serialize::OutputArchive out;
-        saveFlatAdam(adamA, a->parameters(), out);
-        std::ostringstream bytes;
-        out.save_to(bytes);
+        const std::string bytes = savedState(adamA, a->parameters());
         auto other = torch::nn::Sequential(torch::nn::Linear(3, 6), torch::nn::Linear(6, 2));
         torch::optim::Adam adamO({flattenParameters(other->parameters(), true)},
                                  torch::optim::AdamOptions(0.05));
-        torch::serialize::InputArchive in;
-        std::istringstream read(bytes.str());
-        in.load_from(read);
-        QVERIFY_THROWS_EXCEPTION(std::exception, loadFlatAdam(adamO, other->parameters(), in));
+        QVERIFY_THROWS_EXCEPTION(std::exception,
+                                 loadFlatAdam(adamO, other->parameters(), *archiveOf(bytes)));
     }
 };
 
