@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QClipboard>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QMenuBar>
@@ -102,6 +103,8 @@ void MainWindow::buildMenus() {
     add(file, tr("Export plot…"), QKeySequence(Qt::CTRL | Qt::Key_E),
         [this] { exportCurrentPlot(); });
     file->addSeparator();
+    add(file, tr("Copy the view to the clipboard"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+        [this] { copyViewToClipboard(); });
     add(file, tr("Quit"), QKeySequence::Quit, [this] { close(); });
 
     QMenu* train = menuBar()->addMenu(tr("&Training"));
@@ -191,12 +194,21 @@ void MainWindow::toggleRecording() {
     if (ok) startRecording(path, fps);
 }
 
+QWidget* MainWindow::viewInFront() const {
+    if (imageTabActive()) return imageViewInFront();
+    return chainTabActive() ? static_cast<QWidget*>(chainLab_->plot())
+                            : static_cast<QWidget*>(fieldLab_->plot());
+}
+
+void MainWindow::copyViewToClipboard() {
+    QWidget* view = viewInFront();
+    QGuiApplication::clipboard()->setImage(view->grab().toImage());
+    statusBar()->showMessage(tr("Copied the view to the clipboard"), 3000);
+}
+
 bool MainWindow::startRecording(const QString& path, double fps) {
-    QWidget* target = imageTabActive()   ? imageViewInFront()
-                      : chainTabActive() ? static_cast<QWidget*>(chainLab_->plot())
-                                         : static_cast<QWidget*>(fieldLab_->plot());
     QString error;
-    if (!recorder_->start(target, {path}, fps, &error)) {
+    if (!recorder_->start(viewInFront(), {path}, fps, &error)) {
         QMessageBox::warning(this, tr("Cannot record"), error);
         return false;
     }
@@ -234,17 +246,11 @@ void MainWindow::exportCurrentPlot() {
         tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     QString error;
-    if (imageTabActive()) {
-        // Image views: PNG keeps their pixels exact; SVG and PDF embed them
-        // with the labels as text.
-        if (exportWidget(imageViewInFront(), path, &error))
-            statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
-        else
-            QMessageBox::warning(this, tr("Export failed"), error);
-        return;
-    }
-    FieldPlot* plot = chainTabActive() ? chainLab_->plot() : fieldLab_->plot();
-    if (exportPlot(plot, path, 0, 0, &error))
+    // Plots draw themselves as vectors; image views: PNG keeps their pixels
+    // exact, SVG and PDF embed them with the labels as text.
+    QWidget* view = viewInFront();
+    auto* plot = qobject_cast<QCustomPlot*>(view);
+    if (plot ? exportPlot(plot, path, 0, 0, &error) : exportWidget(view, path, &error))
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     else
         QMessageBox::warning(this, tr("Export failed"), error);

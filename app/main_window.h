@@ -26,6 +26,10 @@ class MainWindow : public QMainWindow {
     bool startRecording(const QString& path, double fps);
     void stopRecording();
     void setPresentation(bool on);
+    // The plot or image view of the lab in front, as PNG pixels, to the
+    // clipboard (Ctrl+Shift+C).
+    void copyViewToClipboard();
+    QWidget* viewInFront() const; // what export, copy and the recorder act on
 
   protected:
     void closeEvent(QCloseEvent* event) override;

@@ -2,6 +2,7 @@
 // to it.
 #include "dvae_controls.h"
 #include "dvae_lab.h"
+#include "field_lab.h"
 #include "image_controls.h"
 #include "image_lab.h"
 #include "interp_controls.h"
@@ -9,6 +10,7 @@
 #include "main_window.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -40,6 +42,29 @@ class TestMainWindow : public QObject {
         tabs->setCurrentWidget(window.dvaeLab());
         space->trigger();
         QCOMPARE(training(), (QVector<bool>{true, true, false}));
+    }
+    // Ctrl+Shift+C puts the view in front on the clipboard, pixel for pixel.
+    void copiesTheViewInFront() {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* tabs = window.findChild<QTabWidget*>();
+        QAction* copy = nullptr;
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)) copy = a;
+        QVERIFY(copy);
+        for (QWidget* lab : {static_cast<QWidget*>(window.fieldLab()),
+                             static_cast<QWidget*>(window.interpLab())}) {
+            tabs->setCurrentWidget(lab);
+            QApplication::clipboard()->clear();
+            copy->trigger();
+            const QImage copied = QApplication::clipboard()->image();
+            QWidget* view = window.viewInFront();
+            QVERIFY(lab->isAncestorOf(view));
+            QCOMPARE(copied.size(), view->grab().size());
+            QCOMPARE(copied, view->grab().toImage().convertToFormat(copied.format()));
+        }
     }
 };
 
