@@ -1,5 +1,7 @@
 #pragma once
 // Small helpers for the versioned model files (torch::serialize archives).
+#include "zip_check.h"
+
 #include <torch/serialize/input-archive.h>
 #include <torch/serialize/output-archive.h>
 
@@ -47,9 +49,12 @@ inline void checkFormat(torch::serialize::InputArchive& a, const std::string& fo
 }
 
 // Loads the archive at path, or throws E ("cannot read model PATH: missing,
-// truncated or not a model file").
+// truncated or not a model file"). Its checksums are verified first
+// (zip_check.h): Torch itself would parse a damaged file, and may crash.
 template <typename E> torch::serialize::InputArchive openModelFile(const std::string& path) {
     torch::serialize::InputArchive a;
+    if (const std::string damage = zipDamage(path); !damage.empty())
+        throw E("cannot read model " + path + ": " + damage);
     try {
         a.load_from(path);
     } catch (const std::exception&) {

@@ -163,12 +163,25 @@ class TestFieldTrainer : public QObject {
             o.write(b);
         };
         writeFile("half.pt", bytes.left(bytes.size() / 2));
+        // One word of the TorchScript type text garbled, the zip structure
+        // intact: LibTorch 1.13 parsed this and crashed (found by fuzzing).
+        QByteArray garbled = bytes;
+        const qsizetype word = garbled.indexOf("__buffers__");
+        QVERIFY(word > 0);
+        garbled.replace(word, 11, "__ffbeurs__");
+        writeFile("garbled.pt", garbled);
         writeFile("text.pt", "not a model");
         torch::serialize::OutputArchive future;
         future.write("format", c10::IValue(std::string("autoencoder-lab field model")));
         future.write("version", c10::IValue(int64_t(99)));
         future.save_to(dir.filePath("future.pt").toStdString());
-        for (const char* name : {"half.pt", "text.pt", "future.pt", "missing.pt"}) {
+        try {
+            FieldTrainer::load(dir.filePath("garbled.pt").toStdString());
+            QFAIL("loaded a damaged file");
+        } catch (const ModelFileError& e) {
+            QVERIFY2(QString(e.what()).contains("checksum"), e.what());
+        }
+        for (const char* name : {"half.pt", "text.pt", "future.pt", "missing.pt", "garbled.pt"}) {
             try {
                 FieldTrainer::load(dir.filePath(name).toStdString());
                 QFAIL(name);

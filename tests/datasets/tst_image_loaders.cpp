@@ -153,6 +153,14 @@ class TstImageLoaders : public QObject {
         QVERIFY(
             errorOf([&] { loadMnistDigits(path("nowhere").toStdString()); }).contains("0.json"));
     }
+    // A 61-byte BMP whose header claims about a gigapixel (found by fuzzing):
+    // OpenCV sets aside gigabytes for it, then the pixels are missing. The
+    // user gets a one-line error, not a crash.
+    void imageWithHugeDimensionsIsAnError() {
+        const std::string path = AELAB_TEST_DATA "/huge-dimensions.bmp";
+        const QString error = errorOf([&] { readImageFile(path, ImageFolderOptions{}); });
+        QVERIFY2(error.contains("huge-dimensions.bmp"), qPrintable(error));
+    }
     void imageFolderResizesAndListsBadFiles() {
         QDir().mkpath(path("mine"));
         QImage big(64, 48, QImage::Format_RGB32);
