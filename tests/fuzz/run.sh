@@ -31,6 +31,7 @@ status=0
 for t in "${targets[@]}"; do
   work=build-fuzz/corpus/$t
   found=build-fuzz/findings/$t
+  rm -rf "$found"  # this run's findings only
   mkdir -p "$work" "$found"
   before=$(ls "$work" tests/fuzz/corpus/$t | wc -l)
   log=build-fuzz/fuzz-$t.log
