@@ -1,9 +1,10 @@
 // aelab soak: a long training session with the GUI open (offscreen), to show
 // that memory stays flat. The labs take turns training in front (field, image,
 // interpolation, DVAE, then again), and the resident set size is sampled
-// every few seconds. Memory is compared at the end of each full round, when
-// every lab has built its model and caches: a leak shows as growth from one
-// round's end to the next.
+// every few seconds. Memory is compared at the same point of each round, the
+// end of each lab's turn, from the second round on (in the first every lab
+// builds its model, data and caches): a leak shows as growth from one round
+// to the next.
 #include "cli_args.h"
 #include "cli_field_common.h"
 #include "cli_output.h"
@@ -24,6 +25,9 @@
 #include <QTimer>
 
 #include <functional>
+#include <map>
+#include <string>
+#include <vector>
 
 namespace {
 double residentMb() {
@@ -70,7 +74,8 @@ int runSoakVerb(const QStringList& args) {
         {"interpolation", window.interpLab(), [&](bool) { window.interpLab()->toggleTraining(); }},
         {"dvae", window.dvaeLab(), [&](bool) { window.dvaeLab()->toggleTraining(); }},
     };
-    QJsonArray samples, roundEnds;
+    QJsonArray samples, turnEnds;
+    std::map<std::string, std::vector<double>> endsByLab; // RSS at the end of each turn
     QElapsedTimer clock;
     clock.start();
     size_t current = 0;
@@ -90,9 +95,11 @@ int runSoakVerb(const QStringList& args) {
         if (seconds() >= minutes * 60) loop.quit();
     });
     QObject::connect(&switcher, &QTimer::timeout, [&] {
+        const double rss = residentMb();
+        turnEnds.append(QJsonArray{seconds(), rss, turns[current].name});
+        endsByLab[turns[current].name].push_back(rss);
         turns[current].train(false);
         current = (current + 1) % turns.size();
-        if (current == 0) roundEnds.append(QJsonArray{seconds(), residentMb()});
         startTurn();
     });
     sampler.start(int(sampleSeconds * 1000));
@@ -107,12 +114,21 @@ int runSoakVerb(const QStringList& args) {
         peak = std::max(peak, s.toArray()[1].toDouble());
     QJsonObject r{{"minutes", seconds() / 60}, {"turn_seconds", turnSeconds},
                   {"rss_start_mb", first},     {"rss_end_mb", last},
-                  {"rss_max_mb", peak},        {"round_ends", roundEnds},
+                  {"rss_max_mb", peak},        {"turn_ends", turnEnds},
                   {"samples", samples}};
-    // Growth from the end of the first full round (every model built) on.
-    if (roundEnds.size() >= 2)
-        r["growth_after_first_round_mb"] =
-            roundEnds.last().toArray()[1].toDouble() - roundEnds.first().toArray()[1].toDouble();
+    // Per lab: its last turn's end against its second (the first after
+    // every lab was built). The largest is the run's growth figure.
+    QJsonObject growth;
+    double worst = 0;
+    for (const auto& [lab, ends] : endsByLab)
+        if (ends.size() >= 3) {
+            growth[QString::fromStdString(lab)] = ends.back() - ends[1];
+            worst = std::max(worst, ends.back() - ends[1]);
+        }
+    if (!growth.isEmpty()) {
+        r["growth_after_first_round_mb"] = growth;
+        r["growth_mb"] = worst;
+    }
     QString error;
     if (!writeJson(dir.filePath("soak.json"), r, &error)) {
         QTextStream(stderr) << "aelab soak: " << error << "\n";

@@ -32,7 +32,10 @@ class TestCliSoak : public QObject {
             labs.insert(s.toArray()[2].toString());
         }
         QCOMPARE(labs, QSet<QString>({"field", "image", "interpolation", "dvae"}));
-        QVERIFY(r["round_ends"].toArray().size() >= 1);
+        const QJsonArray ends = r["turn_ends"].toArray();
+        QVERIFY(ends.size() >= 4); // at least one whole round
+        QCOMPARE(ends[0].toArray()[2].toString(), QString("field"));
+        QCOMPARE(ends[1].toArray()[2].toString(), QString("image"));
         QVERIFY(r["rss_max_mb"].toDouble() >= r["rss_end_mb"].toDouble());
         QVERIFY(r["minutes"].toDouble() >= 0.15);
     }
