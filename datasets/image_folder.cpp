@@ -1,6 +1,11 @@
 #include "image_folder.h"
 #include "dataset_error.h"
 
+#include <QFileInfo>
+#include <QImageReader>
+#include <QSize>
+#include <QString>
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -9,7 +14,34 @@
 
 namespace aelab {
 
+namespace {
+// Decoders set aside what a header claims before reading any pixel: a 61-byte
+// BMP claiming a gigapixel made OpenCV allocate 3 GB, a 122-byte JPEG kept it
+// busy for seconds (both found by fuzzing). Qt reads just the header; formats
+// Qt cannot size are left to OpenCV's own limit (a gigapixel).
+constexpr qint64 kMaxPixels = qint64(64) << 20; // 64 megapixels: any camera photo
+
+void refuseHugeImages(const std::string& path) {
+    QImageReader reader(QString::fromStdString(path));
+    const QSize size = reader.size();
+    if (size.isValid()) {
+        if (qint64(size.width()) * size.height() > kMaxPixels)
+            throw DatasetError(path + ": " + std::to_string(size.width()) + " x " +
+                               std::to_string(size.height()) +
+                               " pixels is more than this program opens (64 megapixels)");
+        return;
+    }
+    // A file named as a format Qt reads, whose header Qt cannot read, is
+    // damaged: OpenCV would trust the same header's dimensions.
+    const QByteArray suffix = QFileInfo(reader.fileName()).suffix().toLower().toLatin1();
+    if (QImageReader::supportedImageFormats().contains(suffix))
+        throw DatasetError(path + ": the image header is damaged (" +
+                           reader.errorString().toStdString() + ")");
+}
+} // namespace
+
 torch::Tensor readImageFile(const std::string& path, const ImageFolderOptions& o) {
+    refuseHugeImages(path);
     cv::Mat img;
     try {
         img = cv::imread(path, o.channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
