@@ -78,3 +78,8 @@ int usageError(const CliArgs& args) {
     QTextStream(stderr) << "aelab " << args.verb() << ": " << args.error() << "\n";
     return 2;
 }
+
+int runError(const CliArgs& args, const QString& message) {
+    QTextStream(stderr) << "aelab " << args.verb() << ": " << message << "\n";
+    return 1;
+}

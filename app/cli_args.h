@@ -5,7 +5,7 @@
 #include <QString>
 
 class CliArgs {
-public:
+  public:
     CliArgs(QString verb, const QString& description);
     void addOption(const QString& name, const QString& help, const QString& defaultValue = {});
     void addFlag(const QString& name, const QString& help);
@@ -25,7 +25,7 @@ public:
     void fail(const QString& message) { error_ = message; }
     const QString& verb() const { return verb_; }
 
-private:
+  private:
     QString verb_;
     QCommandLineParser parser_;
     QString error_;
@@ -33,3 +33,6 @@ private:
 
 // Prints "aelab VERB: message" on stderr and returns the exit code 2.
 int usageError(const CliArgs& args);
+// The same for a failure while running (a write error, a diverged run):
+// prints "aelab VERB: message" and returns the exit code 1.
+int runError(const CliArgs& args, const QString& message);

@@ -25,11 +25,6 @@ QTextStream& out() {
     return s;
 }
 
-int fail(const QString& message) {
-    QTextStream(stderr) << "aelab bench: " << message << "\n";
-    return 1;
-}
-
 QJsonArray toArray(const std::vector<double>& v) {
     QJsonArray a;
     for (double x : v)
@@ -112,7 +107,7 @@ int runBenchVerb(const QStringList& args) {
     // A peer that cannot run is known before a minute of measuring.
     const bool withPeer = a.isSet("peer");
     BenchPeer peer;
-    if (withPeer && !peer.prepare(a.text("python"), &error)) return fail(error);
+    if (withPeer && !peer.prepare(a.text("python"), &error)) return runError(a, error);
 
     aelab::setTorchThreads(1); // as in the GUI: one for training, one core for drawing
     QJsonObject r;
@@ -128,10 +123,10 @@ int runBenchVerb(const QStringList& args) {
         image.push_back(imageDaeStepsPerSecond(s.seconds, &imageData));
         acai.push_back(acaiStepsPerSecond(s.seconds));
         const double ms = startupMs(QCoreApplication::applicationFilePath(), &error);
-        if (ms < 0) return fail(error);
+        if (ms < 0) return runError(a, error);
         startup.push_back(ms);
         QJsonObject p;
-        if (withPeer && !peer.run(s.seconds, &p, &error)) return fail(error);
+        if (withPeer && !peer.run(s.seconds, &p, &error)) return runError(a, error);
         if (withPeer) {
             peerTrain.push_back(p["peer_train_steps_per_second"].toDouble());
             peerAcai.push_back(p["peer_acai_steps_per_second"].toDouble());
@@ -173,7 +168,7 @@ int runBenchVerb(const QStringList& args) {
                                 {"torch_threads", aelab::torchThreads()},
                                 {"qt_platform", QGuiApplication::platformName()},
                                 {"image_dae_dataset", imageData}};
-    if (!writeJson(dir.filePath("bench.json"), r, &error)) return fail(error);
+    if (!writeJson(dir.filePath("bench.json"), r, &error)) return runError(a, error);
     printTable(r);
     return 0;
 }

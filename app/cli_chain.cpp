@@ -82,10 +82,8 @@ int runChainVerb(const QStringList& args) {
     plot.setShowLearned(a.isSet("arrows"));
     MovieWriter movie;
     if (!movie.open({out.filePath("chain.gif"), out.filePath("chain.mp4")},
-                    QSize(int(videoSize), int(videoSize)), fps, &error)) {
-        QTextStream(stderr) << "aelab chain: " << error << "\n";
-        return 1;
-    }
+                    QSize(int(videoSize), int(videoSize)), fps, &error))
+        return runError(a, error);
     bool movieOk = true;
     QElapsedTimer renderClock;
     double renderSeconds = 0;
@@ -120,10 +118,7 @@ int runChainVerb(const QStringList& args) {
         record(s);
     }
     const double chainSeconds = clock.nsecsElapsed() * 1e-9;
-    if (!movieOk || !movie.finish(&error)) {
-        QTextStream(stderr) << "aelab chain: " << error << "\n";
-        return 1;
-    }
+    if (!movieOk || !movie.finish(&error)) return runError(a, error);
     const QJsonObject metrics{{"distance_metric", "energy distance (Szekely & Rizzo), data units"},
                               {"distance_start", distances.first()},
                               {"distance_end", distances.last()},
@@ -138,10 +133,8 @@ int runChainVerb(const QStringList& args) {
                               {"video_frames", double(chainSteps + 1)},
                               {"fps", fps}};
     if (!writeJson(out.filePath("metrics.json"), metrics, &error) ||
-        !writeText(out.filePath("chain.csv"), csv, &error)) {
-        QTextStream(stderr) << "aelab chain: " << error << "\n";
-        return 1;
-    }
+        !writeText(out.filePath("chain.csv"), csv, &error))
+        return runError(a, error);
     QTextStream(stdout) << "chain: energy distance " << distances.first().toDouble() << " -> "
                         << distances.last().toDouble() << " over " << chainSteps << " steps -> "
                         << out.path() << "\n";

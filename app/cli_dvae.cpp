@@ -22,10 +22,6 @@
 
 namespace {
 constexpr int kScale = 3;
-int fail(const QString& message) {
-    QTextStream(stderr) << "aelab dvae: " << message << "\n";
-    return 1;
-}
 } // namespace
 
 int runDvaeVerb(const QStringList& args) {
@@ -95,7 +91,7 @@ int runDvaeVerb(const QStringList& args) {
     const long long steps =
         std::llround(std::ceil(epochs * double(data.train.size(0)) / double(config.batch)));
     const CliTraining run = trainForCli(*trainer, steps);
-    if (run.diverged) return fail(divergenceMessage(trainer->step(), run.badLoss));
+    if (run.diverged) return runError(a, divergenceMessage(trainer->step(), run.badLoss));
     const double seconds = run.seconds;
     // The ELBO and the NLL on the same test images (a spread subset if asked:
     // the sets are sorted by class).
@@ -112,13 +108,13 @@ int runDvaeVerb(const QStringList& args) {
     QString error;
     if (!mosaic(toImages(trainer->sample(64, config.seed + 9)), 8, kScale, 2)
              .save(out.filePath("samples.png")))
-        return fail("cannot write " + out.filePath("samples.png"));
+        return runError(a, "cannot write " + out.filePath("samples.png"));
     const auto clean = aelab::evenlySpaced(data.test, 16);
     const QVector<QImage> rows = toImages(clean) +
                                  toImages(trainer->reconstruct(clean, false, config.seed)) +
                                  toImages(trainer->reconstruct(clean, true, config.seed));
     if (!mosaic(rows, 16, kScale, 2).save(out.filePath("reconstructions.png")))
-        return fail("cannot write " + out.filePath("reconstructions.png"));
+        return runError(a, "cannot write " + out.filePath("reconstructions.png"));
     const QJsonObject metrics{
         {"model", model},
         {"dataset", dataset},
@@ -138,7 +134,7 @@ int runDvaeVerb(const QStringList& args) {
         {"nll_seconds", nllSeconds},
         {"unit", "nats per image; pixels binarised (Bernoulli of the grey level), test images "
                  "with a fixed seed"}};
-    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return fail(error);
+    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return runError(a, error);
     QTextStream(stdout) << "dvae " << model << ": " << trainer->epochs() << " epochs in " << seconds
                         << " s, test ELBO " << testElbo << ", test NLL " << nll << " (K = " << kEval
                         << ") -> " << out.path() << "\n";

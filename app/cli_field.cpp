@@ -116,20 +116,17 @@ int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps,
         const auto r = result.trainer->train(int(std::min<long long>(500, steps - done)));
         done += r.steps;
         if (r.steps > 0) result.lastLoss = r.meanLoss;
-        if (r.diverged) {
-            QTextStream(stderr) << "aelab " << a.verb() << ": training diverged at step "
-                                << result.trainer->step() << " (loss " << r.badLoss
-                                << "); lower --lr\n";
-            return 1;
-        }
+        if (r.diverged)
+            return runError(a, QString("training diverged at step %1 (loss %2); lower --lr")
+                                   .arg(result.trainer->step())
+                                   .arg(r.badLoss));
     }
     result.seconds = clock.nsecsElapsed() * 1e-9;
     if (a.isSet("save-model")) {
         try {
             result.trainer->save(a.text("save-model").toStdString());
         } catch (const std::exception& e) {
-            QTextStream(stderr) << "aelab " << a.verb() << ": " << e.what() << "\n";
-            return 1;
+            return runError(a, QString::fromStdString(e.what()));
         }
     }
     return 0;
@@ -207,10 +204,8 @@ int runFieldVerb(const QStringList& args) {
     if (!writeJson(out.filePath("metrics.json"), metrics, &error) ||
         !writeText(out.filePath("field.csv"), fieldCsv, &error) ||
         !writeText(out.filePath("data.csv"), dataCsv, &error) ||
-        !exportPlot(&plot, out.filePath("field.png"), 900, 900, &error)) {
-        QTextStream(stderr) << "aelab field: " << error << "\n";
-        return 1;
-    }
+        !exportPlot(&plot, out.filePath("field.png"), 900, 900, &error))
+        return runError(a, error);
     QTextStream(stdout) << "field: " << steps << " steps in " << QString::number(seconds, 'f', 2)
                         << " s (" << QString::number(steps / std::max(seconds, 1e-9), 'f', 0)
                         << " steps/s), loss " << lastLoss << ", field fit R² "

@@ -23,10 +23,6 @@ namespace {
 constexpr int kPreviewImages = 16; // columns of reconstructions.png
 constexpr int kScale = 3;          // pixels per image pixel in the PNGs and the GIF
 
-int fail(const QString& message) {
-    QTextStream(stderr) << "aelab image-dae: " << message << "\n";
-    return 1;
-}
 QJsonObject scoreJson(const aelab::SampleScore& s) {
     return {{"nearest_train", s.nearestTrain}, {"nearest_other", s.nearestOther}};
 }
@@ -116,7 +112,7 @@ int runImageDaeVerb(const QStringList& args) {
         return usageError(a);
     }
     const CliTraining run = trainForCli(*trainer, steps);
-    if (run.diverged) return fail(divergenceMessage(run.done, run.badLoss));
+    if (run.diverged) return runError(a, divergenceMessage(run.done, run.badLoss));
     const double trainLoss = run.lastLoss, trainSeconds = run.seconds;
     const double testLoss = trainer->evaluateLoss(data.test);
 
@@ -127,7 +123,7 @@ int runImageDaeVerb(const QStringList& args) {
         toImages(clean) + toImages(noisy) + toImages(trainer->reconstruct(noisy));
     QString error;
     if (!mosaic(rows, int(clean.size(0)), kScale, 2).save(out.filePath("reconstructions.png")))
-        return fail("cannot write " + out.filePath("reconstructions.png"));
+        return runError(a, "cannot write " + out.filePath("reconstructions.png"));
 
     // Chains, one GIF frame per step.
     const bool fromTest = start == "test";
@@ -142,7 +138,8 @@ int runImageDaeVerb(const QStringList& args) {
     const int columns = int(std::ceil(std::sqrt(double(chains))));
     const QImage first = mosaic(toImages(startImages), columns, kScale, 2);
     MovieWriter movie;
-    if (!movie.open({out.filePath("chain.gif")}, first.size(), fps, &error)) return fail(error);
+    if (!movie.open({out.filePath("chain.gif")}, first.size(), fps, &error))
+        return runError(a, error);
     bool movieOk = movie.addFrame(first, &error);
     clock.start();
     double videoSeconds = 0;
@@ -154,9 +151,9 @@ int runImageDaeVerb(const QStringList& args) {
         videoSeconds += frameClock.nsecsElapsed() * 1e-9;
     }
     const double chainSeconds = clock.nsecsElapsed() * 1e-9 - videoSeconds;
-    if (!movieOk || !movie.finish(&error)) return fail(error);
+    if (!movieOk || !movie.finish(&error)) return runError(a, error);
     if (!mosaic(toImages(chain.particles()), columns, kScale, 2).save(out.filePath("samples.png")))
-        return fail("cannot write " + out.filePath("samples.png"));
+        return runError(a, "cannot write " + out.filePath("samples.png"));
 
     // The score, and the same for as many test images: the yardstick.
     const auto samples = chain.particles();
@@ -190,7 +187,7 @@ int runImageDaeVerb(const QStringList& args) {
         {"score_unit",
          "RMS pixel distance in [0, 1] units; nearest_train: to the nearest training image, "
          "nearest_other: to the nearest other sample; test_image_score: the same for test images"}};
-    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return fail(error);
+    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return runError(a, error);
     QTextStream(stdout) << "image-dae: " << steps << " steps in " << trainSeconds
                         << " s, test loss " << testLoss << ", samples: nearest train "
                         << score.nearestTrain << " (test images " << reference.nearestTrain

@@ -21,11 +21,6 @@
 #include <QTextStream>
 
 namespace {
-int fail(const QString& message) {
-    QTextStream(stderr) << "aelab interpolate: " << message << "\n";
-    return 1;
-}
-
 void addModelOptions(CliArgs& a) {
     a.addOption("depth", "Channels at the first scale (doubled per scale).", "8");
     a.addOption("scales", "2x2 poolings (default: 3 for 32x32 images, 2 for 28x28).");
@@ -114,7 +109,7 @@ int runInterpolateVerb(const QStringList& args) {
     if (model == "crossfade") {
         const auto sequences = aelab::crossfadeSequences(int(pairs), int(frames));
         const aelab::LinesScore s = aelab::LinesBenchmark().score(sequences);
-        if (!writeStrips(out, (sequences + 1) * 0.5, &error)) return fail(error);
+        if (!writeStrips(out, (sequences + 1) * 0.5, &error)) return runError(a, error);
         const QJsonObject metrics{{"model", model},
                                   {"dataset", dataset},
                                   {"steps", 0},
@@ -123,7 +118,7 @@ int runInterpolateVerb(const QStringList& args) {
                                   {"frames", double(frames)},
                                   {"mean_distance", s.meanDistance},
                                   {"smoothness", s.smoothness}};
-        if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return fail(error);
+        if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return runError(a, error);
         QTextStream(stdout) << "interpolate crossfade: mean distance " << s.meanDistance
                             << ", smoothness " << s.smoothness << " -> " << out.path() << "\n";
         return 0;
@@ -156,13 +151,13 @@ int runInterpolateVerb(const QStringList& args) {
     }
 
     const CliTraining run = trainForCli(*trainer, steps);
-    if (run.diverged) return fail(divergenceMessage(trainer->step(), run.badLoss));
+    if (run.diverged) return runError(a, divergenceMessage(trainer->step(), run.badLoss));
     const double trainLoss = run.lastLoss, seconds = run.seconds;
     if (a.isSet("save")) {
         try {
             trainer->save(a.text("save").toStdString(), dataset.toStdString());
         } catch (const std::exception& e) {
-            return fail(QString::fromStdString(e.what()));
+            return runError(a, QString::fromStdString(e.what()));
         }
     }
 
@@ -194,8 +189,8 @@ int runInterpolateVerb(const QStringList& args) {
         sequences01 = trainer->interpolatePairs(
             ends.slice(0, 0, pairs), ends.slice(0, pairs, 2 * pairs), int(frames), spherical);
     }
-    if (!writeStrips(out, sequences01, &error)) return fail(error);
-    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return fail(error);
+    if (!writeStrips(out, sequences01, &error)) return runError(a, error);
+    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return runError(a, error);
     QTextStream o(stdout);
     o << "interpolate " << model << ": " << trainer->step() << " steps in " << seconds << " s";
     if (lines)

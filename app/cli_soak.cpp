@@ -130,10 +130,7 @@ int runSoakVerb(const QStringList& args) {
         r["growth_mb"] = worst;
     }
     QString error;
-    if (!writeJson(dir.filePath("soak.json"), r, &error)) {
-        QTextStream(stderr) << "aelab soak: " << error << "\n";
-        return 1;
-    }
+    if (!writeJson(dir.filePath("soak.json"), r, &error)) return runError(a, error);
     QTextStream(stdout)
         << QString("aelab soak: %1 min, RSS %2 MB at start, %3 MB at the end, %4 MB at most\n")
                .arg(seconds() / 60, 0, 'f', 1)
