@@ -1,58 +1,14 @@
 // The worker thread hand-off: snapshots arrive by value, live changes apply,
 // frames are dropped (never queued up) while the GUI is busy, divergence
 // pauses with a message, and quitting mid-training is clean.
-#include "field_test_config.h"
-#include "field_worker.h"
-#include "torch_threads.h"
+#include "field_worker_harness.h"
 
-#include <QThread>
 #include <QtTest>
-
-namespace {
-
-// Runs a worker on its own thread and records what it emits. The records are
-// made on this (the test's) thread through queued connections: a QSignalSpy
-// would be written from the worker's thread while the test reads it.
-struct Harness {
-    QThread thread;
-    FieldWorker* worker = new FieldWorker;
-    QObject receiver;
-    QVector<FieldSnapshot> snaps;
-    QStringList failures;
-    QVector<bool> playing;
-    Harness() {
-        worker->moveToThread(&thread);
-        QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-        QObject::connect(
-            worker, &FieldWorker::snapshotReady, &receiver,
-            [this](const FieldSnapshot& s) { snaps.append(s); }, Qt::QueuedConnection);
-        QObject::connect(
-            worker, &FieldWorker::failed, &receiver,
-            [this](const QString& m) { failures.append(m); }, Qt::QueuedConnection);
-        QObject::connect(
-            worker, &FieldWorker::playingChanged, &receiver,
-            [this](bool on) { playing.append(on); }, Qt::QueuedConnection);
-        thread.start();
-    }
-    ~Harness() {
-        QMetaObject::invokeMethod(worker, "shutdown", Qt::BlockingQueuedConnection);
-        thread.quit();
-        thread.wait();
-    }
-    template <typename... Args> void call(const char* slot, Args... args) {
-        QMetaObject::invokeMethod(worker, slot, args...);
-    }
-};
-} // namespace
 
 class TestFieldWorker : public QObject {
     Q_OBJECT
   private slots:
-    void initTestCase() {
-        qRegisterMetaType<FieldSnapshot>();
-        qRegisterMetaType<aelab::FieldConfig>();
-        aelab::setTorchThreads(1);
-    }
+    void initTestCase() { prepareFieldWorkerTests(); }
 
     void resetPublishesAFirstSnapshot() {
         Harness h;

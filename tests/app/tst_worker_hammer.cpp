@@ -5,12 +5,9 @@
 // setting asked for is the one in force, that training went on, and that
 // quitting mid-training returns.
 #include "field_lab.h"
-#include "field_test_config.h"
-#include "field_worker.h"
+#include "field_worker_harness.h"
 #include "interp_lab.h"
-#include "torch_threads.h"
 
-#include <QThread>
 #include <QtTest>
 
 #include <random>
@@ -18,69 +15,50 @@
 class TestWorkerHammer : public QObject {
     Q_OBJECT
   private slots:
-    void initTestCase() {
-        qRegisterMetaType<FieldSnapshot>();
-        qRegisterMetaType<aelab::FieldConfig>();
-        aelab::setTorchThreads(1);
-    }
+    void initTestCase() { prepareFieldWorkerTests(); }
 
     void fieldWorkerTakesEveryRequestInOrder() {
-        QThread thread;
-        auto* worker = new FieldWorker;
-        worker->moveToThread(&thread);
-        connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-        QObject receiver;
-        FieldSnapshot last;
-        int snapshots = 0;
-        connect(
-            worker, &FieldWorker::snapshotReady, &receiver,
-            [&](const FieldSnapshot& s) {
-                last = s;
-                ++snapshots;
-                worker->snapshotConsumed(); // from this thread, as the GUI does
-            },
-            Qt::QueuedConnection);
-        thread.start();
-
+        Harness h;
+        h.consume = true; // as the GUI: every snapshot drawn, so they keep coming
         std::mt19937 rng(7);
         aelab::FieldConfig c = tinyFieldConfig();
-        QMetaObject::invokeMethod(worker, "reset", Q_ARG(aelab::FieldConfig, c));
+        h.call("reset", Q_ARG(aelab::FieldConfig, c));
         for (int i = 0; i < 400; ++i) {
             switch (rng() % 6) {
             case 0:
-                QMetaObject::invokeMethod(worker, "setPlaying", Q_ARG(bool, true));
+                h.call("setPlaying", Q_ARG(bool, true));
                 break;
             case 1:
-                QMetaObject::invokeMethod(worker, "setPlaying", Q_ARG(bool, false));
+                h.call("setPlaying", Q_ARG(bool, false));
                 break;
             case 2:
-                QMetaObject::invokeMethod(worker, "stepOnce");
+                h.call("stepOnce");
                 break;
             case 3:
                 c.sigma = 0.05f + 0.01f * float(rng() % 10);
                 c.learningRate = 1e-3f * float(1 + rng() % 5);
-                QMetaObject::invokeMethod(worker, "applySettings", Q_ARG(aelab::FieldConfig, c));
+                h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
                 break;
             case 4:
-                QMetaObject::invokeMethod(worker, "setStepsPerFrame", Q_ARG(int, int(rng() % 4)));
+                h.call("setStepsPerFrame", Q_ARG(int, int(rng() % 4)));
                 break;
             case 5:
-                if (rng() % 8 == 0)
-                    QMetaObject::invokeMethod(worker, "reset", Q_ARG(aelab::FieldConfig, c));
+                if (rng() % 8 == 0) h.call("reset", Q_ARG(aelab::FieldConfig, c));
                 break;
             }
             if (i % 10 == 0) QCoreApplication::processEvents(); // snapshots meet requests
         }
         // A final, known state: the last settings, then a step.
         c.sigma = 0.123f;
-        QMetaObject::invokeMethod(worker, "applySettings", Q_ARG(aelab::FieldConfig, c));
-        QMetaObject::invokeMethod(worker, "stepOnce");
-        QTRY_VERIFY_WITH_TIMEOUT(std::abs(last.sigma - 0.123) < 1e-6 && !last.playing, 20000);
-        QVERIFY(last.step > 0);
-        QVERIFY(snapshots > 10);
-        QMetaObject::invokeMethod(worker, "shutdown", Qt::BlockingQueuedConnection);
-        thread.quit();
-        QVERIFY(thread.wait(10000));
+        h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
+        h.call("stepOnce");
+        QTRY_VERIFY_WITH_TIMEOUT(!h.snaps.isEmpty() &&
+                                     std::abs(h.snaps.last().sigma - 0.123) < 1e-6 &&
+                                     !h.snaps.last().playing,
+                                 20000);
+        QVERIFY(h.snaps.last().step > 0);
+        QVERIFY(h.snaps.size() > 10);
+        QVERIFY(h.stop(10000)); // quitting returns
     }
 
     void labsQuitWhileTraining() {

@@ -1,0 +1,73 @@
+#pragma once
+// What the tests that drive a FieldWorker on its own thread share: a model
+// small enough to train quickly, the one-time set-up, and a harness that
+// records what the worker emits.
+#include "field_types.h"
+#include "field_worker.h"
+#include "torch_threads.h"
+
+#include <QThread>
+
+#include <climits>
+
+inline aelab::FieldConfig tinyFieldConfig() {
+    aelab::FieldConfig c;
+    c.data.count = 200;
+    c.width = 16;
+    c.gridSize = 16;
+    c.batchSize = 32;
+    return c;
+}
+
+// For initTestCase: snapshots and configs cross threads; one Torch thread.
+inline void prepareFieldWorkerTests() {
+    qRegisterMetaType<FieldSnapshot>();
+    qRegisterMetaType<aelab::FieldConfig>();
+    aelab::setTorchThreads(1);
+}
+
+// Runs a worker on its own thread and records what it emits. The records are
+// made on this (the test's) thread through queued connections: a QSignalSpy
+// would be written from the worker's thread while the test reads it. With
+// consume set, each snapshot is marked drawn as the GUI would, so the worker
+// keeps publishing; without, frames are dropped once one is pending.
+struct Harness {
+    QThread thread;
+    FieldWorker* worker = new FieldWorker;
+    QObject receiver;
+    QVector<FieldSnapshot> snaps;
+    QStringList failures;
+    QVector<bool> playing;
+    bool consume = false;
+    Harness() {
+        worker->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        QObject::connect(
+            worker, &FieldWorker::snapshotReady, &receiver,
+            [this](const FieldSnapshot& s) {
+                snaps.append(s);
+                if (consume) worker->snapshotConsumed();
+            },
+            Qt::QueuedConnection);
+        QObject::connect(
+            worker, &FieldWorker::failed, &receiver,
+            [this](const QString& m) { failures.append(m); }, Qt::QueuedConnection);
+        QObject::connect(
+            worker, &FieldWorker::playingChanged, &receiver,
+            [this](bool on) { playing.append(on); }, Qt::QueuedConnection);
+        thread.start();
+    }
+    ~Harness() {
+        if (thread.isRunning()) stop(ULONG_MAX);
+    }
+    // Stops training between batches and ends the thread; false if the
+    // thread did not end within ms.
+    bool stop(unsigned long ms) {
+        QMetaObject::invokeMethod(worker, "shutdown", Qt::BlockingQueuedConnection);
+        thread.quit();
+        return thread.wait(ms);
+    }
+    template <typename... Args> void call(const char* slot, Args... args) {
+        QMetaObject::invokeMethod(worker, slot, args...);
+    }
+};
