@@ -5,6 +5,8 @@
 #include <torch/serialize/input-archive.h>
 #include <torch/serialize/output-archive.h>
 
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -49,14 +51,18 @@ inline void checkFormat(torch::serialize::InputArchive& a, const std::string& fo
 }
 
 // Loads the archive at path, or throws E ("cannot read model PATH: missing,
-// truncated or not a model file"). Its checksums are verified first
-// (zip_check.h): Torch itself would parse a damaged file, and may crash.
+// truncated or not a model file"). The file is read once; its checksums are
+// verified (zip_check.h) before Torch parses the bytes: Torch itself would
+// parse a damaged file, and may crash.
 template <typename E> torch::serialize::InputArchive openModelFile(const std::string& path) {
-    torch::serialize::InputArchive a;
-    if (const std::string damage = zipDamage(path); !damage.empty())
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw E("cannot read model " + path + ": cannot open the file");
+    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    if (const std::string damage = zipDamage(bytes); !damage.empty())
         throw E("cannot read model " + path + ": " + damage);
+    torch::serialize::InputArchive a;
     try {
-        a.load_from(path);
+        a.load_from(bytes.data(), bytes.size());
     } catch (const std::exception&) {
         throw E("cannot read model " + path + ": missing, truncated or not a model file");
     }

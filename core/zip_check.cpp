@@ -4,19 +4,17 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
-#include <vector>
 
 namespace aelab {
 
 namespace {
 struct Bytes {
-    const std::vector<unsigned char>& b;
+    const std::string& b;
     bool has(std::uint64_t at, std::uint64_t n) const {
         return at <= b.size() && n <= b.size() - at;
     }
-    std::uint32_t u16(std::uint64_t at) const { return std::uint32_t(b[at] | b[at + 1] << 8); }
+    std::uint32_t byte(std::uint64_t at) const { return static_cast<unsigned char>(b[at]); }
+    std::uint32_t u16(std::uint64_t at) const { return byte(at) | byte(at + 1) << 8; }
     std::uint32_t u32(std::uint64_t at) const { return u16(at) | u16(at + 2) << 16; }
     std::uint64_t u64(std::uint64_t at) const { return u32(at) | std::uint64_t(u32(at + 4)) << 32; }
 };
@@ -48,10 +46,7 @@ bool findDirectory(const Bytes& z, std::uint64_t& offset, std::uint64_t& entries
 }
 } // namespace
 
-std::string zipDamage(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return "cannot open the file";
-    const std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)), {});
+std::string zipDamage(const std::string& data) {
     const Bytes z{data};
     std::uint64_t at = 0, entries = 0;
     if (!findDirectory(z, at, entries)) return "not a zip archive (no central directory)";
@@ -86,7 +81,8 @@ std::string zipDamage(const std::string& path) {
         std::uint64_t sum = crc32(0L, Z_NULL, 0);
         for (std::uint64_t done = 0; done < size;) {
             const uInt chunk = uInt(std::min<std::uint64_t>(size - done, 1u << 30));
-            sum = crc32(uLong(sum), data.data() + start + done, chunk);
+            sum = crc32(uLong(sum), reinterpret_cast<const Bytef*>(data.data()) + start + done,
+                        chunk);
             done += chunk;
         }
         if (std::uint32_t(sum) != crc) return name + ": fails its checksum (the file is damaged)";

@@ -8,10 +8,10 @@
 
 namespace aelab {
 
-// Empty when the archive at path is whole; otherwise why not (the entry that
-// fails, or what of the zip structure is broken). Entries stored without
-// compression (as Torch writes them) are checked byte for byte; compressed
-// entries are left to the reader.
-std::string zipDamage(const std::string& path);
+// Empty when the archive (a whole file's bytes) is whole; otherwise why not
+// (the entry that fails, or what of the zip structure is broken). Entries
+// stored without compression (as Torch writes them) are checked byte for
+// byte; compressed entries are left to the reader.
+std::string zipDamage(const std::string& archive);
 
 } // namespace aelab
