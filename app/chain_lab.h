@@ -28,6 +28,7 @@ class ChainLab : public QWidget {
     int framesDrawn() const { return frames_; }
 
     void togglePlaying();
+    bool isPlaying() const { return playing_; }
     void stepOnce();
     void restart();
     void loadStart(const QString& path);

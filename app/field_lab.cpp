@@ -8,7 +8,10 @@
 
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QSlider>
+#include <QVBoxLayout>
 
 FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     qRegisterMetaType<FieldSnapshot>();
@@ -19,7 +22,7 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     lossSeries_ = chart_->addSeries(tr("training loss"));
     controls_ = new FieldControls(this);
     banner_ = makeErrorBanner(this);
-    layOutLab(this, banner_, plot_, chart_, controls_);
+    layOutLab(this, banner_, plot_, buildTimeline(), controls_);
 
     worker_ = new FieldWorker;
     worker_->moveToThread(&thread_);
@@ -131,10 +134,19 @@ void FieldLab::loadCsv(const QString& path) {
 void FieldLab::onSnapshot(const FieldSnapshot& s) {
     QElapsedTimer clock;
     clock.start();
-    if (s.run != last_.run) chart_->clearAll();
+    if (s.run != last_.run) {
+        chart_->clearAll();
+        if (s.restored) {
+            chart_->appendPoints(lossSeries_, pendingHistory_);
+            pendingHistory_.clear();
+        }
+    }
     last_ = s;
     plot_->setFieldData(s.view);
+    // Training that went on from an earlier snapshot replaces the later curve.
+    if (!s.newLosses.isEmpty()) chart_->removeAfter(s.newLosses.first().x() - 0.5);
     chart_->appendPoints(lossSeries_, s.newLosses);
+    showTimeline(s);
     controls_->showSnapshot(s);
     plot_->setTitleText(tr("step %1   ·   field fit R² = %2").arg(s.step).arg(s.r2, 0, 'f', 3));
     ++frames_;
@@ -150,4 +162,64 @@ void FieldLab::setPresentation(bool on) {
     plot_->setPresentation(on);
     chart_->setPresentation(on);
     controls_->setPresentation(on);
+}
+
+QWidget* FieldLab::buildTimeline() {
+    auto* box = new QWidget(this);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(chart_, 1);
+    auto* row = new QHBoxLayout;
+    auto* title = new QLabel(tr("Timeline"), box);
+    timeline_ = new QSlider(Qt::Horizontal, box);
+    timeline_->setToolTip(
+        tr("Weight snapshots kept during training. Drag back to see the field at that step; "
+           "press Play or Step to continue training from the snapshot shown (the later ones "
+           "are then dropped)."));
+    timeline_->setRange(0, 0);
+    timelineLabel_ = new QLabel(box);
+    timelineLabel_->setMinimumWidth(160);
+    row->addWidget(title);
+    row->addWidget(timeline_, 1);
+    row->addWidget(timelineLabel_);
+    layout->addLayout(row);
+    connect(timeline_, &QSlider::valueChanged, this, [this](int index) {
+        QMetaObject::invokeMethod(worker_, "rewind", Q_ARG(int, index));
+    });
+    return box;
+}
+
+void FieldLab::showTimeline(const FieldSnapshot& s) {
+    if (!s.timeline.isEmpty()) timelineSteps_ = s.timeline;
+    const int last = int(timelineSteps_.size()) - 1;
+    const int at = s.timelinePosition < 0 ? last : s.timelinePosition;
+    if (!timeline_->isSliderDown()) {
+        const QSignalBlocker quiet(timeline_);
+        timeline_->setRange(0, std::max(0, last));
+        timeline_->setValue(at);
+    }
+    timelineLabel_->setText(
+        s.timelinePosition < 0
+            ? tr("%n snapshot(s), live", "", int(timelineSteps_.size()))
+            : tr("snapshot %1 of %2 (step %3)").arg(at + 1).arg(last + 1).arg(s.step));
+}
+
+QByteArray FieldLab::modelBytes() const {
+    QByteArray bytes;
+    QMetaObject::invokeMethod(worker_, "checkpoint", Qt::BlockingQueuedConnection,
+                              Q_RETURN_ARG(QByteArray, bytes));
+    return bytes;
+}
+
+QVector<QPointF> FieldLab::lossHistory() const {
+    return chart_->points(lossSeries_);
+}
+
+void FieldLab::restoreModel(const QByteArray& bytes, const QVector<QPointF>& lossHistory) {
+    banner_->hide();
+    pendingHistory_ = lossHistory;
+    aelab::FieldConfig c = controls_->config();
+    controls_->setRunningConfig(c);
+    QMetaObject::invokeMethod(worker_, "restore", Q_ARG(QByteArray, bytes),
+                              Q_ARG(aelab::FieldConfig, c));
 }

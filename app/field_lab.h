@@ -13,6 +13,7 @@ class FieldPlot;
 class FieldWorker;
 class LossChart;
 class QLabel;
+class QSlider;
 
 class FieldLab : public QWidget {
     Q_OBJECT
@@ -41,6 +42,14 @@ class FieldLab : public QWidget {
     void loadCsv(const QString& path);
     void setPresentation(bool on);
 
+    // Sessions: the model as a checkpoint archive (waits for the worker's
+    // current frame), the loss history, and putting both back.
+    QByteArray modelBytes() const;
+    QVector<QPointF> lossHistory() const;
+    void restoreModel(const QByteArray& bytes, const QVector<QPointF>& lossHistory);
+    // The training timeline: one slider position per kept weight snapshot.
+    QSlider* timelineSlider() const { return timeline_; }
+
   signals:
     void message(const QString& text, int timeoutMs);
     void errorOccurred(const QString& text);
@@ -49,6 +58,8 @@ class FieldLab : public QWidget {
     void onSnapshot(const FieldSnapshot& snapshot);
     void chooseCsv();
     void addFrameWork(double ms);
+    QWidget* buildTimeline();
+    void showTimeline(const FieldSnapshot& s);
 
     QThread thread_;
     FieldWorker* worker_ = nullptr;
@@ -57,6 +68,10 @@ class FieldLab : public QWidget {
     LossChart* chart_ = nullptr;
     FieldControls* controls_ = nullptr;
     QLabel* banner_ = nullptr;
+    QSlider* timeline_ = nullptr;
+    QLabel* timelineLabel_ = nullptr;
+    QVector<qint64> timelineSteps_;
+    QVector<QPointF> pendingHistory_; // a restored session's losses, for its first frame
     FieldSnapshot last_;
     double frameWork_ = -1; // ms so far of the frame being drawn; -1: none
     std::vector<double> frameMs_;

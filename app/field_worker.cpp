@@ -22,13 +22,92 @@ void FieldWorker::reset(const aelab::FieldConfig& config) {
         emit failed(QStringLiteral("Could not start: %1").arg(QString::fromStdString(e.what())));
         return;
     }
+    startRun();
+}
+
+void FieldWorker::startRun() {
     ++run_;
     pendingLosses_.clear();
     rateWindow_.clear();
     lastLoss_ = 0;
+    timeline_.clear();
+    timelineEvery_ = 100;
+    rewoundTo_ = -1;
+    keepTimeline(true);
     cacheDataPoints();
     publish(true);
     if (playing_) scheduleNext(clock_.elapsed());
+}
+
+QByteArray FieldWorker::checkpoint() {
+    if (!trainer_) return {};
+    const std::string bytes = trainer_->saveBytes();
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+
+void FieldWorker::restore(const QByteArray& bytes, const aelab::FieldConfig& config) {
+    try {
+        trainer_ = aelab::FieldTrainer::loadBytes(bytes.toStdString(), "in the session");
+    } catch (const std::exception& e) {
+        emit failed(QStringLiteral("Could not restore the model: %1")
+                        .arg(QString::fromStdString(e.what())));
+        return;
+    }
+    try {
+        // The archive holds the training set as points; the session's data
+        // setting regenerates the same set (seeded) and keeps its name.
+        trainer_->applyLive(config);
+    } catch (const std::exception& e) {
+        emit failed(QStringLiteral("The model's own training points are kept: %1")
+                        .arg(QString::fromStdString(e.what())));
+    }
+    restoring_ = true;
+    startRun();
+    restoring_ = false;
+}
+
+void FieldWorker::rewind(int index) {
+    if (!trainer_ || index < 0) return;
+    setPlaying(false);
+    if (rewoundTo_ < 0) keepTimeline(true); // the live end is a snapshot too
+    if (index >= int(timeline_.size())) return;
+    const aelab::FieldConfig live = trainer_->config();
+    try {
+        auto earlier = aelab::FieldTrainer::loadBytes(timeline_[size_t(index)].second,
+                                                      "of the timeline");
+        earlier->applyLive(live);
+        trainer_ = std::move(earlier);
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+        return;
+    }
+    rewoundTo_ = index;
+    pendingLosses_.clear();
+    rateWindow_.clear();
+    cacheDataPoints();
+    publish(true);
+}
+
+void FieldWorker::keepTimeline(bool force) {
+    if (rewoundTo_ >= 0) { // training went on from an earlier snapshot
+        timeline_.resize(size_t(rewoundTo_) + 1);
+        rewoundTo_ = -1;
+        timelineChanged_ = true;
+    }
+    const long long step = trainer_ ? trainer_->step() : 0;
+    if (!trainer_ || (!force && !timeline_.empty() && step < timeline_.back().first + timelineEvery_))
+        return;
+    if (!timeline_.empty() && timeline_.back().first == step) return;
+    timeline_.emplace_back(step, trainer_->saveBytes());
+    if (int(timeline_.size()) > kTimelineSize) {
+        // Keep the first and every other one after it.
+        std::vector<std::pair<long long, std::string>> thinned;
+        for (size_t i = 0; i < timeline_.size(); i += 2)
+            thinned.push_back(std::move(timeline_[i]));
+        timeline_.swap(thinned);
+        timelineEvery_ *= 2;
+    }
+    timelineChanged_ = true;
 }
 
 void FieldWorker::applySettings(const aelab::FieldConfig& config) {
@@ -76,7 +155,9 @@ void FieldWorker::shutdown() {
 }
 
 void FieldWorker::trainFrame(int steps) {
+    if (rewoundTo_ >= 0) keepTimeline(false); // continuing from the snapshot shown
     const auto result = trainer_->train(steps);
+    keepTimeline(false);
     if (result.steps > 0) {
         lastLoss_ = result.meanLoss;
         pendingLosses_.append(QPointF(double(trainer_->step()), result.meanLoss));
@@ -127,6 +208,7 @@ void FieldWorker::publish(bool force) {
     s.step = trainer_->step();
     s.loss = lastLoss_;
     s.playing = playing_;
+    s.restored = restoring_;
     const auto& [t0, s0] = rateWindow_.front();
     s.stepsPerSecond = playing_ && now > t0 ? 1000.0 * double(s.step - s0) / double(now - t0) : 0;
     const aelab::FieldResult result = trainer_->evaluate();
@@ -135,6 +217,11 @@ void FieldWorker::publish(bool force) {
     s.view = toViewData(result, {});
     s.view.data = dataPoints_;
     s.newLosses.swap(pendingLosses_);
+    if (timelineChanged_) {
+        for (const auto& kept : timeline_) s.timeline.append(kept.first);
+        timelineChanged_ = false;
+    }
+    s.timelinePosition = rewoundTo_;
     awaitingGui_ = true;
     emit snapshotReady(s);
 }

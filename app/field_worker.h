@@ -10,6 +10,8 @@
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <string>
+#include <vector>
 
 class QTimer;
 namespace aelab {
@@ -39,6 +41,16 @@ class FieldWorker : public QObject {
     // Training steps per frame; 0 means as fast as possible.
     void setStepsPerFrame(int steps);
     void shutdown(); // stops the timer; call before quitting the thread
+    // The model as a checkpoint archive (empty before the first reset), for
+    // sessions. Call blocking-queued from the GUI: it waits for one frame.
+    QByteArray checkpoint();
+    // Replaces the model by a checkpoint, then applies config's live settings
+    // (its data included). A new run: charts clear, the timeline restarts.
+    void restore(const QByteArray& bytes, const aelab::FieldConfig& config);
+    // Shows timeline snapshot index and pauses (the live state is kept as the
+    // last snapshot first). Scrubbing loses nothing; training from an earlier
+    // snapshot drops the ones after it.
+    void rewind(int index);
 
   signals:
     void snapshotReady(const FieldSnapshot& snapshot);
@@ -51,6 +63,8 @@ class FieldWorker : public QObject {
     void publish(bool force);
     void scheduleNext(qint64 frameStartMs);
     void cacheDataPoints();
+    void keepTimeline(bool force);
+    void startRun();
 
     std::unique_ptr<aelab::FieldTrainer> trainer_;
     QTimer* timer_ = nullptr;
@@ -64,4 +78,13 @@ class FieldWorker : public QObject {
     QVector<QPointF> dataPoints_; // cached, shared by every snapshot of a run
     std::deque<std::pair<qint64, long long>> rateWindow_; // (ms, step)
     std::atomic<bool> awaitingGui_{false};
+    // The training timeline: checkpoints every timelineEvery_ steps. When
+    // kTimelineSize are kept, every other one goes and the spacing doubles,
+    // so the whole run stays covered in bounded memory (~300 kB each).
+    static constexpr int kTimelineSize = 120;
+    std::vector<std::pair<long long, std::string>> timeline_;
+    long long timelineEvery_ = 100;
+    bool timelineChanged_ = false;
+    bool restoring_ = false; // the next run starts from a restored model
+    int rewoundTo_ = -1; // the timeline index shown, -1 at the live end
 };

@@ -31,6 +31,10 @@ InterpControls::InterpControls(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildModelGroup());
     layout->addWidget(buildInterpolationGroup());
     layout->addStretch();
+    nameControls({{data_, "data"}, {model_, "model"}, {depth_, "depth"}, {lambda_, "lambda"},
+                  {gamma_, "gamma"}, {noise_, "noiseStd"}, {kl_, "klWeight"},
+                  {lr_, "learningRate"}, {batch_, "batch"}, {seed_, "seed"}, {path_, "path"},
+                  {compare_, "compare"}});
     updateRows();
 }
 

@@ -43,6 +43,11 @@ void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWid
     layout->addWidget(split);
 }
 
+void nameControls(std::initializer_list<std::pair<QWidget*, const char*>> controls) {
+    for (const auto& [widget, name] : controls)
+        widget->setObjectName(QString::fromLatin1(name));
+}
+
 QGroupBox* makeGroup(const QString& title, QLayout* layout) {
     auto* box = new QGroupBox(title);
     box->setLayout(layout);
@@ -76,6 +81,7 @@ QComboBox* makeDataMenu(const QStringList& order, const QString& toolTip, QObjec
                       key);
     menu->addItem(QObject::tr("Folder of my images…"), "folder");
     menu->setToolTip(toolTip);
+    menu->setProperty(kDataMenuProperty, true);
     QObject::connect(menu, &QComboBox::activated, context, [menu, chosen, folder] {
         const QString key = menu->currentData().toString();
         if (key == "folder")

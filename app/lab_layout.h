@@ -5,6 +5,8 @@
 #include <QStringList>
 
 #include <functional>
+#include <initializer_list>
+#include <utility>
 
 class QComboBox;
 class QGroupBox;
@@ -13,6 +15,12 @@ class QLayout;
 class QSpinBox;
 class QObject;
 class QWidget;
+
+// Gives each control its objectName: the key sessions, lessons and undo use
+// (panel_state.h). Names are part of the file formats: never rename one.
+void nameControls(std::initializer_list<std::pair<QWidget*, const char*>> controls);
+// Marks a combo box made by makeDataMenu (its entries are data specs).
+inline constexpr const char* kDataMenuProperty = "aelabDataMenu";
 
 // A hidden, word-wrapped banner for errors the lab reports in place.
 QLabel* makeErrorBanner(QWidget* parent);

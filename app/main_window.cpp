@@ -7,6 +7,14 @@
 #include "field_lab.h"
 #include "field_plot.h"
 #include "plot_export.h"
+#include "chain_controls.h"
+#include "dvae_controls.h"
+#include "field_controls.h"
+#include "image_controls.h"
+#include "interp_controls.h"
+#include "lab_deck.h"
+#include "session_actions.h"
+#include "setup_history.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,6 +34,7 @@
 #include <QLabel>
 #include <QProgressDialog>
 #include <QTimer>
+#include <QUndoStack>
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("Autoencoder Lab"));
@@ -74,7 +83,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                 : QString());
     });
     badgeTimer->start(250);
-    setCentralWidget(tabs_);
+    caption_ = new QLabel(this);
+    caption_->setWordWrap(true);
+    caption_->setTextFormat(Qt::RichText);
+    caption_->setStyleSheet("background:#fff8d6; border:1px solid #e0c060; padding:6px 10px;");
+    caption_->hide();
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(caption_);
+    column->addWidget(tabs_, 1);
+    setCentralWidget(central);
+    buildDeck();
     connect(fieldLab_, &FieldLab::errorOccurred, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     buildMenus();
@@ -83,6 +104,48 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 820);
     tabs_->setCurrentIndex(settings.value("window/lab", 0).toInt());
+}
+
+void MainWindow::buildDeck() {
+    deck_ = new LabDeck(tabs_, this);
+    deck_->add({"field", fieldLab_, fieldLab_->controls(), [this] { fieldLab_->reset(false); },
+                [this](bool on) { fieldLab_->setPlaying(on); },
+                [this] { return fieldLab_->lastSnapshot().step; }});
+    deck_->add({"chain", chainLab_, chainLab_->controls(), [this] { chainLab_->restart(); },
+                [this](bool on) {
+                    if (chainLab_->isPlaying() != on) chainLab_->togglePlaying();
+                },
+                [this] { return chainLab_->lastSnapshot().step; }});
+    deck_->add({"image", imageLab_, imageLab_->controls(),
+                [this] { emit imageLab_->controls()->modelResetRequested(); },
+                [this](bool on) { imageLab_->controls()->setTraining(on); },
+                [this] { return imageLab_->lastSnapshot().step; }});
+    deck_->add({"interpolation", interpLab_, interpLab_->controls(),
+                [this] { emit interpLab_->controls()->rebuildRequested(); },
+                [this](bool on) { interpLab_->controls()->setTraining(on); },
+                [this] { return interpLab_->lastSnapshot().step; }});
+    deck_->add({"dvae", dvaeLab_, dvaeLab_->controls(),
+                [this] { emit dvaeLab_->controls()->resetRequested(); },
+                [this](bool on) { dvaeLab_->controls()->setTraining(on); },
+                [this] { return dvaeLab_->lastSnapshot().slot[0].step; }});
+    history_ = new SetupHistory(deck_, this);
+    sessions_ = new SessionActions(this, deck_, history_, fieldLab_);
+    connect(sessions_, &SessionActions::captionChanged, this, &MainWindow::showCaption);
+    connect(sessions_, &SessionActions::message, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
+}
+
+void MainWindow::showCaption(const QString& title, const QString& caption) {
+    caption_->setVisible(!title.isEmpty() || !caption.isEmpty());
+    caption_->setText(QStringLiteral("<b>%1</b> &nbsp; %2")
+                          .arg(title.toHtmlEscaped(), caption.toHtmlEscaped()));
+    fitCaptionFont();
+}
+
+void MainWindow::fitCaptionFont() {
+    QFont font = caption_->font();
+    font.setPointSizeF(presenting_ ? 20 : QApplication::font().pointSizeF() + 1);
+    caption_->setFont(font);
 }
 
 void MainWindow::buildMenus() {
@@ -94,8 +157,14 @@ void MainWindow::buildMenus() {
         shortcutActions_.append(a);
         return a;
     };
+    const SessionActions::AddAction addFn = [add](QMenu* menu, const QString& text,
+                                                  const QKeySequence& key,
+                                                  const std::function<void()>& slot) {
+        return add(menu, text, key, slot);
+    };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    add(file, tr("Load points from CSV…"), QKeySequence::Open, [this] {
+    sessions_->addFileActions(file, addFn);
+    add(file, tr("Load points from CSV…"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Load points"), QString(), tr("CSV points (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty()) fieldLab_->loadCsv(path);
@@ -106,6 +175,16 @@ void MainWindow::buildMenus() {
     add(file, tr("Copy the view to the clipboard"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
         [this] { copyViewToClipboard(); });
     add(file, tr("Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    for (QAction* a : {history_->stack()->createUndoAction(this, tr("Undo")),
+                       history_->stack()->createRedoAction(this, tr("Redo"))}) {
+        a->setShortcutContext(Qt::ApplicationShortcut);
+        edit->addAction(a);
+        shortcutActions_.append(a);
+    }
+    shortcutActions_[shortcutActions_.size() - 2]->setShortcut(QKeySequence::Undo);
+    shortcutActions_.last()->setShortcut(QKeySequence::Redo);
 
     QMenu* train = menuBar()->addMenu(tr("&Training"));
     // Space, S and R act on the lab in front: training in the field lab, the chain in the chain
@@ -144,6 +223,8 @@ void MainWindow::buildMenus() {
     recordAction_ = add(view, tr("Record the plot to GIF or MP4…"), QKeySequence(Qt::Key_F9),
                         [this] { toggleRecording(); });
 
+    sessions_->addLessonMenu(menuBar(), addFn);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     add(help, tr("About Autoencoder Lab"), QKeySequence(), [this] {
@@ -156,6 +237,8 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::setPresentation(bool on) {
+    presenting_ = on;
+    fitCaptionFont();
     if (on)
         showFullScreen();
     else

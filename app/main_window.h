@@ -10,6 +10,9 @@ class InterpLab;
 class DvaeLab;
 class QLabel;
 class QTabWidget;
+class LabDeck;
+class SessionActions;
+class SetupHistory;
 class ViewRecorder;
 
 class MainWindow : public QMainWindow {
@@ -22,6 +25,10 @@ class MainWindow : public QMainWindow {
     InterpLab* interpLab() const { return interpLab_; }
     DvaeLab* dvaeLab() const { return dvaeLab_; }
     ViewRecorder* recorder() const { return recorder_; }
+    LabDeck* deck() const { return deck_; }
+    SessionActions* sessions() const { return sessions_; }
+    SetupHistory* history() const { return history_; }
+    QLabel* captionBar() const { return caption_; }
     // Starts recording the current lab's plot to path (.gif or .mp4).
     bool startRecording(const QString& path, double fps);
     void stopRecording();
@@ -36,6 +43,9 @@ class MainWindow : public QMainWindow {
 
   private:
     void buildMenus();
+    void buildDeck();
+    void showCaption(const QString& title, const QString& caption);
+    void fitCaptionFont(); // larger in presentation mode
     void exportCurrentPlot();
     void showShortcuts();
     void toggleRecording();
@@ -50,6 +60,11 @@ class MainWindow : public QMainWindow {
     InterpLab* interpLab_ = nullptr;
     DvaeLab* dvaeLab_ = nullptr;
     ViewRecorder* recorder_ = nullptr;
+    LabDeck* deck_ = nullptr;
+    SetupHistory* history_ = nullptr;
+    SessionActions* sessions_ = nullptr;
+    QLabel* caption_ = nullptr;
+    bool presenting_ = false;
     QLabel* recordBadge_ = nullptr;
     QAction* recordAction_ = nullptr;
     QList<QAction*> shortcutActions_;

@@ -50,23 +50,29 @@ inline void checkFormat(torch::serialize::InputArchive& a, const std::string& fo
                                  ", this build reads version " + std::to_string(version));
 }
 
-// Loads the archive at path, or throws E ("cannot read model PATH: missing,
-// truncated or not a model file"). The file is read once; its checksums are
-// verified (zip_check.h) before Torch parses the bytes: Torch itself would
-// parse a damaged file, and may crash.
-template <typename E> torch::serialize::InputArchive openModelFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw E("cannot read model " + path + ": cannot open the file");
-    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+// Parses a model archive held in memory, or throws E ("cannot read model
+// NAME: missing, truncated or not a model file"). Its checksums are verified
+// (zip_check.h) before Torch parses the bytes: Torch itself would parse a
+// damaged archive, and may crash.
+template <typename E>
+torch::serialize::InputArchive openModelBytes(const std::string& bytes, const std::string& name) {
     if (const std::string damage = zipDamage(bytes); !damage.empty())
-        throw E("cannot read model " + path + ": " + damage);
+        throw E("cannot read model " + name + ": " + damage);
     torch::serialize::InputArchive a;
     try {
         a.load_from(bytes.data(), bytes.size());
     } catch (const std::exception&) {
-        throw E("cannot read model " + path + ": missing, truncated or not a model file");
+        throw E("cannot read model " + name + ": missing, truncated or not a model file");
     }
     return a;
+}
+
+// The same for the model file at path, read once.
+template <typename E> torch::serialize::InputArchive openModelFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw E("cannot read model " + path + ": cannot open the file");
+    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    return openModelBytes<E>(bytes, path);
 }
 
 // The first line of an error: Torch's own exceptions append a C++ backtrace

@@ -19,6 +19,14 @@ constexpr int64_t kVersion = 1;
 } // namespace
 
 void FieldTrainer::save(const std::string& path) const {
+    try {
+        writeBytesAtomically(path, saveBytes());
+    } catch (const std::exception& e) {
+        throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
+    }
+}
+
+std::string FieldTrainer::saveBytes() const {
     const FieldConfig& c = d->config;
     try {
         torch::serialize::OutputArchive a;
@@ -43,14 +51,25 @@ void FieldTrainer::save(const std::string& path) const {
         a.write("adam", adam);
         std::ostringstream bytes;
         a.save_to(bytes);
-        writeBytesAtomically(path, bytes.str());
+        return bytes.str();
     } catch (const std::exception& e) {
-        throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
+        throw ModelFileError("cannot save the model: " + archive::firstLine(e));
     }
 }
 
 std::unique_ptr<FieldTrainer> FieldTrainer::load(const std::string& path) {
     auto a = archive::openModelFile<ModelFileError>(path);
+    return fromArchive(a, path);
+}
+
+std::unique_ptr<FieldTrainer> FieldTrainer::loadBytes(const std::string& bytes,
+                                                      const std::string& name) {
+    auto a = archive::openModelBytes<ModelFileError>(bytes, name);
+    return fromArchive(a, name);
+}
+
+std::unique_ptr<FieldTrainer> FieldTrainer::fromArchive(torch::serialize::InputArchive& a,
+                                                        const std::string& path) {
     try {
         archive::checkFormat(a, kFormat, "field model", kVersion);
         FieldConfig c;

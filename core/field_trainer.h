@@ -14,6 +14,9 @@
 namespace at {
 class Tensor;
 }
+namespace torch::serialize {
+class InputArchive;
+}
 
 namespace aelab {
 
@@ -58,12 +61,19 @@ class FieldTrainer {
     // painted set, so a model whose CSV has moved still loads. Throws
     // ModelFileError for a missing, corrupt or foreign file.
     static std::unique_ptr<FieldTrainer> load(const std::string& path);
+    // The same archive in memory: sessions and the training timeline keep
+    // models this way. name is what errors call the model.
+    std::string saveBytes() const;
+    static std::unique_ptr<FieldTrainer> loadBytes(const std::string& bytes,
+                                                   const std::string& name);
 
     GridSpec grid() const;
     std::vector<float> dataXY() const; // the training set, x0,y0,x1,y1,...
     int dataCount() const;
 
   private:
+    static std::unique_ptr<FieldTrainer> fromArchive(torch::serialize::InputArchive& archive,
+                                                     const std::string& name);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -43,6 +43,20 @@ int LossChart::pointCount(int series) const {
     return series >= 0 && series < graphCount() ? graph(series)->dataCount() : 0;
 }
 
+QVector<QPointF> LossChart::points(int series) const {
+    QVector<QPointF> out;
+    if (series < 0 || series >= graphCount()) return out;
+    for (const QCPGraphData& d : *graph(series)->data())
+        out.append(QPointF(d.key, d.value));
+    return out;
+}
+
+void LossChart::removeAfter(double x) {
+    for (int i = 0; i < graphCount(); ++i)
+        graph(i)->data()->removeAfter(x);
+    rescale();
+}
+
 void LossChart::setLogScale(bool on) {
     yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (on) {

@@ -13,6 +13,10 @@ public:
     void appendPoints(int series, const QVector<QPointF>& points);
     void clearAll();
     int pointCount(int series) const;
+    // A series' points (sessions keep the history), and dropping the points
+    // after x (training continued from an earlier snapshot).
+    QVector<QPointF> points(int series) const;
+    void removeAfter(double x);
     void setLogScale(bool on);
     void setValueLabel(const QString& label);
     void setPresentation(bool on);

@@ -1,0 +1,110 @@
+#include "session_file.h"
+#include "atomic_file.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QFile>
+#include <QtEndian>
+#include <zlib.h>
+
+namespace {
+
+constexpr char kMagic[8] = {'A', 'E', 'L', 'A', 'B', 'S', 'E', 'S'};
+constexpr int kHeader = 16;
+// A session's models are kilobytes to a few megabytes; far above that the
+// file is not ours, and unpacking it could exhaust memory.
+constexpr quint32 kMaxUnpacked = 512u << 20;
+
+quint32 crcOf(const char* data, qsizetype size) {
+    return quint32(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(data), uInt(size)));
+}
+
+bool fail(QString* error, const QString& text) {
+    if (error) *error = text;
+    return false;
+}
+
+} // namespace
+
+QByteArray encodeSession(const Session& s) {
+    QCborMap models;
+    for (auto it = s.models.begin(); it != s.models.end(); ++it)
+        models.insert(it.key(), QCborValue(it.value()));
+    QCborMap map;
+    map.insert(QStringLiteral("app"), s.appVersion);
+    map.insert(QStringLiteral("lab"), s.lab);
+    map.insert(QStringLiteral("setups"), QCborValue::fromJsonValue(s.setups));
+    map.insert(QStringLiteral("models"), models);
+    map.insert(QStringLiteral("charts"), QCborValue::fromJsonValue(s.charts));
+    const QByteArray payload = qCompress(map.toCborValue().toCbor(), 6);
+
+    QByteArray out(kHeader, '\0');
+    memcpy(out.data(), kMagic, sizeof kMagic);
+    qToBigEndian<quint32>(kSessionVersion, out.data() + 8);
+    qToBigEndian<quint32>(crcOf(payload.constData(), payload.size()), out.data() + 12);
+    return out + payload;
+}
+
+bool decodeSession(const QByteArray& bytes, Session* out, QString* error) {
+    if (bytes.size() < kHeader || memcmp(bytes.constData(), kMagic, sizeof kMagic) != 0)
+        return fail(error, QObject::tr("this is not an Autoencoder Lab session file"));
+    const quint32 version = qFromBigEndian<quint32>(bytes.constData() + 8);
+    if (version > quint32(kSessionVersion))
+        return fail(error, QObject::tr("the session was saved by a newer version of Autoencoder "
+                                       "Lab (session format %1; this version reads format %2)")
+                               .arg(version)
+                               .arg(kSessionVersion));
+    if (version < 1)
+        return fail(error, QObject::tr("the session format %1 is older than any this version "
+                                       "reads (format %2)")
+                               .arg(version)
+                               .arg(kSessionVersion));
+    const char* payload = bytes.constData() + kHeader;
+    const qsizetype size = bytes.size() - kHeader;
+    // qUncompress's first four bytes state the unpacked size: check it first.
+    if (size < 4 || crcOf(payload, size) != qFromBigEndian<quint32>(bytes.constData() + 12) ||
+        qFromBigEndian<quint32>(payload) > kMaxUnpacked)
+        return fail(error, QObject::tr("the session file is damaged or incomplete (its checksum "
+                                       "does not match its contents)"));
+    const QByteArray cbor = qUncompress(reinterpret_cast<const uchar*>(payload), size);
+    QCborParserError parseError;
+    const QCborValue root = QCborValue::fromCbor(cbor, &parseError);
+    if (parseError.error != QCborError::NoError || !root.isMap())
+        return fail(error, QObject::tr("the session file is damaged: its contents cannot be read"));
+    const QCborMap map = root.toMap();
+    Session s;
+    s.appVersion = map.value(QStringLiteral("app")).toString();
+    s.lab = map.value(QStringLiteral("lab")).toString();
+    const QCborValue setups = map.value(QStringLiteral("setups"));
+    const QCborValue models = map.value(QStringLiteral("models"));
+    const QCborValue charts = map.value(QStringLiteral("charts"));
+    if (!setups.isMap() || !models.isMap() || !(charts.isMap() || charts.isUndefined()))
+        return fail(error, QObject::tr("the session file is damaged: a part is missing"));
+    s.setups = setups.toMap().toJsonObject();
+    s.charts = charts.toMap().toJsonObject();
+    for (const auto& [key, value] : models.toMap()) {
+        if (!key.isString() || !value.isByteArray())
+            return fail(error, QObject::tr("the session file is damaged: a model is unreadable"));
+        s.models.insert(key.toString(), value.toByteArray());
+    }
+    *out = std::move(s);
+    return true;
+}
+
+bool saveSessionFile(const QString& path, const Session& session, QString* error) {
+    try {
+        aelab::writeBytesAtomically(path.toStdString(), encodeSession(session).toStdString());
+        return true;
+    } catch (const std::exception& e) {
+        return fail(error, QString::fromStdString(e.what()));
+    }
+}
+
+bool loadSessionFile(const QString& path, Session* out, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(error, QObject::tr("cannot open %1: %2").arg(path, file.errorString()));
+    QString why;
+    if (decodeSession(file.readAll(), out, &why)) return true;
+    return fail(error, QObject::tr("cannot open %1: %2").arg(path, why));
+}
