@@ -23,10 +23,17 @@ ChainControls::ChainControls(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildPlayGroup());
     layout->addWidget(buildViewGroup());
     layout->addStretch(1);
-    nameControls({{particles_, "particles"}, {burst_, "burst"}, {rule_, "rule"},
-                  {injectSlider_, "injection"}, {denoiser_, "denoiser"}, {speed_, "speed"},
-                  {showData_, "showData"}, {showLearned_, "showLearned"},
-                  {showIdeal_, "showIdeal"}, {showBasins_, "showBasins"}, {trail_, "trail"}});
+    nameControls({{particles_, "particles"},
+                  {burst_, "burst"},
+                  {rule_, "rule"},
+                  {injectSlider_, "injection"},
+                  {denoiser_, "denoiser"},
+                  {speed_, "speed"},
+                  {showData_, "showData"},
+                  {showLearned_, "showLearned"},
+                  {showIdeal_, "showIdeal"},
+                  {showBasins_, "showBasins"},
+                  {trail_, "trail"}});
 }
 
 QWidget* ChainControls::buildStartGroup() {

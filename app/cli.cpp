@@ -43,6 +43,10 @@ bool isCliVerb(const QString& word) {
 QString cliUsage() {
     QString text = QStringLiteral(
         "Usage: aelab [--help] [--version]          start the GUI\n"
+        "       aelab [--open SESSION.aelab] [--lesson N|FILE.json] [--present]\n"
+        "                                           start the GUI with a session, a\n"
+        "                                           lesson (1 to 4: the built-in ones)\n"
+        "                                           and/or in presentation mode\n"
         "       aelab VERB [options] [--help]       run headless\n\nVerbs:\n");
     for (const Verb& v : kVerbs) text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -12).arg(v.summary);
     text += QStringLiteral("\nExit codes: 0 done, 1 failed while running, 2 bad options or input.\n");

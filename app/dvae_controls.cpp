@@ -19,11 +19,20 @@ DvaeControls::DvaeControls(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildModelsGroup());
     layout->addWidget(buildActionsGroup());
     layout->addStretch();
-    nameControls({{data_, "data"}, {model_[0], "modelA"}, {noiseKind_[0], "noiseKindA"},
-                  {noiseLevel_[0], "noiseLevelA"}, {model_[1], "modelB"},
-                  {noiseKind_[1], "noiseKindB"}, {noiseLevel_[1], "noiseLevelB"}, {k_, "k"},
-                  {arch_, "architecture"}, {hidden_, "hidden"}, {latent_, "latent"},
-                  {lr_, "learningRate"}, {batch_, "batch"}, {seed_, "seed"},
+    nameControls({{data_, "data"},
+                  {model_[0], "modelA"},
+                  {noiseKind_[0], "noiseKindA"},
+                  {noiseLevel_[0], "noiseLevelA"},
+                  {model_[1], "modelB"},
+                  {noiseKind_[1], "noiseKindB"},
+                  {noiseLevel_[1], "noiseLevelB"},
+                  {k_, "k"},
+                  {arch_, "architecture"},
+                  {hidden_, "hidden"},
+                  {latent_, "latent"},
+                  {lr_, "learningRate"},
+                  {batch_, "batch"},
+                  {seed_, "seed"},
                   {estimateK_, "estimateK"}});
 }
 

@@ -42,11 +42,21 @@ FieldControls::FieldControls(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildModelGroup());
     layout->addWidget(buildViewGroup());
     layout->addStretch(1);
-    nameControls({{dataset_, "dataset"}, {points_, "points"}, {sigma_, "sigma"},
-                  {width_, "width"}, {depth_, "depth"}, {activation_, "activation"},
-                  {loss_, "loss"}, {lr_, "learningRate"}, {batch_, "batch"}, {seed_, "seed"},
-                  {speed_, "speed"}, {showData_, "showData"}, {showLearned_, "showLearned"},
-                  {showIdeal_, "showIdeal"}, {heatMap_, "heatMap"}});
+    nameControls({{dataset_, "dataset"},
+                  {points_, "points"},
+                  {sigma_, "sigma"},
+                  {width_, "width"},
+                  {depth_, "depth"},
+                  {activation_, "activation"},
+                  {loss_, "loss"},
+                  {lr_, "learningRate"},
+                  {batch_, "batch"},
+                  {seed_, "seed"},
+                  {speed_, "speed"},
+                  {showData_, "showData"},
+                  {showLearned_, "showLearned"},
+                  {showIdeal_, "showIdeal"},
+                  {heatMap_, "heatMap"}});
     setConfig(config_);
     running_ = config_;
 }

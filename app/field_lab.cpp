@@ -183,9 +183,8 @@ QWidget* FieldLab::buildTimeline() {
     row->addWidget(timeline_, 1);
     row->addWidget(timelineLabel_);
     layout->addLayout(row);
-    connect(timeline_, &QSlider::valueChanged, this, [this](int index) {
-        QMetaObject::invokeMethod(worker_, "rewind", Q_ARG(int, index));
-    });
+    connect(timeline_, &QSlider::valueChanged, this,
+            [this](int index) { QMetaObject::invokeMethod(worker_, "rewind", Q_ARG(int, index)); });
     return box;
 }
 

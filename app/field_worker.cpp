@@ -73,8 +73,8 @@ void FieldWorker::rewind(int index) {
     if (index >= int(timeline_.size())) return;
     const aelab::FieldConfig live = trainer_->config();
     try {
-        auto earlier = aelab::FieldTrainer::loadBytes(timeline_[size_t(index)].second,
-                                                      "of the timeline");
+        auto earlier =
+            aelab::FieldTrainer::loadBytes(timeline_[size_t(index)].second, "of the timeline");
         earlier->applyLive(live);
         trainer_ = std::move(earlier);
     } catch (const std::exception& e) {
@@ -95,7 +95,8 @@ void FieldWorker::keepTimeline(bool force) {
         timelineChanged_ = true;
     }
     const long long step = trainer_ ? trainer_->step() : 0;
-    if (!trainer_ || (!force && !timeline_.empty() && step < timeline_.back().first + timelineEvery_))
+    if (!trainer_ ||
+        (!force && !timeline_.empty() && step < timeline_.back().first + timelineEvery_))
         return;
     if (!timeline_.empty() && timeline_.back().first == step) return;
     timeline_.emplace_back(step, trainer_->saveBytes());
@@ -218,7 +219,8 @@ void FieldWorker::publish(bool force) {
     s.view.data = dataPoints_;
     s.newLosses.swap(pendingLosses_);
     if (timelineChanged_) {
-        for (const auto& kept : timeline_) s.timeline.append(kept.first);
+        for (const auto& kept : timeline_)
+            s.timeline.append(kept.first);
         timelineChanged_ = false;
     }
     s.timelinePosition = rewoundTo_;

@@ -86,5 +86,5 @@ class FieldWorker : public QObject {
     long long timelineEvery_ = 100;
     bool timelineChanged_ = false;
     bool restoring_ = false; // the next run starts from a restored model
-    int rewoundTo_ = -1; // the timeline index shown, -1 at the live end
+    int rewoundTo_ = -1;     // the timeline index shown, -1 at the live end
 };

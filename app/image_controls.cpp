@@ -26,10 +26,19 @@ ImageControls::ImageControls(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildNoiseGroup());
     layout->addWidget(buildChainGroup());
     layout->addStretch();
-    nameControls({{data_, "data"}, {arch_, "architecture"}, {base_, "base"}, {loss_, "loss"},
-                  {lr_, "learningRate"}, {batch_, "batch"}, {seed_, "seed"},
-                  {noiseKind_, "noiseKind"}, {noiseLevel_, "noiseLevel"}, {start_, "chainStart"},
-                  {chains_, "chains"}, {inject_, "injection"}, {injectS_, "injectionS"},
+    nameControls({{data_, "data"},
+                  {arch_, "architecture"},
+                  {base_, "base"},
+                  {loss_, "loss"},
+                  {lr_, "learningRate"},
+                  {batch_, "batch"},
+                  {seed_, "seed"},
+                  {noiseKind_, "noiseKind"},
+                  {noiseLevel_, "noiseLevel"},
+                  {start_, "chainStart"},
+                  {chains_, "chains"},
+                  {inject_, "injection"},
+                  {injectS_, "injectionS"},
                   {speed_, "chainSpeed"}});
 }
 

@@ -31,9 +31,17 @@ InterpControls::InterpControls(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildModelGroup());
     layout->addWidget(buildInterpolationGroup());
     layout->addStretch();
-    nameControls({{data_, "data"}, {model_, "model"}, {depth_, "depth"}, {lambda_, "lambda"},
-                  {gamma_, "gamma"}, {noise_, "noiseStd"}, {kl_, "klWeight"},
-                  {lr_, "learningRate"}, {batch_, "batch"}, {seed_, "seed"}, {path_, "path"},
+    nameControls({{data_, "data"},
+                  {model_, "model"},
+                  {depth_, "depth"},
+                  {lambda_, "lambda"},
+                  {gamma_, "gamma"},
+                  {noise_, "noiseStd"},
+                  {kl_, "klWeight"},
+                  {lr_, "learningRate"},
+                  {batch_, "batch"},
+                  {seed_, "seed"},
+                  {path_, "path"},
                   {compare_, "compare"}});
     updateRows();
 }
@@ -213,7 +221,9 @@ void InterpControls::chooseData(const QString& spec) {
     emit dataChosen(spec);
 }
 
-void InterpControls::showData(const QString& spec) { showDataIn(data_, spec); }
+void InterpControls::showData(const QString& spec) {
+    showDataIn(data_, spec);
+}
 
 void InterpControls::chooseModel(aelab::InterpModel model) {
     model_->setCurrentIndex(model_->findData(int(model)));

@@ -14,12 +14,12 @@ class QTabWidget;
 class QWidget;
 
 struct LabEntry {
-    QString key;   // in files: "field", "chain", "image", "interpolation", "dvae"
+    QString key; // in files: "field", "chain", "image", "interpolation", "dvae"
     QWidget* lab = nullptr;
-    QWidget* panel = nullptr;               // holds the named controls
-    std::function<void()> rebuild;          // a new model from the controls and seed
-    std::function<void(bool)> setRunning;   // training, or the chain in the chain lab
-    std::function<long long()> progress;    // steps so far, for tests and status
+    QWidget* panel = nullptr;             // holds the named controls
+    std::function<void()> rebuild;        // a new model from the controls and seed
+    std::function<void(bool)> setRunning; // training, or the chain in the chain lab
+    std::function<long long()> progress;  // steps so far, for tests and status
 };
 
 class LabDeck : public QObject {

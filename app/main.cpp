@@ -73,15 +73,17 @@ int main(int argc, char** argv) {
         QTextStream(stdout) << "aelab " << AELAB_VERSION << "\n";
         return 0;
     }
-    if (args.size() > 1) {
-        QTextStream(stderr) << "aelab: unknown option \"" << args.at(1)
-                            << "\" (try aelab --help)\n";
+    GuiOptions options;
+    if (const QString bad = parseGuiOptions(args, &options); !bad.isEmpty()) {
+        QTextStream(stderr) << "aelab: " << bad << " (try aelab --help)\n";
         return 2;
     }
     // One Torch thread for training: the other core keeps the GUI fluid.
     aelab::setTorchThreads(1);
     MainWindow window;
     window.show();
+    // After the window is up, so a failure shows as a message in it.
+    QTimer::singleShot(0, &window, [&window, options] { window.startWith(options); });
     if (qEnvironmentVariableIsSet("AELAB_STARTUP_PROBE")) quitAfterFirstPaint(window);
     return app.exec();
 }

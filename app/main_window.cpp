@@ -34,6 +34,7 @@
 #include <QLabel>
 #include <QProgressDialog>
 #include <QTimer>
+#include <QScreen>
 #include <QUndoStack>
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -137,14 +138,14 @@ void MainWindow::buildDeck() {
 
 void MainWindow::showCaption(const QString& title, const QString& caption) {
     caption_->setVisible(!title.isEmpty() || !caption.isEmpty());
-    caption_->setText(QStringLiteral("<b>%1</b> &nbsp; %2")
-                          .arg(title.toHtmlEscaped(), caption.toHtmlEscaped()));
+    caption_->setText(
+        QStringLiteral("<b>%1</b> &nbsp; %2").arg(title.toHtmlEscaped(), caption.toHtmlEscaped()));
     fitCaptionFont();
 }
 
 void MainWindow::fitCaptionFont() {
     QFont font = caption_->font();
-    font.setPointSizeF(presenting_ ? 20 : QApplication::font().pointSizeF() + 1);
+    font.setPointSizeF(presenting_ ? 16 : QApplication::font().pointSizeF() + 1);
     caption_->setFont(font);
 }
 
@@ -157,11 +158,9 @@ void MainWindow::buildMenus() {
         shortcutActions_.append(a);
         return a;
     };
-    const SessionActions::AddAction addFn = [add](QMenu* menu, const QString& text,
-                                                  const QKeySequence& key,
-                                                  const std::function<void()>& slot) {
-        return add(menu, text, key, slot);
-    };
+    const SessionActions::AddAction addFn =
+        [add](QMenu* menu, const QString& text, const QKeySequence& key,
+              const std::function<void()>& slot) { return add(menu, text, key, slot); };
     QMenu* file = menuBar()->addMenu(tr("&File"));
     sessions_->addFileActions(file, addFn);
     add(file, tr("Load points from CSV…"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
@@ -239,9 +238,12 @@ void MainWindow::buildMenus() {
 void MainWindow::setPresentation(bool on) {
     presenting_ = on;
     fitCaptionFont();
-    if (on)
+    if (on) {
         showFullScreen();
-    else
+        // Without a window manager (a projector's kiosk session) nobody
+        // resizes the window: cover the screen ourselves.
+        if (screen()) setGeometry(screen()->geometry());
+    } else
         showNormal();
     fieldLab_->setPresentation(on);
     chainLab_->setPresentation(on);
@@ -365,4 +367,28 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/lab", tabs_->currentIndex());
     event->accept();
+}
+
+QString parseGuiOptions(const QStringList& args, GuiOptions* out) {
+    for (int i = 1; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        if (a == "--present") {
+            out->present = true;
+        } else if (a == "--open" || a == "--lesson") {
+            if (i + 1 >= args.size()) return QStringLiteral("%1 needs a value").arg(a);
+            (a == "--open" ? out->session : out->lesson) = args.at(++i);
+        } else {
+            return QStringLiteral("unknown option \"%1\"").arg(a);
+        }
+    }
+    return {};
+}
+
+void MainWindow::startWith(const GuiOptions& options) {
+    QString error;
+    if (!options.session.isEmpty() && !sessions_->openSession(options.session, &error))
+        QMessageBox::warning(this, tr("Cannot open the session"), error);
+    if (!options.lesson.isEmpty() && !sessions_->startLesson(options.lesson, &error))
+        QMessageBox::warning(this, tr("Cannot start the lesson"), error);
+    if (options.present) setPresentation(true);
 }

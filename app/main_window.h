@@ -15,6 +15,15 @@ class SessionActions;
 class SetupHistory;
 class ViewRecorder;
 
+// What the GUI's command line asks for at start.
+struct GuiOptions {
+    QString session; // --open FILE
+    QString lesson;  // --lesson N (built-in, from 1) or a lesson file
+    bool present = false;
+};
+// Empty, or what is wrong with the arguments.
+QString parseGuiOptions(const QStringList& args, GuiOptions* out);
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
@@ -33,6 +42,9 @@ class MainWindow : public QMainWindow {
     bool startRecording(const QString& path, double fps);
     void stopRecording();
     void setPresentation(bool on);
+    // Opens the session, starts the lesson and enters presentation mode as
+    // asked; failures are shown in a message box and the app goes on.
+    void startWith(const GuiOptions& options);
     // The plot or image view of the lab in front, as PNG pixels, to the
     // clipboard (Ctrl+Shift+C).
     void copyViewToClipboard();

@@ -67,10 +67,10 @@ void SessionActions::addLessonMenu(QMenuBar* bar, const AddAction& add) {
     for (const QString& path : builtInLessons()) {
         Lesson lesson;
         if (!loadLessonFile(path, &lesson, nullptr)) continue;
-        add(menu, lesson.title, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + n++)), [this, path] {
-            Lesson l;
+        ++n;
+        add(menu, lesson.title, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + n)), [this, n] {
             QString error;
-            if (!loadLessonFile(path, &l, &error) || !applyLesson(l, &error))
+            if (!startLesson(QString::number(n), &error))
                 warn(tr("Cannot start the lesson"), error);
         });
     }
@@ -120,10 +120,9 @@ bool SessionActions::openSession(const QString& path, QString* error) {
     history_->rebase();
     currentPath_ = path;
     rememberRecent(path);
-    emit message(skipped.isEmpty()
-                     ? tr("Opened %1").arg(QFileInfo(path).fileName())
-                     : tr("Opened %1; not applied (from another version?): %2")
-                           .arg(QFileInfo(path).fileName(), skipped.join(", ")),
+    emit message(skipped.isEmpty() ? tr("Opened %1").arg(QFileInfo(path).fileName())
+                                   : tr("Opened %1; not applied (from another version?): %2")
+                                         .arg(QFileInfo(path).fileName(), skipped.join(", ")),
                  8000);
     return true;
 }
@@ -137,7 +136,8 @@ void SessionActions::rememberRecent(const QString& path) {
     const QString full = QFileInfo(path).absoluteFilePath();
     recent.removeAll(full);
     recent.prepend(full);
-    while (recent.size() > kRecentCount) recent.removeLast();
+    while (recent.size() > kRecentCount)
+        recent.removeLast();
     QSettings().setValue("recent/sessions", recent);
 }
 
@@ -155,9 +155,9 @@ void SessionActions::fillRecentMenu() {
 }
 
 void SessionActions::askOpenSession() {
-    const QString path = QFileDialog::getOpenFileName(
-        window_, tr("Open session"), currentPath_,
-        tr("Autoencoder Lab sessions (*.aelab);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(window_, tr("Open session"), currentPath_,
+                                     tr("Autoencoder Lab sessions (*.aelab);;All files (*)"));
     QString error;
     if (!path.isEmpty() && !openSession(path, &error)) warn(tr("Cannot open the session"), error);
 }
@@ -178,7 +178,8 @@ void SessionActions::askSaveSession(bool newPath) {
 
 bool SessionActions::applyLesson(const Lesson& lesson, QString* error) {
     if (!deck_->find(lesson.lab)) {
-        if (error) *error = tr("the lesson names a lab this version does not have: %1").arg(lesson.lab);
+        if (error)
+            *error = tr("the lesson names a lab this version does not have: %1").arg(lesson.lab);
         return false;
     }
     for (const LabEntry& lab : deck_->labs())
@@ -260,9 +261,9 @@ void SessionActions::askSaveLesson() {
     const QString path = QFileDialog::getSaveFileName(window_, tr("Save lesson"), "lesson.json",
                                                       tr("Lessons (*.json)"));
     if (path.isEmpty()) return;
-    const Lesson lesson = currentAsLesson(
-        title->text().isEmpty() ? QFileInfo(path).baseName() : title->text(),
-        caption->toPlainText(), hidden);
+    const Lesson lesson =
+        currentAsLesson(title->text().isEmpty() ? QFileInfo(path).baseName() : title->text(),
+                        caption->toPlainText(), hidden);
     try {
         aelab::writeBytesAtomically(path.toStdString(), lessonToJson(lesson).toStdString());
     } catch (const std::exception& e) {
@@ -273,4 +274,23 @@ void SessionActions::askSaveLesson() {
 
 void SessionActions::warn(const QString& title, const QString& text) {
     QMessageBox::warning(window_, title, text);
+}
+
+bool SessionActions::startLesson(const QString& which, QString* error) {
+    bool isNumber = false;
+    const int n = which.toInt(&isNumber);
+    const QStringList builtIn = builtInLessons();
+    QString path = which;
+    if (isNumber) {
+        if (n < 1 || n > builtIn.size()) {
+            if (error)
+                *error = tr("there is no lesson %1 (the built-in ones are 1 to %2)")
+                             .arg(which)
+                             .arg(builtIn.size());
+            return false;
+        }
+        path = builtIn.at(n - 1);
+    }
+    Lesson lesson;
+    return loadLessonFile(path, &lesson, error) && applyLesson(lesson, error);
 }

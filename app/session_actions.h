@@ -38,6 +38,8 @@ class SessionActions : public QObject {
     // Sets the labs up as the lesson says, shows its lab and caption, starts
     // what it runs. False (with why) if a lab it names is unknown.
     bool applyLesson(const Lesson& lesson, QString* error);
+    // which: a built-in lesson's number (from 1) or a lesson file's path.
+    bool startLesson(const QString& which, QString* error);
     // The labs as they are now, as a lesson hiding the given controls.
     Lesson currentAsLesson(const QString& title, const QString& caption,
                            const QMap<QString, QStringList>& hidden) const;

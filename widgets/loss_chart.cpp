@@ -21,7 +21,7 @@ int LossChart::addSeries(const QString& name) {
     QCPGraph* g = addGraph();
     g->setName(name);
     g->setPen(QPen(kPalette[(graphCount() - 1) % 5], 1.5));
-    g->setAdaptiveSampling(true);  // long histories stay cheap to draw
+    g->setAdaptiveSampling(true); // long histories stay cheap to draw
     return graphCount() - 1;
 }
 
@@ -35,7 +35,8 @@ void LossChart::appendPoints(int series, const QVector<QPointF>& points) {
 }
 
 void LossChart::clearAll() {
-    for (int i = 0; i < graphCount(); ++i) graph(i)->data()->clear();
+    for (int i = 0; i < graphCount(); ++i)
+        graph(i)->data()->clear();
     rescale();
 }
 
@@ -61,16 +62,18 @@ void LossChart::setLogScale(bool on) {
     yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (on) {
         QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-        ticker->setTickCount(4);  // decades only: in-between labels crowd a short axis
+        ticker->setTickCount(4); // decades only: in-between labels crowd a short axis
         ticker->setSubTickCount(8);
         yAxis->setTicker(ticker);
         yAxis->setNumberFormat("gb");
-    }
-    else yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    } else
+        yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     rescale();
 }
 
-void LossChart::setValueLabel(const QString& label) { yAxis->setLabel(label); }
+void LossChart::setValueLabel(const QString& label) {
+    yAxis->setLabel(label);
+}
 
 void LossChart::rescale() {
     rescaleAxes();

@@ -5,7 +5,7 @@
 
 class LossChart : public QCustomPlot {
     Q_OBJECT
-public:
+  public:
     explicit LossChart(QWidget* parent = nullptr);
 
     // Returns the series index. Colours cycle through a fixed palette.
@@ -21,6 +21,6 @@ public:
     void setValueLabel(const QString& label);
     void setPresentation(bool on);
 
-private:
+  private:
     void rescale();
 };

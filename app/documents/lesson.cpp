@@ -64,9 +64,9 @@ bool parseLesson(const QByteArray& json, Lesson* out, QString* error) {
     l.setups = controls.toObject();
     for (auto it = l.setups.begin(); it != l.setups.end(); ++it)
         if (!it.value().isObject())
-            return fail(error,
-                        QObject::tr("the lesson's controls of lab \"%1\" are not an object")
-                            .arg(it.key()));
+            return fail(
+                error,
+                QObject::tr("the lesson's controls of lab \"%1\" are not an object").arg(it.key()));
     const QJsonObject hidden = root.value("hidden").toObject();
     for (auto it = hidden.begin(); it != hidden.end(); ++it) {
         if (!it.value().isArray())

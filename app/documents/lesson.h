@@ -11,11 +11,11 @@
 
 struct Lesson {
     QString title;
-    QString caption;    // shown above the lab while the lesson runs
-    QString lab;        // key of the lab to show
-    QJsonObject setups; // per lab key: controls to set (panel_state.h)
+    QString caption;                   // shown above the lab while the lesson runs
+    QString lab;                       // key of the lab to show
+    QJsonObject setups;                // per lab key: controls to set (panel_state.h)
     QMap<QString, QStringList> hidden; // per lab key: controls hidden from students
-    QStringList run;    // labs to start once set up (training, or the chain)
+    QStringList run;                   // labs to start once set up (training, or the chain)
 };
 
 inline constexpr int kLessonVersion = 1;

@@ -12,9 +12,9 @@
 #include <QString>
 
 struct Session {
-    QString appVersion; // of the program that wrote it
-    QString lab;        // key of the lab in front ("field", "chain", ...)
-    QJsonObject setups; // per lab key: its controls (panel_state.h)
+    QString appVersion;               // of the program that wrote it
+    QString lab;                      // key of the lab in front ("field", "chain", ...)
+    QJsonObject setups;               // per lab key: its controls (panel_state.h)
     QMap<QString, QByteArray> models; // per lab key: its model archive
     QJsonObject charts;               // per lab key: its chart series
 };

@@ -1,0 +1,84 @@
+// Every built-in lesson loads, shows its lab and caption, hides the controls
+// it names and runs a few steps; a setup saved as a lesson sets up another
+// window the same way.
+#include "lab_deck.h"
+#include "main_window.h"
+#include "session_actions.h"
+
+#include <QLabel>
+#include <QStandardPaths>
+#include <QtTest>
+
+class TestLessons : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void builtInLessonsRun_data() {
+        QTest::addColumn<int>("number");
+        const QStringList lessons = SessionActions::builtInLessons();
+        QCOMPARE(lessons.size(), 4);
+        for (int i = 0; i < lessons.size(); ++i)
+            QTest::newRow(qPrintable(lessons[i])) << i + 1;
+    }
+    void builtInLessonsRun() {
+        QFETCH(int, number);
+        Lesson lesson;
+        QString error;
+        QVERIFY2(loadLessonFile(SessionActions::builtInLessons().at(number - 1), &lesson, &error),
+                 qPrintable(error));
+        MainWindow window;
+        window.resize(1300, 850);
+        window.show();
+        QVERIFY2(window.sessions()->startLesson(QString::number(number), &error),
+                 qPrintable(error));
+        QCOMPARE(window.deck()->currentKey(), lesson.lab);
+        QVERIFY(window.captionBar()->isVisible());
+        QVERIFY(window.captionBar()->text().contains(lesson.title.toHtmlEscaped()));
+        // Every control the lesson sets took its value.
+        const QJsonObject now = window.deck()->setups();
+        for (auto lab = lesson.setups.begin(); lab != lesson.setups.end(); ++lab) {
+            const QJsonObject want = lab.value().toObject();
+            for (auto c = want.begin(); c != want.end(); ++c) {
+                const QJsonValue got = now.value(lab.key()).toObject().value(c.key());
+                QVERIFY2(got == c.value() || (got.isDouble() && c.value().isDouble() &&
+                                              qAbs(got.toDouble() - c.value().toDouble()) < 1e-9),
+                         qPrintable(lab.key() + "/" + c.key()));
+            }
+        }
+        for (auto it = lesson.hidden.begin(); it != lesson.hidden.end(); ++it) {
+            QVERIFY(!it.value().isEmpty());
+            for (const QString& name : it.value()) {
+                QWidget* control = window.deck()->find(it.key())->panel->findChild<QWidget*>(name);
+                QVERIFY2(control && control->isHidden(), qPrintable(name));
+            }
+        }
+        for (const QString& key : lesson.run)
+            QTRY_VERIFY2_WITH_TIMEOUT(window.deck()->find(key)->progress() >= 3,
+                                      qPrintable(key + " did not run"), 120000);
+        for (const LabEntry& lab : window.deck()->labs())
+            if (lab.setRunning) lab.setRunning(false);
+    }
+
+    void savedSetupSetsUpAnotherWindow() {
+        MainWindow a;
+        QString error;
+        QVERIFY(a.sessions()->startLesson("1", &error));
+        a.deck()->applySetups({{"field", QJsonObject{{"sigma", 0.07}, {"seed", 42}}}});
+        const Lesson made =
+            a.sessions()->currentAsLesson("Mine", "Look here", {{"field", {"seed"}}});
+        Lesson read;
+        QVERIFY2(parseLesson(lessonToJson(made), &read, &error), qPrintable(error));
+
+        MainWindow b;
+        QVERIFY2(b.sessions()->applyLesson(read, &error), qPrintable(error));
+        QCOMPARE(b.deck()->setups().value("field"), a.deck()->setups().value("field"));
+        QVERIFY(b.deck()->find("field")->panel->findChild<QWidget*>("seed")->isHidden());
+        QVERIFY(!b.deck()->find("field")->panel->findChild<QWidget*>("width")->isHidden());
+        QVERIFY(b.sessions()->startLesson("9", &error) == false);
+        QVERIFY2(error.contains("no lesson 9"), qPrintable(error));
+    }
+};
+
+QTEST_MAIN(TestLessons)
+#include "tst_lessons.moc"

@@ -1,0 +1,171 @@
+// Sessions, undo and the timeline in the main window: a saved session opened
+// after other work brings back the same controls, model, field and loss
+// history; a damaged file changes nothing; undo and redo walk through edits;
+// the timeline shows an earlier model and training continues from it.
+#include "field_controls.h"
+#include "field_lab.h"
+#include "lab_deck.h"
+#include "loss_chart.h"
+#include "main_window.h"
+#include "session_actions.h"
+#include "setup_history.h"
+
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+namespace {
+
+// A small field model, quick to train.
+const QJsonObject kTiny{{"points", 200}, {"width", 16}, {"depth", 1},   {"batch", 32},
+                        {"sigma", 0.2},  {"seed", 7},   {"speed", "20"}};
+
+// Resets the field lab and waits for the new run's first frame.
+void resetAndWait(FieldLab* lab) {
+    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > 0, 20000); // the window's own first run
+    const quint64 run = lab->lastSnapshot().run;
+    lab->reset(false);
+    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > run, 20000);
+}
+
+void trainTo(FieldLab* lab, long long steps) {
+    lab->setPlaying(true);
+    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step >= steps, 60000);
+    lab->setPlaying(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!lab->lastSnapshot().playing, 10000);
+}
+
+} // namespace
+
+class TestSessions : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void saveAndOpenReproduceTheField() {
+        MainWindow window;
+        FieldLab* lab = window.fieldLab();
+        QVERIFY(window.deck()->applySetups({{"field", kTiny}}).isEmpty());
+        resetAndWait(lab);
+        trainTo(lab, 150);
+        const FieldViewData saved = lab->lastSnapshot().view;
+        const long long savedStep = lab->lastSnapshot().step;
+        const int savedLosses = lab->lossChart()->pointCount(0);
+        const QJsonObject savedSetups = window.deck()->setups();
+        QVERIFY(saved.hasField() && savedLosses > 0);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath("lesson-day.aelab");
+        QString error;
+        QVERIFY2(window.sessions()->saveSession(path, &error), qPrintable(error));
+        QCOMPARE(window.sessions()->recentSessions().value(0), path);
+
+        // Other work: other settings, a fresh model.
+        QJsonObject other = kTiny;
+        other["sigma"] = 0.3;
+        other["seed"] = 9;
+        window.deck()->applySetups({{"field", other}});
+        resetAndWait(lab);
+        QVERIFY(lab->lastSnapshot().view.dx != saved.dx);
+
+        const quint64 run = lab->lastSnapshot().run;
+        QVERIFY2(window.sessions()->openSession(path, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > run && lab->lastSnapshot().restored,
+                                 20000);
+        QCOMPARE(window.deck()->setups(), savedSetups);
+        QCOMPARE(lab->lastSnapshot().step, savedStep);
+        QCOMPARE(lab->lastSnapshot().view.dx, saved.dx); // bit for bit
+        QCOMPARE(lab->lastSnapshot().view.dy, saved.dy);
+        QCOMPARE(lab->lastSnapshot().view.data, saved.data);
+        QCOMPARE(lab->lossChart()->pointCount(0), savedLosses);
+        // And it trains on from there.
+        trainTo(lab, savedStep + 20);
+    }
+
+    void damagedSessionChangesNothing() {
+        MainWindow window;
+        window.deck()->applySetups({{"field", kTiny}});
+        resetAndWait(window.fieldLab());
+        QTemporaryDir dir;
+        const QString path = dir.filePath("s.aelab");
+        QString error;
+        QVERIFY(window.sessions()->saveSession(path, &error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x10);
+        file.seek(0);
+        file.write(bytes);
+        file.close();
+
+        QJsonObject other = kTiny;
+        other["sigma"] = 0.3;
+        window.deck()->applySetups({{"field", other}});
+        const QJsonObject before = window.deck()->setups();
+        const quint64 run = window.fieldLab()->lastSnapshot().run;
+        QVERIFY(!window.sessions()->openSession(path, &error));
+        QVERIFY2(error.contains("damaged") && error.contains("s.aelab"), qPrintable(error));
+        QCOMPARE(window.deck()->setups(), before);
+        QTest::qWait(300);
+        QCOMPARE(window.fieldLab()->lastSnapshot().run, run);
+    }
+
+    void undoAndRedoHyperparameters() {
+        MainWindow window;
+        auto* sigma = window.fieldLab()->findChild<QDoubleSpinBox*>("sigma");
+        QVERIFY(sigma);
+        const double start = sigma->value();
+        QUndoStack* stack = window.history()->stack();
+        sigma->setValue(0.25);
+        sigma->setValue(0.3); // the same control again: one step
+        QCOMPARE(stack->count(), 1);
+        auto* width = window.fieldLab()->findChild<QSpinBox*>("width");
+        width->setValue(32);
+        QCOMPARE(stack->count(), 2);
+        stack->undo();
+        QCOMPARE(width->value(), 128);
+        stack->undo();
+        QCOMPARE(sigma->value(), start);
+        QCOMPARE(window.fieldLab()->controls()->config().sigma, float(start)); // the lab saw it
+        stack->redo();
+        QCOMPARE(sigma->value(), 0.3);
+        QCOMPARE(stack->count(), 2); // undo and redo add no steps
+    }
+
+    void timelineScrubsAndContinues() {
+        MainWindow window;
+        FieldLab* lab = window.fieldLab();
+        window.deck()->applySetups({{"field", kTiny}});
+        resetAndWait(lab);
+        const QVector<float> first = lab->lastSnapshot().view.dx;
+        trainTo(lab, 250);
+        QSlider* timeline = lab->timelineSlider();
+        QTRY_VERIFY(timeline->maximum() >= 2); // kept at steps 0, 100, 200, ...
+        const int kept = timeline->maximum();
+        timeline->setValue(0);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 0, 10000);
+        QCOMPARE(lab->lastSnapshot().step, 0LL);
+        QCOMPARE(lab->lastSnapshot().view.dx, first);
+        // Scrubbing loses nothing: the last snapshot is still there.
+        timeline->setValue(timeline->maximum());
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == timeline->maximum(),
+                                 10000);
+        QVERIFY(lab->lastSnapshot().step >= 250);
+        QCOMPARE(timeline->maximum(), kept + 1); // the live end was kept too
+        // Training from snapshot 1 drops the later ones.
+        timeline->setValue(1);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 1, 10000);
+        const long long at = lab->lastSnapshot().step;
+        lab->stepOnce();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step == at + 1, 10000);
+        QCOMPARE(lab->lastSnapshot().timelinePosition, -1);
+        QCOMPARE(timeline->maximum(), 1);
+    }
+};
+
+QTEST_MAIN(TestSessions)
+#include "tst_sessions.moc"
