@@ -18,17 +18,28 @@ struct Verb {
     int (*run)(const QStringList&);
 };
 const Verb kVerbs[] = {
-    {"field", "train a DAE on 2D data; write metrics.json, field.csv, data.csv, field.png", runFieldVerb},
-    {"chain", "train a DAE on 2D data, run a sampling chain; write metrics.json, chain.csv", runChainVerb},
-    {"image-dae", "train an image DAE, sample with chains; write metrics.json, reconstructions.png, samples.png, chain.gif",
+    {"field", "train a DAE on 2D data; write metrics.json, field.csv, data.csv, field.png",
+     runFieldVerb},
+    {"chain", "train a DAE on 2D data, run a sampling chain; write metrics.json, chain.csv",
+     runChainVerb},
+    {"image-dae",
+     "train an image DAE, sample with chains; write metrics.json, reconstructions.png, "
+     "samples.png, chain.gif",
      runImageDaeVerb},
-    {"interpolate", "train plain/denoising/VAE/ACAI autoencoders, interpolate; on lines score the benchmark; write metrics.json, strips/",
+    {"interpolate",
+     "train plain/denoising/VAE/ACAI autoencoders, interpolate; on lines score the benchmark; "
+     "write metrics.json, strips/",
      runInterpolateVerb},
-    {"dvae", "train a VAE/DVAE/IWAE/DIWAE, estimate test NLL; write metrics.json, samples.png, reconstructions.png",
+    {"dvae",
+     "train a VAE/DVAE/IWAE/DIWAE, estimate test NLL; write metrics.json, samples.png, "
+     "reconstructions.png",
      runDvaeVerb},
-    {"bench", "measure training speed, GUI cost, frame times and startup (--peer: against PyTorch); write bench.json",
+    {"bench",
+     "measure training speed, GUI cost, frame times and startup (--peer: against PyTorch); write "
+     "bench.json",
      runBenchVerb},
-    {"soak", "train for a long time with the GUI open, the labs taking turns; write soak.json (memory)",
+    {"soak",
+     "train for a long time with the GUI open, the labs taking turns; write soak.json (memory)",
      runSoakVerb},
     {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
 };
@@ -48,8 +59,10 @@ QString cliUsage() {
         "                                           lesson (1 to 4: the built-in ones)\n"
         "                                           and/or in presentation mode\n"
         "       aelab VERB [options] [--help]       run headless\n\nVerbs:\n");
-    for (const Verb& v : kVerbs) text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -12).arg(v.summary);
-    text += QStringLiteral("\nExit codes: 0 done, 1 failed while running, 2 bad options or input.\n");
+    for (const Verb& v : kVerbs)
+        text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -12).arg(v.summary);
+    text +=
+        QStringLiteral("\nExit codes: 0 done, 1 failed while running, 2 bad options or input.\n");
     return text;
 }
 

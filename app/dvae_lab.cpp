@@ -173,3 +173,14 @@ void DvaeLab::onSnapshot(const DvaeSnapshot& s) {
     }
     last_ = s;
 }
+
+QVariantMap DvaeLab::modelStates() const {
+    QVariantMap parts;
+    QMetaObject::invokeMethod(worker_, "checkpoints", Qt::BlockingQueuedConnection,
+                              Q_RETURN_ARG(QVariantMap, parts));
+    return parts;
+}
+
+void DvaeLab::restoreModelStates(const QVariantMap& parts) {
+    QMetaObject::invokeMethod(worker_, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
+}

@@ -6,6 +6,7 @@
 // image lab, whose DAE refines them.
 #include "dvae_snapshot.h"
 
+#include <QVariantMap>
 #include <QWidget>
 
 class DvaeControls;
@@ -35,6 +36,10 @@ class DvaeLab : public QWidget {
     void toggleTraining();
     void estimateNll(int k);
     void setPresentation(bool on);
+    // Sessions: the trained models by part name (waits for the worker's
+    // current burst), and putting them back once data and models are set up.
+    QVariantMap modelStates() const;
+    void restoreModelStates(const QVariantMap& parts);
 
   signals:
     void errorOccurred(const QString& text);

@@ -141,6 +141,7 @@ void DvaeWorker::setTraining(bool on) {
     d->training = on;
     d->rateSteps = 0;
     d->rateClock.start();
+    if (!on) publish(true, false); // the readouts show where training stopped
 }
 
 void DvaeWorker::liveNll(int s) {
@@ -173,6 +174,30 @@ void DvaeWorker::estimateNll(int k) {
 void DvaeWorker::requestSamples(int slot, int count) {
     if (slot < 0 || slot >= kDvaeSlots || !d->trainers[size_t(slot)]) return;
     emit samplesReady(toImages(d->trainers[size_t(slot)]->sample(count, kViewSeed + 1)));
+}
+
+QVariantMap DvaeWorker::checkpoints() {
+    QVariantMap out;
+    for (int s = 0; s < kDvaeSlots; ++s)
+        if (d->trainers[size_t(s)])
+            out.insert(s == 0 ? "A" : "B",
+                       QByteArray::fromStdString(d->trainers[size_t(s)]->saveState()));
+    return out;
+}
+
+void DvaeWorker::restoreCheckpoints(const QVariantMap& parts) {
+    for (int s = 0; s < kDvaeSlots; ++s) {
+        const QString key = s == 0 ? "A" : "B";
+        if (!parts.contains(key)) continue;
+        try {
+            if (!d->trainers[size_t(s)]) throw std::runtime_error("its data did not load");
+            d->trainers[size_t(s)]->loadState(parts.value(key).toByteArray().toStdString());
+        } catch (const std::exception& e) {
+            emit failed(tr("The session's model %1 was not restored: %2").arg(key, e.what()));
+        }
+    }
+    ++d->modelId; // the charts start again from the restored models
+    publish(true, true);
 }
 
 void DvaeWorker::shutdown() {

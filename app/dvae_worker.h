@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QVariantMap>
 #include <memory>
 
 class QTimer;
@@ -34,6 +35,11 @@ class DvaeWorker : public QObject {
     // The prior samples of a slot as images, for the image lab's chains.
     void requestSamples(int slot, int count);
     void shutdown();
+    // Sessions: the trained models' states by part name, and putting them
+    // back into models built with the same settings (call after the data
+    // and the models are set up). Failures are reported, nothing crashes.
+    QVariantMap checkpoints();
+    void restoreCheckpoints(const QVariantMap& parts);
 
   signals:
     void snapshot(const DvaeSnapshot& s);

@@ -15,7 +15,7 @@ struct FieldSnapshot {
     double r2 = 0;             // field fit score of the drawn field
     double sigma = 0;          // the corruption the model trains with now
     bool playing = false;
-    bool restored = false; // the first frame of a model restored from a session
+    bool restored = false;      // the first frame of a model restored from a session
     QVector<QPointF> newLosses; // (step, loss) since the previous snapshot
     QVector<qint64> timeline;   // steps of the kept weight snapshots, oldest first (when changed)
     int timelinePosition = -1;  // the snapshot shown; -1: the live end

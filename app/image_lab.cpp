@@ -208,3 +208,14 @@ void ImageLab::onSnapshot(const ImageSnapshot& s) {
     }
     last_ = s;
 }
+
+QVariantMap ImageLab::modelStates() const {
+    QVariantMap parts;
+    QMetaObject::invokeMethod(worker_, "checkpoints", Qt::BlockingQueuedConnection,
+                              Q_RETURN_ARG(QVariantMap, parts));
+    return parts;
+}
+
+void ImageLab::restoreModelStates(const QVariantMap& parts) {
+    QMetaObject::invokeMethod(worker_, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
+}

@@ -5,6 +5,7 @@
 // the data. The worker runs on its own thread; snapshots cross by value.
 #include "image_snapshot.h"
 
+#include <QVariantMap>
 #include <QWidget>
 
 class ImageControls;
@@ -38,6 +39,10 @@ class ImageLab : public QWidget {
     // them and play.
     void refineFrom(const QVector<QImage>& samples, const QString& from);
     void setPresentation(bool on);
+    // Sessions: the trained models by part name (waits for the worker's
+    // current burst), and putting them back once data and models are set up.
+    QVariantMap modelStates() const;
+    void restoreModelStates(const QVariantMap& parts);
 
   signals:
     void errorOccurred(const QString& text);

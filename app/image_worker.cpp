@@ -147,6 +147,7 @@ void ImageWorker::setTraining(bool on) {
     d->rateSteps = 0;
     d->rateClock.start();
     if (on) d->diverged = false;
+    if (!on) publish(true); // the readouts show where training stopped
 }
 
 void ImageWorker::restartChains(int count, int start) {
@@ -220,6 +221,24 @@ void ImageWorker::requestGalleryPage(int page, bool testSplit, int perPage) {
     if (!d->loaded) return;
     const GalleryPage g = ::galleryPage(d->data, page, testSplit, perPage);
     emit galleryPage(g.page, g.total, g.images, g.captions);
+}
+
+QVariantMap ImageWorker::checkpoints() {
+    QVariantMap out;
+    if (d->trainer) out.insert("model", QByteArray::fromStdString(d->trainer->saveState()));
+    return out;
+}
+
+void ImageWorker::restoreCheckpoints(const QVariantMap& parts) {
+    if (!parts.contains("model")) return;
+    try {
+        if (!d->trainer) throw std::runtime_error("its data did not load");
+        d->trainer->loadState(parts.value("model").toByteArray().toStdString());
+    } catch (const std::exception& e) {
+        emit failed(tr("The session's image DAE was not restored: %1").arg(e.what()));
+        return;
+    }
+    publish(true);
 }
 
 void ImageWorker::shutdown() {

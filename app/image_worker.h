@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QVariantMap>
 #include <memory>
 
 class QTimer;
@@ -42,6 +43,11 @@ class ImageWorker : public QObject {
     void setPreviewNoise(const QString& spec); // the noise preview follows the sliders
     void requestGalleryPage(int page, bool testSplit, int perPage);
     void shutdown();
+    // Sessions: the trained models' states by part name, and putting them
+    // back into models built with the same settings (call after the data
+    // and the models are set up). Failures are reported, nothing crashes.
+    QVariantMap checkpoints();
+    void restoreCheckpoints(const QVariantMap& parts);
 
   signals:
     void snapshot(const ImageSnapshot& s);

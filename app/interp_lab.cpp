@@ -236,3 +236,14 @@ void InterpLab::showError(const QString& text) {
     banner_->show();
     emit errorOccurred(text);
 }
+
+QVariantMap InterpLab::modelStates() const {
+    QVariantMap parts;
+    QMetaObject::invokeMethod(worker_, "checkpoints", Qt::BlockingQueuedConnection,
+                              Q_RETURN_ARG(QVariantMap, parts));
+    return parts;
+}
+
+void InterpLab::restoreModelStates(const QVariantMap& parts) {
+    QMetaObject::invokeMethod(worker_, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
+}

@@ -6,6 +6,7 @@
 // true rotation; the lines benchmark scores the model live.
 #include "interp_snapshot.h"
 
+#include <QVariantMap>
 #include <QWidget>
 
 class AlphaChart;
@@ -45,6 +46,10 @@ class InterpLab : public QWidget {
     void saveModel(const QString& path);
     void loadModel(const QString& path);
     void setPresentation(bool on);
+    // Sessions: the trained models by part name (waits for the worker's
+    // current burst), and putting them back once data and models are set up.
+    QVariantMap modelStates() const;
+    void restoreModelStates(const QVariantMap& parts);
 
   signals:
     void errorOccurred(const QString& text);

@@ -155,6 +155,7 @@ void InterpWorker::setTraining(bool on) {
     d->rateSteps = 0;
     d->rateClock.start();
     if (!on) d->scoresStale = true; // score the model where it stopped
+    if (!on) publish(true);
 }
 
 void InterpWorker::setCompare(int model) {
@@ -225,6 +226,34 @@ void InterpWorker::requestGalleryPage(int page, bool testSplit, int perPage) {
     if (!d->loaded) return;
     const GalleryPage g = ::galleryPage(d->data, page, testSplit, perPage);
     emit galleryPage(g.page, g.total, g.images, g.captions);
+}
+
+QVariantMap InterpWorker::checkpoints() {
+    QVariantMap out;
+    for (aelab::InterpModel m : aelab::allInterpModels())
+        if (const auto& t = d->trainers[size_t(m)])
+            out.insert(QString::fromStdString(aelab::modelName(m)),
+                       QByteArray::fromStdString(t->saveBytes(d->spec.toStdString())));
+    return out;
+}
+
+void InterpWorker::restoreCheckpoints(const QVariantMap& parts) {
+    ensureTimer();
+    for (auto it = parts.begin(); it != parts.end(); ++it) {
+        try {
+            const auto model = aelab::parseInterpModel(it.key().toStdString());
+            if (!model) throw std::runtime_error("unknown model " + it.key().toStdString());
+            if (!d->loaded) throw std::runtime_error("its data did not load");
+            auto t = aelab::InterpTrainer::loadBytes(it.value().toByteArray().toStdString(),
+                                                     d->data.train, "in the session");
+            if (int(*model) == d->active) d->config = t->config();
+            d->trainers[size_t(*model)] = std::move(t);
+        } catch (const std::exception& e) {
+            emit failed(tr("The session's %1 model was not restored: %2").arg(it.key(), e.what()));
+        }
+    }
+    d->restartCharts();
+    publish(true);
 }
 
 void InterpWorker::shutdown() {

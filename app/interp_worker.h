@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QVariantMap>
 #include <memory>
 
 class QTimer;
@@ -40,6 +41,11 @@ class InterpWorker : public QObject {
     void loadModel(const QString& path);
     void requestGalleryPage(int page, bool testSplit, int perPage);
     void shutdown();
+    // Sessions: the trained models' states by part name, and putting them
+    // back into models built with the same settings (call after the data
+    // and the models are set up). Failures are reported, nothing crashes.
+    QVariantMap checkpoints();
+    void restoreCheckpoints(const QVariantMap& parts);
 
   signals:
     void snapshot(const InterpSnapshot& s);

@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QObject>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <functional>
 
@@ -20,6 +21,10 @@ struct LabEntry {
     std::function<void()> rebuild;        // a new model from the controls and seed
     std::function<void(bool)> setRunning; // training, or the chain in the chain lab
     std::function<long long()> progress;  // steps so far, for tests and status
+    // Sessions: the lab's trained models by part name, and restoring them
+    // (after its controls are set and rebuild() ran). Empty: none to keep.
+    std::function<QVariantMap()> saveModels;
+    std::function<void(const QVariantMap&)> restoreModels;
 };
 
 class LabDeck : public QObject {

@@ -109,26 +109,42 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 void MainWindow::buildDeck() {
     deck_ = new LabDeck(tabs_, this);
-    deck_->add({"field", fieldLab_, fieldLab_->controls(), [this] { fieldLab_->reset(false); },
+    deck_->add({"field",
+                fieldLab_,
+                fieldLab_->controls(),
+                [this] { fieldLab_->reset(false); },
                 [this](bool on) { fieldLab_->setPlaying(on); },
-                [this] { return fieldLab_->lastSnapshot().step; }});
-    deck_->add({"chain", chainLab_, chainLab_->controls(), [this] { chainLab_->restart(); },
+                [this] { return fieldLab_->lastSnapshot().step; },
+                {}, // its model and loss history: SessionActions keeps both
+                {}});
+    deck_->add({"chain",
+                chainLab_,
+                chainLab_->controls(),
+                [this] { chainLab_->restart(); },
                 [this](bool on) {
                     if (chainLab_->isPlaying() != on) chainLab_->togglePlaying();
                 },
-                [this] { return chainLab_->lastSnapshot().step; }});
+                [this] { return chainLab_->lastSnapshot().step; },
+                {},
+                {}});
     deck_->add({"image", imageLab_, imageLab_->controls(),
                 [this] { emit imageLab_->controls()->modelResetRequested(); },
                 [this](bool on) { imageLab_->controls()->setTraining(on); },
-                [this] { return imageLab_->lastSnapshot().step; }});
+                [this] { return imageLab_->lastSnapshot().step; },
+                [this] { return imageLab_->modelStates(); },
+                [this](const QVariantMap& parts) { imageLab_->restoreModelStates(parts); }});
     deck_->add({"interpolation", interpLab_, interpLab_->controls(),
                 [this] { emit interpLab_->controls()->rebuildRequested(); },
                 [this](bool on) { interpLab_->controls()->setTraining(on); },
-                [this] { return interpLab_->lastSnapshot().step; }});
+                [this] { return interpLab_->lastSnapshot().step; },
+                [this] { return interpLab_->modelStates(); },
+                [this](const QVariantMap& parts) { interpLab_->restoreModelStates(parts); }});
     deck_->add({"dvae", dvaeLab_, dvaeLab_->controls(),
                 [this] { emit dvaeLab_->controls()->resetRequested(); },
                 [this](bool on) { dvaeLab_->controls()->setTraining(on); },
-                [this] { return dvaeLab_->lastSnapshot().slot[0].step; }});
+                [this] { return dvaeLab_->lastSnapshot().slot[0].step; },
+                [this] { return dvaeLab_->modelStates(); },
+                [this](const QVariantMap& parts) { dvaeLab_->restoreModelStates(parts); }});
     history_ = new SetupHistory(deck_, this);
     sessions_ = new SessionActions(this, deck_, history_, fieldLab_);
     connect(sessions_, &SessionActions::captionChanged, this, &MainWindow::showCaption);

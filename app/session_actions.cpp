@@ -97,6 +97,13 @@ bool SessionActions::saveSession(const QString& path, QString* error) {
     s.setups = deck_->setups();
     const QByteArray model = field_->modelBytes();
     if (!model.isEmpty()) s.models.insert("field", model);
+    // Other labs' models as "lab/part".
+    for (const LabEntry& lab : deck_->labs()) {
+        if (!lab.saveModels) continue;
+        const QVariantMap parts = lab.saveModels();
+        for (auto it = parts.begin(); it != parts.end(); ++it)
+            s.models.insert(lab.key + "/" + it.key(), it.value().toByteArray());
+    }
     s.charts.insert("field", pointsToJson(field_->lossHistory()));
     if (!saveSessionFile(path, s, error)) return false;
     currentPath_ = path;
@@ -110,8 +117,15 @@ bool SessionActions::openSession(const QString& path, QString* error) {
     deck_->setHidden({});
     emit captionChanged({}, {});
     const QStringList skipped = deck_->applySetups(s.setups);
-    for (const LabEntry& lab : deck_->labs())
-        if (lab.key != "field" && s.setups.contains(lab.key) && lab.rebuild) lab.rebuild();
+    for (const LabEntry& lab : deck_->labs()) {
+        if (lab.key == "field" || !s.setups.contains(lab.key)) continue;
+        if (lab.rebuild) lab.rebuild();
+        QVariantMap parts;
+        for (auto it = s.models.begin(); it != s.models.end(); ++it)
+            if (it.key().startsWith(lab.key + "/"))
+                parts.insert(it.key().mid(lab.key.size() + 1), it.value());
+        if (!parts.isEmpty() && lab.restoreModels) lab.restoreModels(parts);
+    }
     if (s.models.contains("field"))
         field_->restoreModel(s.models.value("field"), pointsFromJson(s.charts.value("field")));
     else if (const LabEntry* lab = deck_->find("field"))

@@ -1,5 +1,6 @@
 #include "image_dae_trainer.h"
 #include "adam_util.h"
+#include "trainer_state.h"
 #include "corruption.h"
 #include "image_set.h"
 
@@ -134,6 +135,22 @@ torch::Tensor uniformImages(int64_t n, int64_t channels, int64_t height, int64_t
                             std::uint64_t seed) {
     auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
     return torch::rand({n, channels, height, width}, gen, torch::kFloat32);
+}
+
+std::string ImageDaeTrainer::signature() const {
+    return archName(config_.arch) + " base " + std::to_string(config_.base) + ", " +
+           lossName(config_.loss) + " loss, " + imageShapeText(train_);
+}
+
+std::string ImageDaeTrainer::saveState() {
+    return saveTrainerState("autoencoder-lab image dae", signature(), *model_, *optimiser_, step_,
+                            gen_);
+}
+
+void ImageDaeTrainer::loadState(const std::string& bytes) {
+    step_ = loadTrainerState(bytes, "in the session", "autoencoder-lab image dae", signature(),
+                             *model_, *optimiser_, gen_);
+    saveGood();
 }
 
 } // namespace aelab

@@ -12,6 +12,7 @@
 #include <torch/optim/adam.h>
 
 #include <memory>
+#include <string>
 
 namespace aelab {
 
@@ -46,7 +47,14 @@ class ImageDaeTrainer {
     ImageDae& model() { return model_; }
     const torch::Tensor& data() const { return train_; }
 
+    // The trained state (weights, Adam, step, batch generator) in memory, for
+    // sessions; loadState needs a trainer built with the same settings on
+    // images of the same size, else throws ModelFileError and changes nothing.
+    std::string saveState();
+    void loadState(const std::string& bytes);
+
   private:
+    std::string signature() const;
     torch::Tensor lossOf(const torch::Tensor& clean, const torch::Tensor& noisy);
     void saveGood();
     void restoreGood();

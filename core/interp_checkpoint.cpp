@@ -57,6 +57,14 @@ void loadModule(torch::serialize::InputArchive& a, const std::string& key, torch
 } // namespace
 
 void InterpTrainer::save(const std::string& path, const std::string& dataset) const {
+    try {
+        writeBytesAtomically(path, saveBytes(dataset));
+    } catch (const std::exception& e) {
+        throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
+    }
+}
+
+std::string InterpTrainer::saveBytes(const std::string& dataset) const {
     const InterpConfig& c = config_;
     try {
         torch::serialize::OutputArchive a;
@@ -94,9 +102,9 @@ void InterpTrainer::save(const std::string& path, const std::string& dataset) co
         }
         std::ostringstream bytes;
         a.save_to(bytes);
-        writeBytesAtomically(path, bytes.str());
+        return bytes.str();
     } catch (const std::exception& e) {
-        throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
+        throw ModelFileError("cannot save the model: " + archive::firstLine(e));
     }
 }
 
@@ -111,6 +119,18 @@ InterpCheckpointInfo InterpTrainer::readInfo(const std::string& path) {
 
 std::unique_ptr<InterpTrainer> InterpTrainer::load(const std::string& path, torch::Tensor train) {
     auto a = archive::openModelFile<ModelFileError>(path);
+    return fromArchive(a, std::move(train), path);
+}
+
+std::unique_ptr<InterpTrainer>
+InterpTrainer::loadBytes(const std::string& bytes, torch::Tensor train, const std::string& name) {
+    auto a = archive::openModelBytes<ModelFileError>(bytes, name);
+    return fromArchive(a, std::move(train), name);
+}
+
+std::unique_ptr<InterpTrainer> InterpTrainer::fromArchive(torch::serialize::InputArchive& a,
+                                                          torch::Tensor train,
+                                                          const std::string& path) {
     try {
         const InterpCheckpointInfo info = readInfoFrom(a);
         if (train.dim() != 4 || train.size(1) != info.channels || train.size(2) != info.height ||

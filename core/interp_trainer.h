@@ -67,8 +67,14 @@ class InterpTrainer {
     static InterpCheckpointInfo readInfo(const std::string& path);
     // `train` must have the image shape the checkpoint was trained on.
     static std::unique_ptr<InterpTrainer> load(const std::string& path, torch::Tensor train);
+    // The same archive in memory (sessions); name is what errors call it.
+    std::string saveBytes(const std::string& dataset) const;
+    static std::unique_ptr<InterpTrainer> loadBytes(const std::string& bytes, torch::Tensor train,
+                                                    const std::string& name);
 
   private:
+    static std::unique_ptr<InterpTrainer> fromArchive(torch::serialize::InputArchive& a,
+                                                      torch::Tensor train, const std::string& name);
     torch::Tensor toSigned(const torch::Tensor& images) const { return images * 2 - 1; }
     torch::Tensor stepLoss(const torch::Tensor& x);
     void makeOptimisers();

@@ -1,5 +1,6 @@
 #include "vae_trainer.h"
 #include "adam_util.h"
+#include "trainer_state.h"
 #include "corruption.h"
 #include "vae_bounds.h"
 #include "weight_init.h"
@@ -165,6 +166,22 @@ void VaeTrainer::saveGood() {
 void VaeTrainer::restoreGood() {
     step_ = good_.restore(model_->parameters());
     optimiser_ = makeAdam(model_->parameters(), config_.learningRate);
+}
+
+std::string VaeTrainer::signature() const {
+    return vaeModelName(config_.model) + (config_.arch == VaeArch::Mlp ? " mlp " : " conv ") +
+           std::to_string(config_.hidden) + "-" + std::to_string(config_.latent) + ", " +
+           imageShapeText(train_);
+}
+
+std::string VaeTrainer::saveState() {
+    return saveTrainerState("autoencoder-lab vae", signature(), *model_, *optimiser_, step_, gen_);
+}
+
+void VaeTrainer::loadState(const std::string& bytes) {
+    step_ = loadTrainerState(bytes, "in the session", "autoencoder-lab vae", signature(), *model_,
+                             *optimiser_, gen_);
+    saveGood();
 }
 
 } // namespace aelab

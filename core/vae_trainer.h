@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace aelab {
 
@@ -50,7 +51,14 @@ class VaeTrainer {
     const VaeConfig& config() const { return config_; }
     BernoulliVae& model() { return model_; }
 
+    // The trained state (weights, Adam, step, batch generator) in memory, for
+    // sessions; loadState needs a trainer built with the same settings on
+    // images of the same size, else throws ModelFileError and changes nothing.
+    std::string saveState();
+    void loadState(const std::string& bytes);
+
   private:
+    std::string signature() const;
     torch::Tensor logWeights(const torch::Tensor& clean, const torch::Tensor& input, int k,
                              at::Generator& gen);
     void saveGood();

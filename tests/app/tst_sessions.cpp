@@ -2,7 +2,13 @@
 // after other work brings back the same controls, model, field and loss
 // history; a damaged file changes nothing; undo and redo walk through edits;
 // the timeline shows an earlier model and training continues from it.
+#include "dvae_controls.h"
+#include "dvae_lab.h"
 #include "field_controls.h"
+#include "image_controls.h"
+#include "image_lab.h"
+#include "interp_controls.h"
+#include "interp_lab.h"
 #include "field_lab.h"
 #include "lab_deck.h"
 #include "loss_chart.h"
@@ -84,6 +90,39 @@ class TestSessions : public QObject {
         QCOMPARE(lab->lossChart()->pointCount(0), savedLosses);
         // And it trains on from there.
         trainTo(lab, savedStep + 20);
+    }
+
+    // The image labs' models (image DAE, the interpolation lab's, both of the
+    // DVAE lab's) come back at the step they were saved.
+    void imageLabModelsComeBack() {
+        MainWindow window;
+        window.resize(1300, 850);
+        window.show();
+        LabDeck* deck = window.deck();
+        window.imageLab()->controls()->chooseData("lines");
+        window.interpLab()->controls()->chooseData("lines");
+        window.dvaeLab()->controls()->chooseData("lines");
+        const QStringList labs{"image", "interpolation", "dvae"};
+        QMap<QString, long long> saved;
+        for (const QString& key : labs) {
+            deck->find(key)->setRunning(true);
+            QTRY_VERIFY_WITH_TIMEOUT(deck->find(key)->progress() >= 3, 120000);
+            deck->find(key)->setRunning(false);
+        }
+        QTest::qWait(300); // stopping publishes the final step
+        for (const QString& key : labs)
+            saved[key] = deck->find(key)->progress();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("images.aelab");
+        QString error;
+        QVERIFY2(window.sessions()->saveSession(path, &error), qPrintable(error));
+        for (const QString& key : labs) {
+            deck->find(key)->rebuild();
+            QTRY_COMPARE_WITH_TIMEOUT(deck->find(key)->progress(), 0LL, 60000);
+        }
+        QVERIFY2(window.sessions()->openSession(path, &error), qPrintable(error));
+        for (const QString& key : labs)
+            QTRY_COMPARE_WITH_TIMEOUT(deck->find(key)->progress(), saved[key], 60000);
     }
 
     void damagedSessionChangesNothing() {
