@@ -137,6 +137,10 @@ void FieldLab::onSnapshot(const FieldSnapshot& s) {
     if (s.run != last_.run) {
         chart_->clearAll();
         if (s.restored) {
+            // A painted set comes back from the session's model.
+            const aelab::FieldConfig c = controls_->config();
+            if (c.data.kind == aelab::Toy2DKind::Painted && c.data.painted.size() < 4)
+                controls_->setPaintedPoints(s.view.data);
             chart_->appendPoints(lossSeries_, pendingHistory_);
             pendingHistory_.clear();
         }

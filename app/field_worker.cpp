@@ -56,7 +56,11 @@ void FieldWorker::restore(const QByteArray& bytes, const aelab::FieldConfig& con
     try {
         // The archive holds the training set as points; the session's data
         // setting regenerates the same set (seeded) and keeps its name.
-        trainer_->applyLive(config);
+        // Painted points live only in the archive: keep them.
+        aelab::FieldConfig live = config;
+        if (live.data.kind == aelab::Toy2DKind::Painted && live.data.painted.size() < 4)
+            live.data = trainer_->config().data;
+        trainer_->applyLive(live);
     } catch (const std::exception& e) {
         emit failed(QStringLiteral("The model's own training points are kept: %1")
                         .arg(QString::fromStdString(e.what())));

@@ -12,6 +12,7 @@
 
 QLabel* makeErrorBanner(QWidget* parent) {
     auto* banner = new QLabel(parent);
+    banner->setObjectName("errorBanner");
     banner->setWordWrap(true);
     banner->setStyleSheet("background:#fde8e6; color:#7a1a10; padding:6px; border-radius:4px;");
     banner->hide();

@@ -17,6 +17,7 @@
 #include "setup_history.h"
 
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QFile>
 #include <QSlider>
 #include <QStandardPaths>
@@ -90,6 +91,51 @@ class TestSessions : public QObject {
         QCOMPARE(lab->lossChart()->pointCount(0), savedLosses);
         // And it trains on from there.
         trainTo(lab, savedStep + 20);
+    }
+
+    // Painted points exist only in the model: a fresh window gets them back.
+    void paintedPointsComeBack() {
+        QVector<QPointF> points;
+        for (int i = 0; i < 40; ++i)
+            points.append(QPointF(std::cos(i * 0.3), std::sin(i * 0.5)));
+        QTemporaryDir dir;
+        const QString path = dir.filePath("painted.aelab");
+        QVector<float> dx;
+        long long step = 0;
+        {
+            MainWindow window;
+            window.deck()->applySetups({{"field", kTiny}});
+            resetAndWait(window.fieldLab());
+            const quint64 run = window.fieldLab()->lastSnapshot().run;
+            window.fieldLab()->controls()->setPaintedPoints(points);
+            window.fieldLab()->reset(false);
+            QTRY_VERIFY_WITH_TIMEOUT(window.fieldLab()->lastSnapshot().run > run, 20000);
+            QCOMPARE(window.fieldLab()->lastSnapshot().view.data.size(), points.size());
+            trainTo(window.fieldLab(), 30);
+            dx = window.fieldLab()->lastSnapshot().view.dx;
+            step = window.fieldLab()->lastSnapshot().step;
+            QString error;
+            QVERIFY2(window.sessions()->saveSession(path, &error), qPrintable(error));
+        }
+        MainWindow fresh;
+        FieldLab* lab = fresh.fieldLab();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > 0, 20000);
+        QString error;
+        QVERIFY2(fresh.sessions()->openSession(path, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step == step &&
+                                     lab->lastSnapshot().view.data.size() == points.size(),
+                                 20000);
+        QCOMPARE(lab->lastSnapshot().view.dx, dx);
+        QCOMPARE(lab->controls()->config().data.kind, aelab::Toy2DKind::Painted);
+        QCOMPARE(lab->controls()->config().data.painted.size(), size_t(2 * points.size()));
+        // A live edit keeps training on the painted set.
+        fresh.deck()->applySetups({{"field", QJsonObject{{"sigma", 0.15}}}});
+        QTest::qWait(200);
+        auto* banner = lab->findChild<QLabel*>("errorBanner");
+        QVERIFY(banner);
+        QVERIFY2(banner->isHidden(), qPrintable(banner->text()));
+        trainTo(lab, lab->lastSnapshot().step + 10);
+        QCOMPARE(lab->lastSnapshot().view.data.size(), points.size());
     }
 
     // The image labs' models (image DAE, the interpolation lab's, both of the
