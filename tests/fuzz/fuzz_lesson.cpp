@@ -1,0 +1,14 @@
+// libFuzzer target: lesson files (app/documents/lesson.h).
+#include "lesson.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    Lesson lesson;
+    QString error;
+    if (parseLesson(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)), &lesson,
+                    &error))
+        lessonToJson(lesson); // what parses also writes back
+    return 0;
+}
