@@ -55,6 +55,8 @@ QWidget* ChainControls::buildStartGroup() {
     row->addWidget(load);
     form->addRow(row);
     burst_ = new QCheckBox(tr("Click or drag on the plot adds particles"));
+    burst_->setToolTip(tr("When ticked, a click starts a burst of particles at that point "
+                          "instead of panning the plot."));
     burst_->setChecked(true);
     connect(burst_, &QCheckBox::toggled, this, &ChainControls::burstModeToggled);
     form->addRow(burst_);
@@ -70,6 +72,8 @@ QWidget* ChainControls::buildRuleGroup() {
         tr("Creswell et al.: noise between steps keeps the chain from collapsing onto modes"));
     form->addRow(tr("Rule"), rule_);
     injectSlider_ = new QSlider(Qt::Horizontal);
+    injectSlider_->setToolTip(tr("The standard deviation s of the noise η ~ N(0, s²) added "
+                                 "before each step of the noisy rule x ← r(x + η)."));
     injectSlider_->setRange(0, 60); // s from 0 to 0.3
     injectSlider_->setValue(10);
     injectLabel_ = new QLabel;
@@ -106,6 +110,7 @@ QWidget* ChainControls::buildPlayGroup() {
     row->addWidget(step);
     form->addRow(row);
     speed_ = new QSlider(Qt::Horizontal);
+    speed_->setToolTip(tr("Chain steps per second while playing."));
     speed_->setRange(1, 60);
     speed_->setValue(10);
     speedLabel_ = new QLabel(tr("10 steps/s"));
@@ -141,6 +146,10 @@ QWidget* ChainControls::buildViewGroup() {
     showLearned_ = new QCheckBox(tr("Learned arrows r(x) − x"));
     showIdeal_ = new QCheckBox(tr("Ideal arrows r*(x) − x"));
     showBasins_ = new QCheckBox(tr("Basins of the plain chain"));
+    showData_->setToolTip(tr("The points the field lab's model trains on."));
+    showLearned_->setToolTip(tr("The learned step r(x) − x the chain follows."));
+    showIdeal_->setToolTip(tr("The step of the ideal denoiser r*(x) − x of the σ-blurred data: "
+                              "the Gaussian-weighted mean of the data around x, minus x."));
     showBasins_->setToolTip(tr("Each cell coloured by the point its plain chain x ← r(x) ends at; "
                                "+ marks the attractors"));
     showData_->setChecked(true);
@@ -152,6 +161,7 @@ QWidget* ChainControls::buildViewGroup() {
     trail_->setRange(1, 40);
     trail_->setValue(8);
     trail_->setSuffix(tr(" steps"));
+    trail_->setToolTip(tr("How many past positions each particle's fading trail shows."));
     connect(trail_, &QSpinBox::valueChanged, this, &ChainControls::trailLengthChanged);
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Trail")));

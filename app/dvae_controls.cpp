@@ -59,6 +59,9 @@ QWidget* DvaeControls::buildModelsGroup() {
             tr("VAE: the ELBO. DVAE: corrupt the input, score the clean image (Im et al.). IWAE, "
                "DIWAE: the k-sample importance-weighted bound."));
         noiseKind_[s] = new QComboBox;
+        noiseKind_[s]->setToolTip(
+            tr("The corruption q(x̃|x) a denoising model sees: salt and pepper, Gaussian "
+               "x̃ = x + N(0, σ²), or masking (pixels set to 0 with probability p)."));
         noiseKind_[s]->addItem(tr("Salt and pepper"), int(aelab::CorruptionKind::SaltPepper));
         noiseKind_[s]->addItem(tr("Gaussian"), int(aelab::CorruptionKind::Gaussian));
         noiseKind_[s]->addItem(tr("Masking"), int(aelab::CorruptionKind::Masking));
@@ -87,6 +90,8 @@ QWidget* DvaeControls::buildModelsGroup() {
     hidden_ = new QSpinBox;
     hidden_->setRange(8, 2048);
     hidden_->setValue(200);
+    hidden_->setToolTip(tr("Units of each hidden layer of the fully connected nets "
+                           "(the authors' 784-200-200-50)."));
     latent_ = new QSpinBox;
     latent_->setRange(1, 512);
     latent_->setValue(50);
@@ -97,6 +102,7 @@ QWidget* DvaeControls::buildModelsGroup() {
     lr_->setRange(1e-5, 0.1);
     lr_->setSingleStep(1e-4);
     lr_->setValue(1e-3);
+    lr_->setToolTip(tr("Adam's step size for both models; applies on New models."));
     batch_ = makeBatchBox(1);
     batch_->setValue(100);
     seed_ = makeSeedBox(tr("Seeds both models' weights, batches, binarisation and noise."));

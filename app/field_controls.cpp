@@ -179,7 +179,8 @@ QWidget* FieldControls::buildModelGroup() {
     width_->setToolTip(tr("Hidden units per layer ⟳"));
     depth_ = new QSpinBox(box);
     depth_->setRange(1, 8);
-    depth_->setToolTip(tr("Hidden layers ⟳"));
+    depth_->setToolTip(
+        tr("Hidden layers of the MLP r(x) = W_out·h_L, h_l = f(W_l·h_(l−1) + b_l) ⟳"));
     activation_ = new QComboBox(box);
     for (auto a : {aelab::Activation::ReLU, aelab::Activation::Tanh, aelab::Activation::Softplus})
         activation_->addItem(aelab::activationName(a), int(a));
@@ -218,6 +219,9 @@ QWidget* FieldControls::buildViewGroup() {
     showData_ = new QCheckBox(tr("Training points"), box);
     showLearned_ = new QCheckBox(tr("Learned field r(x) − x"), box);
     showIdeal_ = new QCheckBox(tr("Ideal field r*(x) − x"), box);
+    showData_->setToolTip(tr("The training points the DAE sees before corruption."));
+    showLearned_->setToolTip(tr("The trained network's reconstruction minus its input, "
+                                "r(x) − x ≈ σ² ∂log p(x)/∂x for small σ (REFERENCES §1)."));
     showIdeal_->setToolTip(tr(
         "The best possible denoiser of this training set: r*(x) = Σ softmax(−‖x − xᵢ‖²/2σ²) xᵢ"));
     for (auto* c : {showData_, showLearned_, showIdeal_}) {

@@ -122,6 +122,8 @@ QWidget* ImageControls::buildNoiseGroup() {
         tr("Gaussian: x̃ = x + N(0, σ²). Salt and pepper: each pixel kept with probability 1 − p, "
            "else 1 with probability p, else 0. Masking: each pixel set to 0 with probability p."));
     noiseLevel_ = new QSlider(Qt::Horizontal);
+    noiseLevel_->setToolTip(tr("The corruption's level: σ for Gaussian noise, p for salt and "
+                               "pepper or masking. The preview shows its effect."));
     noiseLevel_->setRange(0, 100);
     noiseLevel_->setValue(50);
     noiseLabel_ = new QLabel;
@@ -147,6 +149,7 @@ QWidget* ImageControls::buildChainGroup() {
         tr("Where chains start: noise (sampling from scratch), or corrupted test images "
            "(refinement, as for another model's samples)."));
     chains_ = new QSpinBox;
+    chains_->setToolTip(tr("How many sampling chains run side by side."));
     chains_->setRange(1, 256);
     chains_->setValue(64);
     inject_ = new QComboBox;
@@ -158,6 +161,7 @@ QWidget* ImageControls::buildChainGroup() {
         tr("The update between frames. With the training corruption C the chain is the generalised "
            "DAE sampler; without noise chains tend to settle on a few fixed points."));
     injectS_ = new QSlider(Qt::Horizontal);
+    injectS_->setToolTip(tr("The standard deviation s of η ~ N(0, s²) in x ← r(x + η)."));
     injectS_->setRange(0, 100);
     injectS_->setValue(20);
     injectLabel_ = new QLabel;
@@ -181,6 +185,7 @@ QWidget* ImageControls::buildChainGroup() {
     restart->setToolTip(tr("New chains from the chosen start (Shift+R)."));
     restart->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_R));
     speed_ = new QSpinBox;
+    speed_->setToolTip(tr("Chain steps per second while the chains play."));
     speed_->setRange(1, 60);
     speed_->setValue(8);
     speed_->setSuffix(tr(" steps/s"));

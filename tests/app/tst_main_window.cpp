@@ -7,7 +7,9 @@
 #include "image_lab.h"
 #include "interp_controls.h"
 #include "interp_lab.h"
+#include "lab_deck.h"
 #include "main_window.h"
+#include "panel_state.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -17,6 +19,20 @@
 class TestMainWindow : public QObject {
     Q_OBJECT
   private slots:
+    // Every control a session saves has a tooltip that says what it does.
+    void everyControlExplainsItself() {
+        MainWindow window;
+        QStringList silent;
+        int controls = 0;
+        for (const LabEntry& lab : window.deck()->labs())
+            for (QWidget* control : namedControls(lab.panel)) {
+                ++controls;
+                if (control->toolTip().trimmed().size() < 20)
+                    silent << lab.key + "/" + control->objectName();
+            }
+        QVERIFY(controls >= 60);
+        QVERIFY2(silent.isEmpty(), qPrintable(silent.join(", ")));
+    }
     void spaceActsOnTheLabInFront() {
         MainWindow window;
         auto* tabs = window.findChild<QTabWidget*>();
