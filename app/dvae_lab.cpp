@@ -58,8 +58,10 @@ DvaeLab::DvaeLab(QWidget* parent) : QWidget(parent) {
 
     connect(worker_, &DvaeWorker::snapshot, this, &DvaeLab::onSnapshot);
     connect(worker_, &DvaeWorker::failed, this, &DvaeLab::showError);
+    connect(worker_, &DvaeWorker::failed, this, [this] { emit busyChanged({}); });
     connect(worker_, &DvaeWorker::dataLoaded, this,
             [this](const QString& description, const QStringList& classes) {
+                emit busyChanged({});
                 status_->setText(description);
                 classNames_ = classes;
                 banner_->hide();
@@ -110,6 +112,7 @@ void DvaeLab::showEvent(QShowEvent* event) {
 void DvaeLab::loadData(const QString& spec) {
     started_ = true;
     status_->setText(tr("Loading %1…").arg(spec));
+    emit busyChanged(status_->text());
     QMetaObject::invokeMethod(worker_, "loadData", Q_ARG(QString, spec));
 }
 

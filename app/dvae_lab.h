@@ -43,6 +43,9 @@ class DvaeLab : public QWidget {
 
   signals:
     void errorOccurred(const QString& text);
+    // What the lab is busy with for more than a moment (loading data), or
+    // empty when done: the main window shows a progress bar meanwhile.
+    void busyChanged(const QString& what);
     // 64 samples of one model, to be refined by the image lab's DAE.
     void refineRequested(const QVector<QImage>& samples, const QString& from);
 

@@ -55,6 +55,7 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
     connect(worker_, &ImageWorker::snapshot, this, &ImageLab::onSnapshot);
     connect(worker_, &ImageWorker::failed, this, &ImageLab::showError);
     connect(worker_, &ImageWorker::busy, this, [this](const QString& what) {
+        emit busyChanged(what);
         if (!what.isEmpty()) status_->setText(what);
     });
     connect(worker_, &ImageWorker::dataLoaded, this,

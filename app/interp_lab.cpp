@@ -74,6 +74,7 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
     connect(worker_, &InterpWorker::snapshot, this, &InterpLab::onSnapshot);
     connect(worker_, &InterpWorker::failed, this, &InterpLab::showError);
     connect(worker_, &InterpWorker::busy, this, [this](const QString& what) {
+        emit busyChanged(what);
         if (!what.isEmpty()) status_->setText(what);
     });
     connect(worker_, &InterpWorker::dataLoaded, this,

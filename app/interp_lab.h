@@ -53,6 +53,9 @@ class InterpLab : public QWidget {
 
   signals:
     void errorOccurred(const QString& text);
+    // What the lab is busy with for more than a moment (loading data), or
+    // empty when done: the main window shows a progress bar meanwhile.
+    void busyChanged(const QString& what);
 
   protected:
     void showEvent(QShowEvent* event) override;

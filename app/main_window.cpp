@@ -32,6 +32,7 @@
 #include <QDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QTimer>
 #include <QScreen>
@@ -72,6 +73,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     recordBadge_ = new QLabel(this);
     recordBadge_->setStyleSheet("color:#b00020; font-weight:bold; padding:0 8px;");
     statusBar()->addPermanentWidget(recordBadge_);
+    // Loading a dataset takes seconds: an indeterminate bar says so.
+    busyBar_ = new QProgressBar(this);
+    busyBar_->setRange(0, 0);
+    busyBar_->setMaximumWidth(160);
+    busyBar_->hide();
+    statusBar()->addPermanentWidget(busyBar_);
+    auto showBusy = [this](const QString& what) {
+        busyBar_->setVisible(!what.isEmpty());
+        busyBar_->setToolTip(what);
+        if (!what.isEmpty())
+            statusBar()->showMessage(what);
+        else
+            statusBar()->clearMessage();
+    };
+    connect(imageLab_, &ImageLab::busyChanged, this, showBusy);
+    connect(interpLab_, &InterpLab::busyChanged, this, showBusy);
+    connect(dvaeLab_, &DvaeLab::busyChanged, this, showBusy);
     auto* badgeTimer = new QTimer(this);
     connect(badgeTimer, &QTimer::timeout, this, [this] {
         recordBadge_->setText(

@@ -9,6 +9,7 @@ class ImageLab;
 class InterpLab;
 class DvaeLab;
 class QLabel;
+class QProgressBar;
 class QTabWidget;
 class LabDeck;
 class SessionActions;
@@ -78,6 +79,7 @@ class MainWindow : public QMainWindow {
     QLabel* caption_ = nullptr;
     bool presenting_ = false;
     QLabel* recordBadge_ = nullptr;
+    QProgressBar* busyBar_ = nullptr;
     QAction* recordAction_ = nullptr;
     QList<QAction*> shortcutActions_;
 };
