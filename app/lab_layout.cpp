@@ -1,6 +1,7 @@
 #include "lab_layout.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGroupBox>
 
 #include <QHBoxLayout>
@@ -10,6 +11,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 QLabel* makeErrorBanner(QWidget* parent) {
     auto* banner = new QLabel(parent);
     banner->setObjectName("errorBanner");
@@ -18,6 +21,29 @@ QLabel* makeErrorBanner(QWidget* parent) {
     banner->hide();
     return banner;
 }
+
+namespace {
+// Keeps the side panel as wide as its controls want when their fonts change
+// (presentation mode doubles them), so it never needs a horizontal scroll
+// bar; at most 40% of the lab.
+class PanelWidthKeeper : public QObject {
+  public:
+    PanelWidthKeeper(QScrollArea* scroll, QWidget* lab)
+        : QObject(scroll), scroll_(scroll), lab_(lab) {}
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::LayoutRequest || event->type() == QEvent::FontChange) {
+            const int want = static_cast<QWidget*>(watched)->sizeHint().width() + 24;
+            const int cap = std::max(280, lab_->width() * 2 / 5);
+            scroll_->setMinimumWidth(std::min(want, cap));
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+  private:
+    QScrollArea* scroll_;
+    QWidget* lab_;
+};
+} // namespace
 
 void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWidget* controls) {
     auto* left = new QSplitter(Qt::Vertical, lab);
@@ -29,6 +55,7 @@ void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWid
     scroll->setWidget(controls);
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(controls->sizeHint().width() + 24);
+    controls->installEventFilter(new PanelWidthKeeper(scroll, lab));
     scroll->setFrameShape(QFrame::NoFrame);
     auto* leftBox = new QWidget(lab);
     auto* leftLayout = new QVBoxLayout(leftBox);

@@ -1,6 +1,7 @@
 #include "image_grid_view.h"
 
 #include <QMouseEvent>
+#include <algorithm>
 #include <QPainter>
 
 namespace {
@@ -73,6 +74,19 @@ QRect ImageGridView::cellRect(int index) const {
                  g.top + (index / columns_) * g.pitch(), g.cell, g.cell);
 }
 
+namespace {
+// f, made smaller (not below 6 pt) until each line of text fits width:
+// presentation mode's large fonts must not spill over small cells.
+QFont fitted(QFont f, const QString& text, int width) {
+    int widest = 0;
+    for (const QString& line : text.split('\n'))
+        widest = std::max(widest, QFontMetrics(f).horizontalAdvance(line));
+    if (widest > width && widest > 0)
+        f.setPointSizeF(std::max(6.0, f.pointSizeF() * width / widest));
+    return f;
+}
+} // namespace
+
 void ImageGridView::paintOn(QPainter& p, QSize size) const {
     p.fillRect(QRect(QPoint(0, 0), size), kBackground);
     QFont f = font();
@@ -92,8 +106,8 @@ void ImageGridView::paintOn(QPainter& p, QSize size) const {
         if (i < cellCaptions_.size() && !cellCaptions_[i].isEmpty()) {
             QFont small = f;
             small.setPointSizeF(f.pointSizeF() * 0.8);
-            p.setFont(small);
-            p.drawText(QRect(r.left() - g.gap, r.bottom() + 1, r.width() + 2 * g.gap, g.below),
+            p.setFont(fitted(small, cellCaptions_[i], r.width() + g.gap));
+            p.drawText(QRect(r.left() - g.gap / 2, r.bottom() + 1, r.width() + g.gap, g.below),
                        Qt::AlignHCenter | Qt::AlignTop, cellCaptions_[i]);
             p.setFont(f);
         }
@@ -101,6 +115,7 @@ void ImageGridView::paintOn(QPainter& p, QSize size) const {
     for (int r = 0; r < rows && r < rowLabels_.size(); ++r)
         p.drawText(QRect(4, g.top + r * g.pitch(), g.labelWidth - 8, g.cell),
                    Qt::AlignRight | Qt::AlignVCenter, rowLabels_[r]);
+    p.setFont(fitted(f, caption_, size.width() - 8));
     if (!caption_.isEmpty())
         p.drawText(QRect(0, g.top + rows * g.pitch() + 2, size.width(),
                          QFontMetrics(f).height() * int(caption_.count('\n') + 1) + 4),
