@@ -11,12 +11,40 @@ namespace {
 
 constexpr char kMagic[8] = {'A', 'E', 'L', 'A', 'B', 'S', 'E', 'S'};
 constexpr int kHeader = 16;
-// A session's models are kilobytes to a few megabytes; far above that the
+// A session's models are kilobytes to tens of megabytes; far above that the
 // file is not ours, and unpacking it could exhaust memory.
-constexpr quint32 kMaxUnpacked = 512u << 20;
+constexpr qsizetype kMaxUnpacked = qsizetype(256) << 20;
 
 quint32 crcOf(const char* data, qsizetype size) {
     return quint32(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(data), uInt(size)));
+}
+
+// Inflates qCompress's format (a 4-byte size, then a zlib stream) as the data
+// comes: the stated size is not trusted (qUncompress would allocate it up
+// front, and a 16-byte file could ask for gigabytes). False for a damaged
+// stream, one that does not end, or more than kMaxUnpacked bytes.
+bool inflatePayload(const char* data, qsizetype size, QByteArray* out) {
+    if (size < 4) return false;
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK) return false;
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data + 4));
+    z.avail_in = uInt(size - 4);
+    QByteArray result;
+    int status = Z_OK;
+    while (status == Z_OK) {
+        const qsizetype done = result.size();
+        if (done >= kMaxUnpacked) break;
+        result.resize(done + 65536);
+        z.next_out = reinterpret_cast<Bytef*>(result.data() + done);
+        z.avail_out = 65536;
+        status = inflate(&z, Z_NO_FLUSH);
+        result.resize(done + 65536 - qsizetype(z.avail_out));
+        if (status == Z_BUF_ERROR && z.avail_in == 0) break; // input ended early
+    }
+    inflateEnd(&z);
+    if (status != Z_STREAM_END) return false;
+    *out = std::move(result);
+    return true;
 }
 
 bool fail(QString* error, const QString& text) {
@@ -61,12 +89,12 @@ bool decodeSession(const QByteArray& bytes, Session* out, QString* error) {
                                .arg(kSessionVersion));
     const char* payload = bytes.constData() + kHeader;
     const qsizetype size = bytes.size() - kHeader;
-    // qUncompress's first four bytes state the unpacked size: check it first.
-    if (size < 4 || crcOf(payload, size) != qFromBigEndian<quint32>(bytes.constData() + 12) ||
-        qFromBigEndian<quint32>(payload) > kMaxUnpacked)
+    if (crcOf(payload, size) != qFromBigEndian<quint32>(bytes.constData() + 12))
         return fail(error, QObject::tr("the session file is damaged or incomplete (its checksum "
                                        "does not match its contents)"));
-    const QByteArray cbor = qUncompress(reinterpret_cast<const uchar*>(payload), size);
+    QByteArray cbor;
+    if (!inflatePayload(payload, size, &cbor))
+        return fail(error, QObject::tr("the session file is damaged: its contents do not unpack"));
     QCborParserError parseError;
     const QCborValue root = QCborValue::fromCbor(cbor, &parseError);
     if (parseError.error != QCborError::NoError || !root.isMap())
