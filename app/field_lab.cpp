@@ -163,6 +163,10 @@ void FieldLab::addFrameWork(double ms) {
 }
 
 void FieldLab::setPresentation(bool on) {
+    QFont f = font();
+    if (on) f.setPointSizeF(f.pointSizeF() * 1.6);
+    timelineTitle_->setFont(f);
+    timelineLabel_->setFont(f);
     plot_->setPresentation(on);
     chart_->setPresentation(on);
     controls_->setPresentation(on);
@@ -174,7 +178,8 @@ QWidget* FieldLab::buildTimeline() {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(chart_, 1);
     auto* row = new QHBoxLayout;
-    auto* title = new QLabel(tr("Timeline"), box);
+    timelineTitle_ = new QLabel(tr("Timeline"), box);
+    auto* title = timelineTitle_;
     timeline_ = new QSlider(Qt::Horizontal, box);
     timeline_->setToolTip(
         tr("Weight snapshots kept during training. Drag back to see the field at that step; "

@@ -70,6 +70,7 @@ class FieldLab : public QWidget {
     QLabel* banner_ = nullptr;
     QSlider* timeline_ = nullptr;
     QLabel* timelineLabel_ = nullptr;
+    QLabel* timelineTitle_ = nullptr;
     QVector<qint64> timelineSteps_;
     QVector<QPointF> pendingHistory_; // a restored session's losses, for its first frame
     FieldSnapshot last_;
