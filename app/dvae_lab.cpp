@@ -187,12 +187,9 @@ void DvaeLab::onSnapshot(const DvaeSnapshot& s) {
 }
 
 QVariantMap DvaeLab::modelStates() const {
-    QVariantMap parts;
-    QMetaObject::invokeMethod(worker_, "checkpoints", Qt::BlockingQueuedConnection,
-                              Q_RETURN_ARG(QVariantMap, parts));
-    return parts;
+    return workerCheckpoints(worker_);
 }
 
 void DvaeLab::restoreModelStates(const QVariantMap& parts) {
-    QMetaObject::invokeMethod(worker_, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
+    restoreWorkerCheckpoints(worker_, parts);
 }

@@ -211,12 +211,9 @@ void ImageLab::onSnapshot(const ImageSnapshot& s) {
 }
 
 QVariantMap ImageLab::modelStates() const {
-    QVariantMap parts;
-    QMetaObject::invokeMethod(worker_, "checkpoints", Qt::BlockingQueuedConnection,
-                              Q_RETURN_ARG(QVariantMap, parts));
-    return parts;
+    return workerCheckpoints(worker_);
 }
 
 void ImageLab::restoreModelStates(const QVariantMap& parts) {
-    QMetaObject::invokeMethod(worker_, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
+    restoreWorkerCheckpoints(worker_, parts);
 }

@@ -239,12 +239,9 @@ void InterpLab::showError(const QString& text) {
 }
 
 QVariantMap InterpLab::modelStates() const {
-    QVariantMap parts;
-    QMetaObject::invokeMethod(worker_, "checkpoints", Qt::BlockingQueuedConnection,
-                              Q_RETURN_ARG(QVariantMap, parts));
-    return parts;
+    return workerCheckpoints(worker_);
 }
 
 void InterpLab::restoreModelStates(const QVariantMap& parts) {
-    QMetaObject::invokeMethod(worker_, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
+    restoreWorkerCheckpoints(worker_, parts);
 }

@@ -76,6 +76,17 @@ void nameControls(std::initializer_list<std::pair<QWidget*, const char*>> contro
         widget->setObjectName(QString::fromLatin1(name));
 }
 
+QVariantMap workerCheckpoints(QObject* worker) {
+    QVariantMap parts;
+    QMetaObject::invokeMethod(worker, "checkpoints", Qt::BlockingQueuedConnection,
+                              Q_RETURN_ARG(QVariantMap, parts));
+    return parts;
+}
+
+void restoreWorkerCheckpoints(QObject* worker, const QVariantMap& parts) {
+    QMetaObject::invokeMethod(worker, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
+}
+
 QGroupBox* makeGroup(const QString& title, QLayout* layout) {
     auto* box = new QGroupBox(title);
     box->setLayout(layout);

@@ -3,6 +3,7 @@
 // under it, and the controls in a scrolling side panel; and the controls
 // every lab's panel has.
 #include <QStringList>
+#include <QVariantMap>
 
 #include <functional>
 #include <initializer_list>
@@ -32,6 +33,11 @@ QGroupBox* makeGroup(const QString& title, QLayout* layout);
 QSpinBox* makeSeedBox(const QString& toolTip);
 // A minibatch size box, min to 1024, starting at 64.
 QSpinBox* makeBatchBox(int min);
+
+// Sessions: a lab worker's checkpoints() (waiting for its current burst) and
+// its restoreCheckpoints(parts) (queued), for the labs that keep models.
+QVariantMap workerCheckpoints(QObject* worker);
+void restoreWorkerCheckpoints(QObject* worker, const QVariantMap& parts);
 
 // The data menu of the image labs: the built-in sources in `order` (of
 // "mnist", "fashion-mnist", "lines"), then "Folder of my images…".

@@ -125,6 +125,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->setCurrentIndex(settings.value("window/lab", 0).toInt());
 }
 
+namespace {
+// The deck entry of a lab whose panel has a training toggle and whose models
+// a session keeps (the image, interpolation and DVAE labs).
+template <typename Lab>
+LabEntry imageLabEntry(const QString& key, Lab* lab, std::function<void()> rebuild,
+                       std::function<long long()> progress) {
+    return {key,
+            lab,
+            lab->controls(),
+            std::move(rebuild),
+            [lab](bool on) { lab->controls()->setTraining(on); },
+            std::move(progress),
+            [lab] { return lab->modelStates(); },
+            [lab](const QVariantMap& parts) { lab->restoreModelStates(parts); }};
+}
+} // namespace
+
 void MainWindow::buildDeck() {
     deck_ = new LabDeck(tabs_, this);
     deck_->add({"field",
@@ -145,24 +162,15 @@ void MainWindow::buildDeck() {
                 [this] { return chainLab_->lastSnapshot().step; },
                 {},
                 {}});
-    deck_->add({"image", imageLab_, imageLab_->controls(),
-                [this] { emit imageLab_->controls()->modelResetRequested(); },
-                [this](bool on) { imageLab_->controls()->setTraining(on); },
-                [this] { return imageLab_->lastSnapshot().step; },
-                [this] { return imageLab_->modelStates(); },
-                [this](const QVariantMap& parts) { imageLab_->restoreModelStates(parts); }});
-    deck_->add({"interpolation", interpLab_, interpLab_->controls(),
-                [this] { emit interpLab_->controls()->rebuildRequested(); },
-                [this](bool on) { interpLab_->controls()->setTraining(on); },
-                [this] { return interpLab_->lastSnapshot().step; },
-                [this] { return interpLab_->modelStates(); },
-                [this](const QVariantMap& parts) { interpLab_->restoreModelStates(parts); }});
-    deck_->add({"dvae", dvaeLab_, dvaeLab_->controls(),
-                [this] { emit dvaeLab_->controls()->resetRequested(); },
-                [this](bool on) { dvaeLab_->controls()->setTraining(on); },
-                [this] { return dvaeLab_->lastSnapshot().slot[0].step; },
-                [this] { return dvaeLab_->modelStates(); },
-                [this](const QVariantMap& parts) { dvaeLab_->restoreModelStates(parts); }});
+    deck_->add(imageLabEntry(
+        "image", imageLab_, [this] { emit imageLab_->controls()->modelResetRequested(); },
+        [this] { return imageLab_->lastSnapshot().step; }));
+    deck_->add(imageLabEntry(
+        "interpolation", interpLab_, [this] { emit interpLab_->controls()->rebuildRequested(); },
+        [this] { return interpLab_->lastSnapshot().step; }));
+    deck_->add(imageLabEntry(
+        "dvae", dvaeLab_, [this] { emit dvaeLab_->controls()->resetRequested(); },
+        [this] { return dvaeLab_->lastSnapshot().slot[0].step; }));
     history_ = new SetupHistory(deck_, this);
     sessions_ = new SessionActions(this, deck_, history_, fieldLab_);
     connect(sessions_, &SessionActions::captionChanged, this, &MainWindow::showCaption);

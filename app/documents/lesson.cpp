@@ -1,17 +1,11 @@
 #include "lesson.h"
 
-#include <QFile>
+#include "document_io.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace {
-
-bool fail(QString* error, const QString& text) {
-    if (error) *error = text;
-    return false;
-}
-
-} // namespace
+using documents::fail;
 
 QByteArray lessonToJson(const Lesson& l) {
     QJsonObject hidden;
@@ -83,10 +77,7 @@ bool parseLesson(const QByteArray& json, Lesson* out, QString* error) {
 }
 
 bool loadLessonFile(const QString& path, Lesson* out, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(error, QObject::tr("cannot open %1: %2").arg(path, file.errorString()));
-    QString why;
-    if (parseLesson(file.readAll(), out, &why)) return true;
-    return fail(error, QObject::tr("cannot open %1: %2").arg(path, why));
+    return documents::readDocument(
+        path, [out](const QByteArray& bytes, QString* why) { return parseLesson(bytes, out, why); },
+        error);
 }

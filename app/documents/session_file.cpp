@@ -1,5 +1,6 @@
 #include "session_file.h"
 #include "atomic_file.h"
+#include "document_io.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -47,12 +48,9 @@ bool inflatePayload(const char* data, qsizetype size, QByteArray* out) {
     return true;
 }
 
-bool fail(QString* error, const QString& text) {
-    if (error) *error = text;
-    return false;
-}
-
 } // namespace
+
+using documents::fail;
 
 QByteArray encodeSession(const Session& s) {
     QCborMap models;
@@ -129,10 +127,8 @@ bool saveSessionFile(const QString& path, const Session& session, QString* error
 }
 
 bool loadSessionFile(const QString& path, Session* out, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(error, QObject::tr("cannot open %1: %2").arg(path, file.errorString()));
-    QString why;
-    if (decodeSession(file.readAll(), out, &why)) return true;
-    return fail(error, QObject::tr("cannot open %1: %2").arg(path, why));
+    return documents::readDocument(
+        path,
+        [out](const QByteArray& bytes, QString* why) { return decodeSession(bytes, out, why); },
+        error);
 }
