@@ -56,6 +56,16 @@ QStringList LabDeck::applySetups(const QJsonObject& setups) {
 
 void LabDeck::setHidden(const QMap<QString, QStringList>& hidden) {
     hidden_ = hidden;
+    showControls();
+}
+
+void LabDeck::setPresenting(bool on) {
+    presenting_ = on;
+    showControls();
+}
+
+void LabDeck::showControls() {
     for (const LabEntry& e : labs_)
-        setControlsHidden(e.panel, hidden.value(e.key));
+        setControlsHidden(e.panel,
+                          hidden_.value(e.key) + (presenting_ ? e.advanced : QStringList()));
 }

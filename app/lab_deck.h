@@ -25,6 +25,9 @@ struct LabEntry {
     // (after its controls are set and rebuild() ran). Empty: none to keep.
     std::function<QVariantMap()> saveModels;
     std::function<void(const QVariantMap&)> restoreModels;
+    // Controls presentation mode hides: the network's shape and the
+    // optimiser's details, which a lecture rarely touches.
+    QStringList advanced;
 };
 
 class LabDeck : public QObject {
@@ -48,6 +51,8 @@ class LabDeck : public QObject {
     // Hides the named controls of each lab (a lesson's), shows all others.
     void setHidden(const QMap<QString, QStringList>& hidden);
     const QMap<QString, QStringList>& hidden() const { return hidden_; }
+    // Presentation mode: the advanced controls hide too (besides a lesson's).
+    void setPresenting(bool on);
 
   signals:
     // After a control edit by the user (not by applySetups).
@@ -58,4 +63,6 @@ class LabDeck : public QObject {
     QList<LabEntry> labs_;
     QMap<QString, QStringList> hidden_;
     int applying_ = 0;
+    bool presenting_ = false;
+    void showControls();
 };

@@ -130,7 +130,7 @@ namespace {
 // a session keeps (the image, interpolation and DVAE labs).
 template <typename Lab>
 LabEntry imageLabEntry(const QString& key, Lab* lab, std::function<void()> rebuild,
-                       std::function<long long()> progress) {
+                       std::function<long long()> progress, const QStringList& advanced) {
     return {key,
             lab,
             lab->controls(),
@@ -138,7 +138,8 @@ LabEntry imageLabEntry(const QString& key, Lab* lab, std::function<void()> rebui
             [lab](bool on) { lab->controls()->setTraining(on); },
             std::move(progress),
             [lab] { return lab->modelStates(); },
-            [lab](const QVariantMap& parts) { lab->restoreModelStates(parts); }};
+            [lab](const QVariantMap& parts) { lab->restoreModelStates(parts); },
+            advanced};
 }
 } // namespace
 
@@ -151,7 +152,8 @@ void MainWindow::buildDeck() {
                 [this](bool on) { fieldLab_->setPlaying(on); },
                 [this] { return fieldLab_->lastSnapshot().step; },
                 {}, // its model and loss history: SessionActions keeps both
-                {}});
+                {},
+                {"width", "depth", "activation", "batch", "points"}});
     deck_->add({"chain",
                 chainLab_,
                 chainLab_->controls(),
@@ -161,16 +163,19 @@ void MainWindow::buildDeck() {
                 },
                 [this] { return chainLab_->lastSnapshot().step; },
                 {},
-                {}});
+                {},
+                {"trail", "burst"}});
     deck_->add(imageLabEntry(
         "image", imageLab_, [this] { emit imageLab_->controls()->modelResetRequested(); },
-        [this] { return imageLab_->lastSnapshot().step; }));
+        [this] { return imageLab_->lastSnapshot().step; },
+        {"architecture", "base", "learningRate", "batch", "chainSpeed"}));
     deck_->add(imageLabEntry(
         "interpolation", interpLab_, [this] { emit interpLab_->controls()->rebuildRequested(); },
-        [this] { return interpLab_->lastSnapshot().step; }));
+        [this] { return interpLab_->lastSnapshot().step; }, {"depth", "learningRate", "batch"}));
     deck_->add(imageLabEntry(
         "dvae", dvaeLab_, [this] { emit dvaeLab_->controls()->resetRequested(); },
-        [this] { return dvaeLab_->lastSnapshot().slot[0].step; }));
+        [this] { return dvaeLab_->lastSnapshot().slot[0].step; },
+        {"architecture", "hidden", "latent", "learningRate", "batch", "k"}));
     history_ = new SetupHistory(deck_, this);
     sessions_ = new SessionActions(this, deck_, history_, fieldLab_);
     connect(sessions_, &SessionActions::captionChanged, this, &MainWindow::showCaption);
@@ -280,6 +285,7 @@ void MainWindow::buildMenus() {
 void MainWindow::setPresentation(bool on) {
     presenting_ = on;
     fitCaptionFont();
+    deck_->setPresenting(on);
     if (on) {
         showFullScreen();
         // Without a window manager (a projector's kiosk session) nobody

@@ -60,6 +60,23 @@ class TestLessons : public QObject {
             if (lab.setRunning) lab.setRunning(false);
     }
 
+    // Presentation mode hides the advanced controls and shows them again,
+    // keeping a lesson's hidden ones hidden.
+    void presentationReducesTheControls() {
+        MainWindow window;
+        QWidget* panel = window.deck()->find("field")->panel;
+        auto hidden = [panel](const char* name) {
+            return panel->findChild<QWidget*>(name)->isHidden();
+        };
+        window.deck()->setHidden({{"field", {"seed"}}});
+        window.setPresentation(true);
+        QVERIFY(hidden("width") && hidden("batch") && hidden("seed"));
+        QVERIFY(!hidden("sigma") && !hidden("dataset"));
+        window.setPresentation(false);
+        QVERIFY(!hidden("width") && !hidden("batch"));
+        QVERIFY(hidden("seed"));
+    }
+
     void savedSetupSetsUpAnotherWindow() {
         MainWindow a;
         QString error;
