@@ -136,11 +136,7 @@ void DvaeLab::setPresentation(bool on) {
     QFont f = controls_->font();
     f.setPointSize(on ? 15 : QFont().pointSize());
     controls_->setFont(f);
-    f.setPointSize(on ? 13 : QFont().pointSize());
-    for (QLabel* label : {titles_[0], titles_[1], status_, nll_}) {
-        label->setWordWrap(true); // large titles must not widen the window past the screen
-        label->setFont(f);
-    }
+    setLabelsPresentation({titles_[0], titles_[1], status_, nll_}, on);
     for (int s = 0; s < kDvaeSlots; ++s) {
         samples_[s]->setPresentation(on);
         recon_[s]->setPresentation(on);

@@ -160,6 +160,7 @@ void ImageLab::setPresentation(bool on) {
     chart_->setPresentation(on);
     preview_->setPresentation(on);
     samples_->setPresentation(on);
+    setLabelsPresentation({status_}, on);
 }
 
 void ImageLab::showError(const QString& text) {

@@ -230,6 +230,7 @@ void InterpLab::setPresentation(bool on) {
     alphaChart_->setPresentation(on);
     for (ImageGridView* v : {ends_, current_, strip_})
         v->setPresentation(on);
+    setLabelsPresentation({status_, scores_, alphaLabel_, nextEnd_}, on);
 }
 
 void InterpLab::showError(const QString& text) {

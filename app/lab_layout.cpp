@@ -76,6 +76,15 @@ void nameControls(std::initializer_list<std::pair<QWidget*, const char*>> contro
         widget->setObjectName(QString::fromLatin1(name));
 }
 
+void setLabelsPresentation(std::initializer_list<QLabel*> labels, bool on) {
+    for (QLabel* label : labels) {
+        QFont f = label->font();
+        f.setPointSize(on ? 13 : QFont().pointSize());
+        label->setWordWrap(true);
+        label->setFont(f);
+    }
+}
+
 QVariantMap workerCheckpoints(QObject* worker) {
     QVariantMap parts;
     QMetaObject::invokeMethod(worker, "checkpoints", Qt::BlockingQueuedConnection,

@@ -34,6 +34,10 @@ QSpinBox* makeSeedBox(const QString& toolTip);
 // A minibatch size box, min to 1024, starting at 64.
 QSpinBox* makeBatchBox(int min);
 
+// Presentation mode for a lab's readout labels: larger type (13 pt), and
+// word wrap so large text never widens the window past the screen.
+void setLabelsPresentation(std::initializer_list<QLabel*> labels, bool on);
+
 // Sessions: a lab worker's checkpoints() (waiting for its current burst) and
 // its restoreCheckpoints(parts) (queued), for the labs that keep models.
 QVariantMap workerCheckpoints(QObject* worker);

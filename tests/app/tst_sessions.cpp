@@ -155,13 +155,15 @@ class TestSessions : public QObject {
             QTRY_VERIFY_WITH_TIMEOUT(deck->find(key)->progress() >= 3, 120000);
             deck->find(key)->setRunning(false);
         }
-        QTest::qWait(300); // stopping publishes the final step
-        for (const QString& key : labs)
-            saved[key] = deck->find(key)->progress();
         QTemporaryDir dir;
         const QString path = dir.filePath("images.aelab");
         QString error;
+        // Saving waits for each worker, after its stop published the final
+        // step: once those snapshots are in, they show the saved steps.
         QVERIFY2(window.sessions()->saveSession(path, &error), qPrintable(error));
+        QTest::qWait(500);
+        for (const QString& key : labs)
+            saved[key] = deck->find(key)->progress();
         for (const QString& key : labs) {
             deck->find(key)->rebuild();
             QTRY_COMPARE_WITH_TIMEOUT(deck->find(key)->progress(), 0LL, 60000);
