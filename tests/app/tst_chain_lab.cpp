@@ -1,6 +1,7 @@
 // The chain lab as a user meets it: a chain starts on first view, steps,
 // bursts add particles, the ideal denoiser pulls noise towards the data,
 // basins arrive when asked, and a recording decodes to the frames grabbed.
+#include "test_time.h"
 #include "chain_controls.h"
 #include "chain_lab.h"
 #include "chain_worker.h"
@@ -22,15 +23,15 @@ class TestChainLab : public QObject {
 
     void chainStartsStepsAndTakesBursts() {
         FieldLab field;
-        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, scaledMs(10000));
         ChainLab lab(&field);
         lab.resize(1000, 700);
         lab.show(); // the first view starts a chain from noise
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().particles.size(), 2000, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().particles.size(), 2000, scaledMs(10000));
         QCOMPARE(lab.lastSnapshot().step, 0LL);
         for (int i = 0; i < 3; ++i)
             lab.stepOnce();
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, scaledMs(10000));
         QCOMPARE(lab.plot()->particleCount(), 2000);
         QTRY_VERIFY(lab.distanceChart()->pointCount(0) >= 4); // the start and three steps
 
@@ -40,30 +41,31 @@ class TestChainLab : public QObject {
                         int(lab.plot()->yAxis->coordToPixel(0.1)));
         QTest::mouseClick(lab.plot(), Qt::LeftButton, {}, at);
         QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().particles.size(),
-                                  2000 + ChainWorker::kBurstSize, 10000);
+                                  2000 + ChainWorker::kBurstSize, scaledMs(10000));
         const QPointF added = lab.lastSnapshot().particles.last();
         QVERIFY(std::abs(added.x() - 0.2) < 0.2 && std::abs(added.y() - 0.1) < 0.2);
     }
     void idealChainApproachesTheDataAndBasinsArrive() {
         FieldLab field;
-        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, scaledMs(10000));
         ChainLab lab(&field);
         lab.show();
-        QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, scaledMs(10000));
         lab.controls()->selectDenoiser(true); // the exact r*
         lab.restart();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            lab.lastSnapshot().run >= 2 && lab.lastSnapshot().particles.size() == 2000, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().run >= 2 &&
+                                     lab.lastSnapshot().particles.size() == 2000,
+                                 scaledMs(10000));
         const double start = lab.lastSnapshot().distance;
         for (int i = 0; i < 3; ++i)
             lab.stepOnce();
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, scaledMs(20000));
         QVERIFY2(lab.lastSnapshot().distance < 0.6 * start,
                  qPrintable(QString("%1 -> %2").arg(start).arg(lab.lastSnapshot().distance)));
         lab.controls()->selectDenoiser(false);
         lab.plot()->setShowBasins(true);
         QMetaObject::invokeMethod(field.chainWorker(), "setBasinsEnabled", Q_ARG(bool, true));
-        QTRY_VERIFY_WITH_TIMEOUT(lab.plot()->basins().isValid(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.plot()->basins().isValid(), scaledMs(30000));
         QVERIFY(!lab.plot()->basins().attractors.isEmpty());
     }
     void recordingDecodesToTheGrabbedFrames() {
@@ -71,17 +73,17 @@ class TestChainLab : public QObject {
         FieldLab field;
         field.resize(900, 700);
         field.show();
-        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, scaledMs(10000));
         ViewRecorder recorder;
         QSignalSpy done(&recorder, &ViewRecorder::finished);
         QString error;
         const QString gif = dir.filePath("r.gif"), mp4 = dir.filePath("r.mp4");
         QVERIFY2(recorder.start(field.plot(), {gif, mp4}, 20, &error), qPrintable(error));
         field.setPlaying(true);
-        QTRY_VERIFY_WITH_TIMEOUT(recorder.framesGrabbed() >= 8, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.framesGrabbed() >= 8, scaledMs(10000));
         recorder.stop();
         field.setPlaying(false);
-        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, scaledMs(30000));
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
         const int frames = recorder.framesGrabbed();
         QCOMPARE(aelab::countVideoFrames(gif.toStdString()), frames);

@@ -3,6 +3,7 @@
 // window painted); the peer's figures come from the peer program and the
 // ratios are ours over theirs; bad options fail in one line. Timing values
 // are never compared with targets here: that is the benchmark's job.
+#include "test_time.h"
 #include "bench_probes.h"
 #include "cli_runner.h"
 
@@ -55,8 +56,8 @@ class TestCliBench : public QObject {
     void writesEveryFigureAndPeerRatios() {
         QTemporaryDir dir;
         QString err;
-        QCOMPARE(runCli({"bench", "--seconds", "0.2", "--repeats", "1", "--peer", "--python",
-                         writeFakePython(dir), "--out", dir.path()},
+        QCOMPARE(runCli({"bench", "--seconds", QString::number(0.2 * testTimeFactor()), "--repeats",
+                         "1", "--peer", "--python", writeFakePython(dir), "--out", dir.path()},
                         &err),
                  0);
         const QJsonObject r = readJson(dir.filePath("bench.json"));

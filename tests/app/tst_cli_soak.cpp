@@ -1,6 +1,7 @@
 // The short version of `aelab soak`: the GUI opens offscreen, every lab takes
 // its turn training, memory is sampled throughout and soak.json says so. The
 // hour-long run and its figure are in the README.
+#include "test_time.h"
 #include "cli_runner.h"
 
 #include <QFile>
@@ -17,8 +18,10 @@ class TestCliSoak : public QObject {
     void everyLabTakesATurnAndMemoryIsSampled() {
         QTemporaryDir dir;
         QString err;
-        QCOMPARE(runCli({"soak", "--minutes", "0.15", "--turn-seconds", "1.5", "--sample-seconds",
-                         "0.5", "--out", dir.path()},
+        const double slow = testTimeFactor(); // longer turns in slow (sanitised) builds
+        QCOMPARE(runCli({"soak", "--minutes", QString::number(0.15 * slow), "--turn-seconds",
+                         QString::number(1.5 * slow), "--sample-seconds",
+                         QString::number(0.5 * slow), "--out", dir.path()},
                         &err),
                  0);
         QFile f(dir.filePath("soak.json"));

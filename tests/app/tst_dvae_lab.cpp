@@ -2,6 +2,7 @@
 // appear, training moves both curves and the live NLL, the full NLL estimate
 // reports with progress, and samples sent for refinement reach the image
 // lab's chains with their starting score.
+#include "test_time.h"
 #include "dvae_controls.h"
 #include "dvae_lab.h"
 #include "image_grid_view.h"
@@ -22,15 +23,16 @@ class TestDvaeLab : public QObject {
         lab.controls()->chooseData("lines");
         lab.show();
         for (int s : {0, 1}) {
-            QTRY_COMPARE_WITH_TIMEOUT(lab.samplesView(s)->images().size(), kDvaeSamples, 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(lab.samplesView(s)->images().size(), kDvaeSamples,
+                                      scaledMs(30000));
             QCOMPARE(lab.reconView(s)->images().size(), 4 * kDvaeReconCols);
-            QTRY_VERIFY_WITH_TIMEOUT(lab.latentView(s)->pointCount() > 100, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(lab.latentView(s)->pointCount() > 100, scaledMs(10000));
         }
         QCOMPARE(lab.lastSnapshot().slot[0].title, QString("VAE"));
         QCOMPARE(lab.lastSnapshot().slot[1].title, QString("DVAE (saltpepper:0.1)"));
 
         lab.toggleTraining();
-        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().slot[1].step >= 30, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().slot[1].step >= 30, scaledMs(60000));
         lab.toggleTraining();
         // Same budget: the models train in turns.
         QVERIFY(std::abs(lab.lastSnapshot().slot[0].step - lab.lastSnapshot().slot[1].step) <= 1);
@@ -39,24 +41,25 @@ class TestDvaeLab : public QObject {
         QVERIFY(lab.chart()->pointCount(1) >= 1); // A's live NLL at epoch 0
 
         lab.estimateNll(5);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.nllLabel()->text().startsWith("Test NLL with K = 5"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.nllLabel()->text().startsWith("Test NLL with K = 5"),
+                                 scaledMs(60000));
         QVERIFY(lab.nllLabel()->text().contains("DVAE (saltpepper:0.1):"));
 
         // Refinement: the image lab receives 64 samples and scores them at step 0.
         ImageLab imageLab;
         imageLab.resize(1000, 700);
         imageLab.loadData("lines");
-        QTRY_VERIFY_WITH_TIMEOUT(imageLab.dataDescription().startsWith("lines"), 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(imageLab.samplesView()->images().size(), 64, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(imageLab.dataDescription().startsWith("lines"), scaledMs(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(imageLab.samplesView()->images().size(), 64, scaledMs(30000));
         connect(&lab, &DvaeLab::refineRequested, &imageLab, &ImageLab::refineFrom);
         QSignalSpy sent(&lab, &DvaeLab::refineRequested);
         QMetaObject::invokeMethod(lab.controls(), "refineRequested", Q_ARG(int, 1));
-        QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, scaledMs(10000));
         QCOMPARE(sent.first().first().value<QVector<QImage>>().size(), 64);
-        QTRY_VERIFY_WITH_TIMEOUT(imageLab.lastSnapshot().hasStartScore, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(imageLab.lastSnapshot().hasStartScore, scaledMs(10000));
         QVERIFY(imageLab.lastSnapshot().startLabel.startsWith("DVAE"));
         QTRY_VERIFY_WITH_TIMEOUT(imageLab.samplesView()->caption().contains("refining samples of"),
-                                 10000);
+                                 scaledMs(10000));
     }
 };
 

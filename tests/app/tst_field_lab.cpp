@@ -1,5 +1,6 @@
 // The field lab as a user meets it: it shows a field at once, trains while
 // the window stays responsive, resets reproducibly, and closes mid-training.
+#include "test_time.h"
 #include "field_controls.h"
 #include "field_lab.h"
 #include "field_plot.h"
@@ -10,18 +11,18 @@
 
 class TestFieldLab : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { aelab::setTorchThreads(1); }
 
     void showsAFieldThenTrains() {
         FieldLab lab;
         lab.resize(1100, 800);
         lab.show();
-        QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, scaledMs(10000));
         QVERIFY(lab.plot()->learnedArrowCount() > 0);
         QVERIFY(lab.plot()->idealArrowCount() > 0);
         lab.setPlaying(true);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 200, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 200, scaledMs(30000));
         // The GUI thread stayed free: frames kept being drawn.
         QVERIFY(lab.framesDrawn() >= 3);
         QVERIFY(lab.lossChart()->pointCount(0) >= 2);
@@ -29,15 +30,17 @@ private slots:
     }
     void resetWithTheSameSeedReplaysTheRun() {
         FieldLab lab;
-        QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, 10000);
-        for (int i = 0; i < 3; ++i) lab.stepOnce();
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, scaledMs(10000));
+        for (int i = 0; i < 3; ++i)
+            lab.stepOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, scaledMs(10000));
         const auto first = lab.lastSnapshot().view.dx;
         const quint64 run = lab.lastSnapshot().run;
         lab.reset(false);
         QTRY_VERIFY(lab.lastSnapshot().run == run + 1);
-        for (int i = 0; i < 3; ++i) lab.stepOnce();
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, 10000);
+        for (int i = 0; i < 3; ++i)
+            lab.stepOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, scaledMs(10000));
         QCOMPARE(lab.lastSnapshot().view.dx, first);
         // A new seed gives another run.
         const auto seed = lab.controls()->config().seed;
@@ -47,10 +50,10 @@ private slots:
     }
     void closingWhileTrainingIsClean() {
         auto* lab = new FieldLab;
-        QTRY_VERIFY_WITH_TIMEOUT(lab->framesDrawn() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesDrawn() >= 1, scaledMs(10000));
         lab->setPlaying(true);
         QTest::qWait(200);
-        delete lab;  // must neither hang nor crash
+        delete lab; // must neither hang nor crash
     }
 };
 

@@ -1,6 +1,7 @@
 // The worker thread hand-off: snapshots arrive by value, live changes apply,
 // frames are dropped (never queued up) while the GUI is busy, divergence
 // pauses with a message, and quitting mid-training is clean.
+#include "test_time.h"
 #include "field_worker_harness.h"
 
 #include <QtTest>
@@ -13,7 +14,7 @@ class TestFieldWorker : public QObject {
     void resetPublishesAFirstSnapshot() {
         Harness h;
         h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
-        QTRY_COMPARE_WITH_TIMEOUT(h.snaps.size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.snaps.size(), 1, scaledMs(10000));
         const auto s = h.snaps[0];
         QCOMPARE(s.step, 0LL);
         QCOMPARE(s.view.nx, 16);
@@ -30,7 +31,7 @@ class TestFieldWorker : public QObject {
         h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
         h.call("setStepsPerFrame", Q_ARG(int, 5));
         h.call("setPlaying", Q_ARG(bool, true));
-        QTRY_VERIFY_WITH_TIMEOUT(!got.isEmpty() && got.last().step >= 100, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!got.isEmpty() && got.last().step >= 100, scaledMs(20000));
         h.call("setPlaying", Q_ARG(bool, false));
         // Losses arrive once each, in step order, and none is lost between snapshots.
         QVector<QPointF> losses;
@@ -91,7 +92,7 @@ class TestFieldWorker : public QObject {
         h.call("reset", Q_ARG(aelab::FieldConfig, c));
         h.call("setStepsPerFrame", Q_ARG(int, 20));
         h.call("setPlaying", Q_ARG(bool, true));
-        QTRY_COMPARE_WITH_TIMEOUT(h.failures.size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.failures.size(), 1, scaledMs(10000));
         QVERIFY(h.failures[0].contains("learning rate"));
         QTRY_VERIFY(!h.playing.isEmpty() && !h.playing.last());
     }

@@ -2,6 +2,7 @@
 // needed): data loads off the GUI thread, the noise preview and chains
 // appear, training moves the loss chart, the preview follows the noise
 // slider, chains step, the gallery pages, and a bad folder keeps the data.
+#include "test_time.h"
 #include "image_controls.h"
 #include "image_gallery.h"
 #include "image_grid_view.h"
@@ -21,15 +22,15 @@ class TestImageLab : public QObject {
         lab.resize(1200, 800);
         lab.controls()->chooseData("lines");
         lab.show();
-        QTRY_VERIFY_WITH_TIMEOUT(lab.dataDescription().contains("10000 training"), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(lab.previewView()->images().size(), 3 * 8, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.dataDescription().contains("10000 training"), scaledMs(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(lab.previewView()->images().size(), 3 * 8, scaledMs(20000));
         QCOMPARE(lab.previewView()->images().first().size(), QSize(32, 32));
-        QTRY_COMPARE_WITH_TIMEOUT(lab.samplesView()->images().size(), 64, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.samplesView()->images().size(), 64, scaledMs(20000));
         QVERIFY(lab.samplesView()->caption().contains("nearest training image"));
 
         lab.toggleTraining();
-        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 50, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.lossChart()->pointCount(0) >= 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 50, scaledMs(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lossChart()->pointCount(0) >= 2, scaledMs(10000));
         QVERIFY(lab.lossChart()->pointCount(1) >= 1); // test loss at step 0 or later
         lab.toggleTraining();
 
@@ -37,18 +38,19 @@ class TestImageLab : public QObject {
         auto sliders = lab.controls()->findChildren<QSlider*>();
         QVERIFY(!sliders.isEmpty());
         sliders.first()->setValue(10);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.previewView()->caption().contains("gaussian:0.1"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.previewView()->caption().contains("gaussian:0.1"),
+                                 scaledMs(10000));
 
         const long long before = lab.lastSnapshot().chainStep;
         QMetaObject::invokeMethod(lab.controls(), "chainsStepRequested");
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().chainStep, before + 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().chainStep, before + 1, scaledMs(10000));
 
         // The gallery's first page, then the next one.
         QTRY_COMPARE_WITH_TIMEOUT(lab.gallery()->grid()->images().size(), ImageGallery::kPerPage,
-                                  10000);
+                                  scaledMs(10000));
         QSignalSpy pages(lab.gallery(), &ImageGallery::pageRequested);
         QMetaObject::invokeMethod(lab.gallery(), "pageRequested", Q_ARG(int, 1), Q_ARG(bool, true));
-        QTRY_COMPARE_WITH_TIMEOUT(lab.gallery()->page(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.gallery()->page(), 1, scaledMs(10000));
 
         // A folder with nothing readable: an error, and the lines stay loaded.
         QTemporaryDir empty;
@@ -58,7 +60,7 @@ class TestImageLab : public QObject {
         junk.close();
         QSignalSpy errors(&lab, &ImageLab::errorOccurred);
         lab.controls()->chooseData("folder:" + empty.path());
-        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, scaledMs(10000));
         QVERIFY(errors.first().first().toString().contains("no readable image"));
         QVERIFY(lab.dataDescription().startsWith("lines"));
         QVERIFY(lab.lastSnapshot().step >= 50);

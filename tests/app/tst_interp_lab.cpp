@@ -4,6 +4,7 @@
 // curves, gallery clicks and image files set the ends, a second trained
 // model appears as a comparison row, model files save and load, and a bad
 // image or model file is reported while everything stays.
+#include "test_time.h"
 #include "alpha_chart.h"
 #include "image_gallery.h"
 #include "image_grid_view.h"
@@ -30,19 +31,21 @@ class TestInterpLab : public QObject {
         lab.resize(1300, 850);
         lab.show();
         // ACAI on lines: model row, cross-fade and true rotation, 16 frames each.
-        QTRY_COMPARE_WITH_TIMEOUT(lab.stripView()->images().size(), 3 * kStripFrames, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.stripView()->images().size(), 3 * kStripFrames,
+                                  scaledMs(30000));
         QCOMPARE(lab.stripView()->images().first().size(), QSize(32, 32));
         QCOMPARE(lab.alphaChart()->estimateCount(), kScrubFrames);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.scoresLabel()->text().contains("mean distance"), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.scoresLabel()->text().contains("mean distance"),
+                                 scaledMs(30000));
 
         lab.toggleTraining();
-        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 15, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 15, scaledMs(60000));
         lab.toggleTraining();
         QVERIFY(lab.lossChart()->pointCount(0) >= 2); // autoencoder
         QVERIFY(lab.lossChart()->pointCount(1) >= 2); // critic
 
         // The slider shows the frame decoded for its alpha, at once.
-        QTRY_VERIFY_WITH_TIMEOUT(lab.framesSnapshot().step >= 15, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.framesSnapshot().step >= 15, scaledMs(10000));
         const InterpSnapshot& f = lab.framesSnapshot();
         lab.alphaSlider()->setValue(0);
         QCOMPARE(lab.currentView()->images().first(), f.scrub[0]);
@@ -52,12 +55,13 @@ class TestInterpLab : public QObject {
 
         // A gallery click sets A, the next one B.
         QTRY_COMPARE_WITH_TIMEOUT(lab.gallery()->grid()->images().size(), ImageGallery::kPerPage,
-                                  10000);
+                                  scaledMs(10000));
         const QImage fifth = lab.gallery()->grid()->images()[5];
         const QImage ninth = lab.gallery()->grid()->images()[9];
         emit lab.gallery()->imageChosen(5, false);
         emit lab.gallery()->imageChosen(9, false);
-        QTRY_COMPARE_WITH_TIMEOUT(grey(lab.endsView()->images().value(1)), grey(ninth), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(grey(lab.endsView()->images().value(1)), grey(ninth),
+                                  scaledMs(10000));
         QCOMPARE(grey(lab.endsView()->images().value(0)), grey(fifth));
 
         // An image file for B: a white square on black, resized to 32 x 32.
@@ -70,7 +74,7 @@ class TestInterpLab : public QObject {
         QVERIFY(square.save(dir.filePath("square.png")));
         lab.openImage(1, dir.filePath("square.png"));
         QTRY_COMPARE_WITH_TIMEOUT(grey(lab.endsView()->images().value(1)).pixelColor(16, 16).red(),
-                                  255, 10000);
+                                  255, scaledMs(10000));
         QCOMPARE(grey(lab.endsView()->images().value(1)).pixelColor(2, 2).red(), 0);
 
         // A file that is not an image: an error, the ends stay.
@@ -85,26 +89,28 @@ class TestInterpLab : public QObject {
 
         // Train a plain AE a little, go back to ACAI, compare with it.
         lab.controls()->chooseModel(aelab::InterpModel::Plain);
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 0LL, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 0LL, scaledMs(10000));
         lab.toggleTraining();
-        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 5, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 5, scaledMs(30000));
         lab.toggleTraining();
         lab.controls()->chooseModel(aelab::InterpModel::Acai);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 15, 10000); // ACAI kept its weights
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 15,
+                                 scaledMs(10000)); // ACAI kept its weights
         lab.controls()->chooseCompare(int(aelab::InterpModel::Plain));
-        QTRY_COMPARE_WITH_TIMEOUT(lab.stripView()->images().size(), 4 * kStripFrames, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.stripView()->images().size(), 4 * kStripFrames,
+                                  scaledMs(10000));
         QCOMPARE(lab.framesSnapshot().compareName, QString("Plain AE"));
 
         // Save, then a damaged file fails cleanly, then the saved one loads.
         const QString path = dir.filePath("acai.aelab-ae");
         lab.saveModel(path);
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 1000, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 1000, scaledMs(10000));
         const long long savedStep = lab.lastSnapshot().step;
         lab.loadModel(junk.fileName());
-        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 2, scaledMs(10000));
         QVERIFY(errors.last().first().toString().contains("cannot read model"));
         lab.loadModel(path);
-        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, savedStep, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, savedStep, scaledMs(10000));
         QCOMPARE(errors.count(), 2);
     }
 };

@@ -1,6 +1,7 @@
 // Every built-in lesson loads, shows its lab and caption, hides the controls
 // it names and runs a few steps; a setup saved as a lesson sets up another
 // window the same way.
+#include "test_time.h"
 #include "lab_deck.h"
 #include "main_window.h"
 #include "session_actions.h"
@@ -55,7 +56,7 @@ class TestLessons : public QObject {
         }
         for (const QString& key : lesson.run)
             QTRY_VERIFY2_WITH_TIMEOUT(window.deck()->find(key)->progress() >= 3,
-                                      qPrintable(key + " did not run"), 120000);
+                                      qPrintable(key + " did not run"), scaledMs(120000));
         for (const LabEntry& lab : window.deck()->labs())
             if (lab.setRunning) lab.setRunning(false);
     }

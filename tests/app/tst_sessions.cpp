@@ -2,6 +2,7 @@
 // after other work brings back the same controls, model, field and loss
 // history; a damaged file changes nothing; undo and redo walk through edits;
 // the timeline shows an earlier model and training continues from it.
+#include "test_time.h"
 #include "dvae_controls.h"
 #include "dvae_lab.h"
 #include "field_controls.h"
@@ -33,17 +34,18 @@ const QJsonObject kTiny{{"points", 200}, {"width", 16}, {"depth", 1},   {"batch"
 
 // Resets the field lab and waits for the new run's first frame.
 void resetAndWait(FieldLab* lab) {
-    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > 0, 20000); // the window's own first run
+    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > 0,
+                             scaledMs(20000)); // the window's own first run
     const quint64 run = lab->lastSnapshot().run;
     lab->reset(false);
-    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > run, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > run, scaledMs(20000));
 }
 
 void trainTo(FieldLab* lab, long long steps) {
     lab->setPlaying(true);
-    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step >= steps, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step >= steps, scaledMs(60000));
     lab->setPlaying(false);
-    QTRY_VERIFY_WITH_TIMEOUT(!lab->lastSnapshot().playing, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!lab->lastSnapshot().playing, scaledMs(10000));
 }
 
 } // namespace
@@ -82,7 +84,7 @@ class TestSessions : public QObject {
         const quint64 run = lab->lastSnapshot().run;
         QVERIFY2(window.sessions()->openSession(path, &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > run && lab->lastSnapshot().restored,
-                                 20000);
+                                 scaledMs(20000));
         QCOMPARE(window.deck()->setups(), savedSetups);
         QCOMPARE(lab->lastSnapshot().step, savedStep);
         QCOMPARE(lab->lastSnapshot().view.dx, saved.dx); // bit for bit
@@ -109,7 +111,7 @@ class TestSessions : public QObject {
             const quint64 run = window.fieldLab()->lastSnapshot().run;
             window.fieldLab()->controls()->setPaintedPoints(points);
             window.fieldLab()->reset(false);
-            QTRY_VERIFY_WITH_TIMEOUT(window.fieldLab()->lastSnapshot().run > run, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(window.fieldLab()->lastSnapshot().run > run, scaledMs(20000));
             QCOMPARE(window.fieldLab()->lastSnapshot().view.data.size(), points.size());
             trainTo(window.fieldLab(), 30);
             dx = window.fieldLab()->lastSnapshot().view.dx;
@@ -119,12 +121,12 @@ class TestSessions : public QObject {
         }
         MainWindow fresh;
         FieldLab* lab = fresh.fieldLab();
-        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > 0, scaledMs(20000));
         QString error;
         QVERIFY2(fresh.sessions()->openSession(path, &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step == step &&
                                      lab->lastSnapshot().view.data.size() == points.size(),
-                                 20000);
+                                 scaledMs(20000));
         QCOMPARE(lab->lastSnapshot().view.dx, dx);
         QCOMPARE(lab->controls()->config().data.kind, aelab::Toy2DKind::Painted);
         QCOMPARE(lab->controls()->config().data.painted.size(), size_t(2 * points.size()));
@@ -152,7 +154,7 @@ class TestSessions : public QObject {
         QMap<QString, long long> saved;
         for (const QString& key : labs) {
             deck->find(key)->setRunning(true);
-            QTRY_VERIFY_WITH_TIMEOUT(deck->find(key)->progress() >= 3, 120000);
+            QTRY_VERIFY_WITH_TIMEOUT(deck->find(key)->progress() >= 3, scaledMs(120000));
             deck->find(key)->setRunning(false);
         }
         QTemporaryDir dir;
@@ -166,11 +168,11 @@ class TestSessions : public QObject {
             saved[key] = deck->find(key)->progress();
         for (const QString& key : labs) {
             deck->find(key)->rebuild();
-            QTRY_COMPARE_WITH_TIMEOUT(deck->find(key)->progress(), 0LL, 60000);
+            QTRY_COMPARE_WITH_TIMEOUT(deck->find(key)->progress(), 0LL, scaledMs(60000));
         }
         QVERIFY2(window.sessions()->openSession(path, &error), qPrintable(error));
         for (const QString& key : labs)
-            QTRY_COMPARE_WITH_TIMEOUT(deck->find(key)->progress(), saved[key], 60000);
+            QTRY_COMPARE_WITH_TIMEOUT(deck->find(key)->progress(), saved[key], scaledMs(60000));
     }
 
     void damagedSessionChangesNothing() {
@@ -234,21 +236,21 @@ class TestSessions : public QObject {
         QTRY_VERIFY(timeline->maximum() >= 2); // kept at steps 0, 100, 200, ...
         const int kept = timeline->maximum();
         timeline->setValue(0);
-        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 0, scaledMs(10000));
         QCOMPARE(lab->lastSnapshot().step, 0LL);
         QCOMPARE(lab->lastSnapshot().view.dx, first);
         // Scrubbing loses nothing: the last snapshot is still there.
         timeline->setValue(timeline->maximum());
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == timeline->maximum(),
-                                 10000);
+                                 scaledMs(10000));
         QVERIFY(lab->lastSnapshot().step >= 250);
         QCOMPARE(timeline->maximum(), kept + 1); // the live end was kept too
         // Training from snapshot 1 drops the later ones.
         timeline->setValue(1);
-        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 1, scaledMs(10000));
         const long long at = lab->lastSnapshot().step;
         lab->stepOnce();
-        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step == at + 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step == at + 1, scaledMs(10000));
         QCOMPARE(lab->lastSnapshot().timelinePosition, -1);
         QCOMPARE(timeline->maximum(), 1);
     }

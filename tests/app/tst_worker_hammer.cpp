@@ -4,6 +4,7 @@
 // the race detector's workload; in every build it checks that the last
 // setting asked for is the one in force, that training went on, and that
 // quitting mid-training returns.
+#include "test_time.h"
 #include "field_lab.h"
 #include "field_worker_harness.h"
 #include "interp_lab.h"
@@ -55,7 +56,7 @@ class TestWorkerHammer : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(!h.snaps.isEmpty() &&
                                      std::abs(h.snaps.last().sigma - 0.123) < 1e-6 &&
                                      !h.snaps.last().playing,
-                                 20000);
+                                 scaledMs(20000));
         QVERIFY(h.snaps.last().step > 0);
         QVERIFY(h.snaps.size() > 10);
         QVERIFY(h.stop(10000)); // quitting returns
@@ -66,7 +67,7 @@ class TestWorkerHammer : public QObject {
             auto* field = new FieldLab;
             QMetaObject::invokeMethod(field->fieldWorker(), "setStepsPerFrame", Q_ARG(int, 0));
             field->setPlaying(true);
-            QTRY_VERIFY_WITH_TIMEOUT(field->lastSnapshot().step > 50, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(field->lastSnapshot().step > 50, scaledMs(20000));
             field->reset(true); // a new run requested while training
             field->setPlaying(false);
             field->setPlaying(true);
@@ -75,7 +76,7 @@ class TestWorkerHammer : public QObject {
         auto* interp = new InterpLab;
         interp->show(); // its data load on first show
         interp->toggleTraining();
-        QTRY_VERIFY_WITH_TIMEOUT(interp->lastSnapshot().step > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(interp->lastSnapshot().step > 0, scaledMs(30000));
         interp->toggleTraining();
         interp->toggleTraining();
         delete interp; // a conv step in flight: the destructor waits for it, then returns
