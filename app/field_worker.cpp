@@ -160,7 +160,6 @@ void FieldWorker::shutdown() {
 }
 
 void FieldWorker::trainFrame(int steps) {
-    if (rewoundTo_ >= 0) keepTimeline(false); // continuing from the snapshot shown
     const auto result = trainer_->train(steps);
     keepTimeline(false);
     if (result.steps > 0) {
