@@ -15,6 +15,7 @@
 #include "field_worker.h"
 #include "image_controls.h"
 #include "main_window.h"
+#include "thread_handoff.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -109,19 +110,19 @@ double headlessFieldStepsPerSecond(double seconds) {
     QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
     RateMeter meter;
     QObject receiver;
-    QObject::connect(worker, &FieldWorker::snapshotReady, &receiver, [&](const FieldSnapshot& s) {
+    handoff::connect(worker, &FieldWorker::snapshotReady, &receiver, [&](const FieldSnapshot& s) {
         meter.see(s.step);
         worker->snapshotConsumed();
     });
     thread.start();
-    QMetaObject::invokeMethod(worker, "reset", Q_ARG(aelab::FieldConfig, fieldDefaults()));
-    QMetaObject::invokeMethod(worker, "setStepsPerFrame", Q_ARG(int, 0));
-    QMetaObject::invokeMethod(worker, "setPlaying", Q_ARG(bool, true));
+    handoff::post(worker, "reset", Q_ARG(aelab::FieldConfig, fieldDefaults()));
+    handoff::post(worker, "setStepsPerFrame", Q_ARG(int, 0));
+    handoff::post(worker, "setPlaying", Q_ARG(bool, true));
     spin(0.5);
     meter.clock.start();
     meter.counting = true;
     spin(seconds);
-    QMetaObject::invokeMethod(worker, "shutdown", Qt::BlockingQueuedConnection);
+    handoff::call(worker, "shutdown");
     thread.quit();
     thread.wait();
     return meter.rate();
@@ -133,9 +134,9 @@ GuiFieldRun guiFieldRun(double seconds) {
     window.show();
     FieldLab* lab = window.fieldLab();
     RateMeter meter;
-    QObject::connect(lab->fieldWorker(), &FieldWorker::snapshotReady, &window,
+    handoff::connect(lab->fieldWorker(), &FieldWorker::snapshotReady, &window,
                      [&](const FieldSnapshot& s) { meter.see(s.step); });
-    QMetaObject::invokeMethod(lab->fieldWorker(), "setStepsPerFrame", Q_ARG(int, 0));
+    handoff::post(lab->fieldWorker(), "setStepsPerFrame", Q_ARG(int, 0));
     lab->setPlaying(true);
     spin(0.5);
     const size_t before = lab->recentFrameMs().size();

@@ -8,6 +8,7 @@
 #include "field_worker.h"
 #include "loss_chart.h"
 #include "points_csv.h"
+#include "thread_handoff.h"
 
 #include <QFileDialog>
 #include <QLabel>
@@ -27,9 +28,9 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     banner_ = makeErrorBanner(this);
     layOutLab(this, banner_, plot_, chart_, controls_);
 
-    connect(worker_, &ChainWorker::chainReady, this, &ChainLab::onChain);
-    connect(worker_, &ChainWorker::failed, this, &ChainLab::showError);
-    connect(worker_, &ChainWorker::playingChanged, this, [this](bool on) {
+    handoff::connect(worker_, &ChainWorker::chainReady, this, &ChainLab::onChain);
+    handoff::connect(worker_, &ChainWorker::failed, this, &ChainLab::showError);
+    handoff::connect(worker_, &ChainWorker::playingChanged, this, [this](bool on) {
         playing_ = on;
         controls_->setChainPlaying(on);
     });
@@ -45,21 +46,17 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
         if (!path.isEmpty()) loadStart(path);
     });
     connect(controls_, &ChainControls::burstModeToggled, plot_, &FieldPlot::setBurstMode);
-    connect(plot_, &FieldPlot::burstRequested, this, [this](const QPointF& at) {
-        QMetaObject::invokeMethod(worker_, "addBurst", Q_ARG(QPointF, at));
-    });
-    connect(controls_, &ChainControls::ruleChanged, this, [this](double s) {
-        QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(double, s));
-    });
-    connect(controls_, &ChainControls::denoiserChanged, this, [this](bool ideal) {
-        QMetaObject::invokeMethod(worker_, "setIdealDenoiser", Q_ARG(bool, ideal));
-    });
+    connect(plot_, &FieldPlot::burstRequested, this,
+            [this](const QPointF& at) { handoff::post(worker_, "addBurst", Q_ARG(QPointF, at)); });
+    connect(controls_, &ChainControls::ruleChanged, this,
+            [this](double s) { handoff::post(worker_, "setInjection", Q_ARG(double, s)); });
+    connect(controls_, &ChainControls::denoiserChanged, this,
+            [this](bool ideal) { handoff::post(worker_, "setIdealDenoiser", Q_ARG(bool, ideal)); });
     connect(controls_, &ChainControls::playToggled, this,
-            [this](bool on) { QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, on)); });
+            [this](bool on) { handoff::post(worker_, "setPlaying", Q_ARG(bool, on)); });
     connect(controls_, &ChainControls::stepRequested, this, &ChainLab::stepOnce);
-    connect(controls_, &ChainControls::speedChanged, this, [this](double v) {
-        QMetaObject::invokeMethod(worker_, "setStepsPerSecond", Q_ARG(double, v));
-    });
+    connect(controls_, &ChainControls::speedChanged, this,
+            [this](double v) { handoff::post(worker_, "setStepsPerSecond", Q_ARG(double, v)); });
     connect(controls_, &ChainControls::trainingToggled, field_, &FieldLab::setPlaying);
     connect(controls_, &ChainControls::layersChanged, this,
             [this](bool d, bool l, bool i, bool basins) {
@@ -67,26 +64,25 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
                 plot_->setShowLearned(l);
                 plot_->setShowIdeal(i);
                 plot_->setShowBasins(basins);
-                QMetaObject::invokeMethod(worker_, "setBasinsEnabled", Q_ARG(bool, basins));
+                handoff::post(worker_, "setBasinsEnabled", Q_ARG(bool, basins));
             });
     connect(controls_, &ChainControls::trailLengthChanged, plot_, &FieldPlot::setTrailLength);
-    QMetaObject::invokeMethod(worker_, "setStepsPerSecond",
-                              Q_ARG(double, controls_->stepsPerSecond()));
-    QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(double, controls_->injection()));
+    handoff::post(worker_, "setStepsPerSecond", Q_ARG(double, controls_->stepsPerSecond()));
+    handoff::post(worker_, "setInjection", Q_ARG(double, controls_->injection()));
 }
 
 void ChainLab::togglePlaying() {
-    QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, !playing_));
+    handoff::post(worker_, "setPlaying", Q_ARG(bool, !playing_));
 }
 void ChainLab::stepOnce() {
-    QMetaObject::invokeMethod(worker_, "stepOnce");
+    handoff::post(worker_, "stepOnce");
 }
 
 void ChainLab::restart() {
     banner_->hide();
     started_ = true;
-    QMetaObject::invokeMethod(worker_, "restartUniform", Q_ARG(int, controls_->particles()),
-                              Q_ARG(quint64, quint64(1 + restarts_++)));
+    handoff::post(worker_, "restartUniform", Q_ARG(int, controls_->particles()),
+                  Q_ARG(quint64, quint64(1 + restarts_++)));
 }
 
 void ChainLab::loadStart(const QString& path) {
@@ -94,7 +90,7 @@ void ChainLab::loadStart(const QString& path) {
         const QVector<QPointF> points = toPoints(aelab::readPointsCsv(path.toStdString()));
         banner_->hide();
         started_ = true;
-        QMetaObject::invokeMethod(worker_, "startFrom", Q_ARG(QVector<QPointF>, points));
+        handoff::post(worker_, "startFrom", Q_ARG(QVector<QPointF>, points));
     } catch (const aelab::DatasetError& e) {
         showError(tr("Could not start from %1: %2").arg(path, QString::fromStdString(e.what())));
     }

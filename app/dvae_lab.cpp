@@ -5,6 +5,7 @@
 #include "lab_layout.h"
 #include "latent_scatter.h"
 #include "loss_chart.h"
+#include "thread_handoff.h"
 
 #include <QFileDialog>
 #include <QGridLayout>
@@ -56,49 +57,48 @@ DvaeLab::DvaeLab(QWidget* parent) : QWidget(parent) {
     mainLayout->addWidget(views_, 1);
     layOutLab(this, banner_, main, chart_, controls_);
 
-    connect(worker_, &DvaeWorker::snapshot, this, &DvaeLab::onSnapshot);
-    connect(worker_, &DvaeWorker::failed, this, &DvaeLab::showError);
-    connect(worker_, &DvaeWorker::failed, this, [this] { emit busyChanged({}); });
-    connect(worker_, &DvaeWorker::dataLoaded, this,
-            [this](const QString& description, const QStringList& classes) {
-                emit busyChanged({});
-                status_->setText(description);
-                classNames_ = classes;
-                banner_->hide();
-            });
-    connect(worker_, &DvaeWorker::nllProgress, controls_, &DvaeControls::showNllProgress);
-    connect(worker_, &DvaeWorker::nllEstimated, this, [this](const QString& summary) {
+    handoff::connect(worker_, &DvaeWorker::snapshot, this, &DvaeLab::onSnapshot);
+    handoff::connect(worker_, &DvaeWorker::failed, this, &DvaeLab::showError);
+    handoff::connect(worker_, &DvaeWorker::failed, this, [this] { emit busyChanged({}); });
+    handoff::connect(worker_, &DvaeWorker::dataLoaded, this,
+                     [this](const QString& description, const QStringList& classes) {
+                         emit busyChanged({});
+                         status_->setText(description);
+                         classNames_ = classes;
+                         banner_->hide();
+                     });
+    handoff::connect(worker_, &DvaeWorker::nllProgress, controls_, &DvaeControls::showNllProgress);
+    handoff::connect(worker_, &DvaeWorker::nllEstimated, this, [this](const QString& summary) {
         controls_->showNllProgress(0, 0);
         nll_->setText(summary);
     });
-    connect(worker_, &DvaeWorker::samplesReady, this, [this](const QVector<QImage>& images) {
-        emit refineRequested(images, last_.slot[refineSlot_].title);
-    });
+    handoff::connect(worker_, &DvaeWorker::samplesReady, this,
+                     [this](const QVector<QImage>& images) {
+                         emit refineRequested(images, last_.slot[refineSlot_].title);
+                     });
     connect(controls_, &DvaeControls::dataChosen, this, &DvaeLab::loadData);
     connect(controls_, &DvaeControls::folderRequested, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
         if (!dir.isEmpty()) controls_->chooseData("folder:" + dir);
     });
     connect(controls_, &DvaeControls::resetRequested, this, [this] {
-        QMetaObject::invokeMethod(worker_, "resetModels",
-                                  Q_ARG(aelab::VaeConfig, controls_->config(0)),
-                                  Q_ARG(aelab::VaeConfig, controls_->config(1)));
+        handoff::post(worker_, "resetModels", Q_ARG(aelab::VaeConfig, controls_->config(0)),
+                      Q_ARG(aelab::VaeConfig, controls_->config(1)));
     });
-    connect(controls_, &DvaeControls::trainingToggled, this, [this](bool on) {
-        QMetaObject::invokeMethod(worker_, "setTraining", Q_ARG(bool, on));
-    });
+    connect(controls_, &DvaeControls::trainingToggled, this,
+            [this](bool on) { handoff::post(worker_, "setTraining", Q_ARG(bool, on)); });
     connect(controls_, &DvaeControls::estimateRequested, this,
             [this] { estimateNll(controls_->estimateK()); });
     connect(controls_, &DvaeControls::refineRequested, this, [this](int slot) {
         refineSlot_ = slot;
-        QMetaObject::invokeMethod(worker_, "requestSamples", Q_ARG(int, slot), Q_ARG(int, 64));
+        handoff::post(worker_, "requestSamples", Q_ARG(int, slot), Q_ARG(int, 64));
     });
-    QMetaObject::invokeMethod(worker_, "resetModels", Q_ARG(aelab::VaeConfig, controls_->config(0)),
-                              Q_ARG(aelab::VaeConfig, controls_->config(1)));
+    handoff::post(worker_, "resetModels", Q_ARG(aelab::VaeConfig, controls_->config(0)),
+                  Q_ARG(aelab::VaeConfig, controls_->config(1)));
 }
 
 DvaeLab::~DvaeLab() {
-    QMetaObject::invokeMethod(worker_, "shutdown", Qt::BlockingQueuedConnection);
+    handoff::call(worker_, "shutdown");
     thread_->requestInterruption();
     thread_->quit();
     thread_->wait();
@@ -113,7 +113,7 @@ void DvaeLab::loadData(const QString& spec) {
     started_ = true;
     status_->setText(tr("Loading %1…").arg(spec));
     emit busyChanged(status_->text());
-    QMetaObject::invokeMethod(worker_, "loadData", Q_ARG(QString, spec));
+    handoff::post(worker_, "loadData", Q_ARG(QString, spec));
 }
 
 void DvaeLab::toggleTraining() {
@@ -123,7 +123,7 @@ void DvaeLab::toggleTraining() {
 void DvaeLab::estimateNll(int k) {
     controls_->showNllProgress(0, 1);
     nll_->setText(tr("Estimating the test NLL with K = %1…").arg(k));
-    QMetaObject::invokeMethod(worker_, "estimateNll", Q_ARG(int, k));
+    handoff::post(worker_, "estimateNll", Q_ARG(int, k));
 }
 
 QWidget* DvaeLab::exportView() const {

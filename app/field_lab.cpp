@@ -5,6 +5,7 @@
 #include "lab_layout.h"
 #include "field_worker.h"
 #include "loss_chart.h"
+#include "thread_handoff.h"
 
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -30,13 +31,13 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     chainWorker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, chainWorker_, &QObject::deleteLater);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &FieldWorker::snapshotReady, this, &FieldLab::onSnapshot);
-    connect(worker_, &FieldWorker::failed, this, [this](const QString& text) {
+    handoff::connect(worker_, &FieldWorker::snapshotReady, this, &FieldLab::onSnapshot);
+    handoff::connect(worker_, &FieldWorker::failed, this, [this](const QString& text) {
         banner_->setText(text);
         banner_->show();
         emit errorOccurred(text);
     });
-    connect(worker_, &FieldWorker::playingChanged, this, [this](bool on) {
+    handoff::connect(worker_, &FieldWorker::playingChanged, this, [this](bool on) {
         playing_ = on;
         controls_->setPlaying(on);
     });
@@ -44,14 +45,13 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     connect(controls_, &FieldControls::configEdited, this, [this](const aelab::FieldConfig& c) {
         if (c.data.kind == aelab::Toy2DKind::Csv && c.data.csvPath.empty()) return chooseCsv();
         banner_->hide();
-        QMetaObject::invokeMethod(worker_, "applySettings", Q_ARG(aelab::FieldConfig, c));
+        handoff::post(worker_, "applySettings", Q_ARG(aelab::FieldConfig, c));
     });
     connect(controls_, &FieldControls::playToggled, this, &FieldLab::setPlaying);
     connect(controls_, &FieldControls::stepRequested, this, &FieldLab::stepOnce);
     connect(controls_, &FieldControls::resetRequested, this, &FieldLab::reset);
-    connect(controls_, &FieldControls::speedChanged, this, [this](int steps) {
-        QMetaObject::invokeMethod(worker_, "setStepsPerFrame", Q_ARG(int, steps));
-    });
+    connect(controls_, &FieldControls::speedChanged, this,
+            [this](int steps) { handoff::post(worker_, "setStepsPerFrame", Q_ARG(int, steps)); });
     connect(controls_, &FieldControls::layersChanged, this,
             [this](bool d, bool l, bool i, int heat) {
                 plot_->setShowData(d);
@@ -78,21 +78,21 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
 
     thread_.setObjectName("field-worker");
     thread_.start();
-    QMetaObject::invokeMethod(worker_, "setStepsPerFrame", Q_ARG(int, controls_->stepsPerFrame()));
+    handoff::post(worker_, "setStepsPerFrame", Q_ARG(int, controls_->stepsPerFrame()));
     reset(false);
 }
 
 FieldLab::~FieldLab() {
     // Stop training between batches, then let the thread's event loop end.
-    QMetaObject::invokeMethod(chainWorker_, "shutdown", Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(worker_, "shutdown", Qt::BlockingQueuedConnection);
+    handoff::call(chainWorker_, "shutdown");
+    handoff::call(worker_, "shutdown");
     thread_.requestInterruption();
     thread_.quit();
     thread_.wait();
 }
 
 void FieldLab::setPlaying(bool on) {
-    QMetaObject::invokeMethod(worker_, "setPlaying", Q_ARG(bool, on));
+    handoff::post(worker_, "setPlaying", Q_ARG(bool, on));
 }
 
 void FieldLab::togglePlaying() {
@@ -100,7 +100,7 @@ void FieldLab::togglePlaying() {
 }
 
 void FieldLab::stepOnce() {
-    QMetaObject::invokeMethod(worker_, "stepOnce");
+    handoff::post(worker_, "stepOnce");
 }
 
 void FieldLab::reset(bool newSeed) {
@@ -113,7 +113,7 @@ void FieldLab::reset(bool newSeed) {
     if (c.data.kind == aelab::Toy2DKind::Csv && c.data.csvPath.empty()) return chooseCsv();
     banner_->hide();
     controls_->setRunningConfig(c);
-    QMetaObject::invokeMethod(worker_, "reset", Q_ARG(aelab::FieldConfig, c));
+    handoff::post(worker_, "reset", Q_ARG(aelab::FieldConfig, c));
 }
 
 void FieldLab::chooseCsv() {
@@ -128,7 +128,7 @@ void FieldLab::loadCsv(const QString& path) {
     c.data.csvPath = path.toStdString();
     controls_->setConfig(c);
     banner_->hide();
-    QMetaObject::invokeMethod(worker_, "applySettings", Q_ARG(aelab::FieldConfig, c));
+    handoff::post(worker_, "applySettings", Q_ARG(aelab::FieldConfig, c));
 }
 
 void FieldLab::onSnapshot(const FieldSnapshot& s) {
@@ -193,7 +193,7 @@ QWidget* FieldLab::buildTimeline() {
     row->addWidget(timelineLabel_);
     layout->addLayout(row);
     connect(timeline_, &QSlider::valueChanged, this,
-            [this](int index) { QMetaObject::invokeMethod(worker_, "rewind", Q_ARG(int, index)); });
+            [this](int index) { handoff::post(worker_, "rewind", Q_ARG(int, index)); });
     return box;
 }
 
@@ -214,8 +214,7 @@ void FieldLab::showTimeline(const FieldSnapshot& s) {
 
 QByteArray FieldLab::modelBytes() const {
     QByteArray bytes;
-    QMetaObject::invokeMethod(worker_, "checkpoint", Qt::BlockingQueuedConnection,
-                              Q_RETURN_ARG(QByteArray, bytes));
+    handoff::call(worker_, "checkpoint", Q_RETURN_ARG(QByteArray, bytes));
     return bytes;
 }
 
@@ -228,6 +227,5 @@ void FieldLab::restoreModel(const QByteArray& bytes, const QVector<QPointF>& los
     pendingHistory_ = lossHistory;
     aelab::FieldConfig c = controls_->config();
     controls_->setRunningConfig(c);
-    QMetaObject::invokeMethod(worker_, "restore", Q_ARG(QByteArray, bytes),
-                              Q_ARG(aelab::FieldConfig, c));
+    handoff::post(worker_, "restore", Q_ARG(QByteArray, bytes), Q_ARG(aelab::FieldConfig, c));
 }

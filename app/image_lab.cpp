@@ -5,6 +5,7 @@
 #include "image_worker.h"
 #include "lab_layout.h"
 #include "loss_chart.h"
+#include "thread_handoff.h"
 
 #include <QFileDialog>
 #include <cmath>
@@ -52,71 +53,65 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
     mainLayout->addWidget(views_, 1);
     layOutLab(this, banner_, main, chart_, controls_);
 
-    connect(worker_, &ImageWorker::snapshot, this, &ImageLab::onSnapshot);
-    connect(worker_, &ImageWorker::failed, this, &ImageLab::showError);
-    connect(worker_, &ImageWorker::busy, this, [this](const QString& what) {
+    handoff::connect(worker_, &ImageWorker::snapshot, this, &ImageLab::onSnapshot);
+    handoff::connect(worker_, &ImageWorker::failed, this, &ImageLab::showError);
+    handoff::connect(worker_, &ImageWorker::busy, this, [this](const QString& what) {
         emit busyChanged(what);
         if (!what.isEmpty()) status_->setText(what);
     });
-    connect(worker_, &ImageWorker::dataLoaded, this,
-            [this](const QString& description, const QStringList& skipped) {
-                description_ = description;
-                status_->setText(description);
-                banner_->hide();
-                if (!skipped.isEmpty())
-                    showError(tr("%n file(s) skipped: %1", nullptr, int(skipped.size()))
-                                  .arg(skipped.mid(0, 5).join("; ")));
-                QMetaObject::invokeMethod(worker_, "requestGalleryPage", Q_ARG(int, 0),
-                                          Q_ARG(bool, false), Q_ARG(int, ImageGallery::kPerPage));
-            });
-    connect(worker_, &ImageWorker::galleryPage, gallery_, &ImageGallery::showPage);
+    handoff::connect(worker_, &ImageWorker::dataLoaded, this,
+                     [this](const QString& description, const QStringList& skipped) {
+                         description_ = description;
+                         status_->setText(description);
+                         banner_->hide();
+                         if (!skipped.isEmpty())
+                             showError(tr("%n file(s) skipped: %1", nullptr, int(skipped.size()))
+                                           .arg(skipped.mid(0, 5).join("; ")));
+                         handoff::post(worker_, "requestGalleryPage", Q_ARG(int, 0),
+                                       Q_ARG(bool, false), Q_ARG(int, ImageGallery::kPerPage));
+                     });
+    handoff::connect(worker_, &ImageWorker::galleryPage, gallery_, &ImageGallery::showPage);
     connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
-        QMetaObject::invokeMethod(worker_, "requestGalleryPage", Q_ARG(int, page),
-                                  Q_ARG(bool, test), Q_ARG(int, ImageGallery::kPerPage));
+        handoff::post(worker_, "requestGalleryPage", Q_ARG(int, page), Q_ARG(bool, test),
+                      Q_ARG(int, ImageGallery::kPerPage));
     });
 
     connect(controls_, &ImageControls::dataChosen, this, &ImageLab::loadData);
     connect(controls_, &ImageControls::folderRequested, this, &ImageLab::chooseFolder);
     connect(controls_, &ImageControls::modelResetRequested, this, [this] {
-        QMetaObject::invokeMethod(worker_, "resetModel",
-                                  Q_ARG(aelab::ImageDaeConfig, controls_->config()));
+        handoff::post(worker_, "resetModel", Q_ARG(aelab::ImageDaeConfig, controls_->config()));
     });
     connect(controls_, &ImageControls::liveSettingsChanged, this, [this] {
-        QMetaObject::invokeMethod(worker_, "applyLive",
-                                  Q_ARG(aelab::ImageDaeConfig, controls_->config()));
+        handoff::post(worker_, "applyLive", Q_ARG(aelab::ImageDaeConfig, controls_->config()));
     });
     connect(controls_, &ImageControls::previewNoiseChanged, this, [this](const QString& spec) {
-        QMetaObject::invokeMethod(worker_, "setPreviewNoise", Q_ARG(QString, spec));
+        handoff::post(worker_, "setPreviewNoise", Q_ARG(QString, spec));
     });
-    connect(controls_, &ImageControls::trainingToggled, this, [this](bool on) {
-        QMetaObject::invokeMethod(worker_, "setTraining", Q_ARG(bool, on));
-    });
+    connect(controls_, &ImageControls::trainingToggled, this,
+            [this](bool on) { handoff::post(worker_, "setTraining", Q_ARG(bool, on)); });
     connect(controls_, &ImageControls::chainsRestartRequested, this, [this] {
-        QMetaObject::invokeMethod(worker_, "restartChains", Q_ARG(int, controls_->chainCount()),
-                                  Q_ARG(int, controls_->chainStart()));
+        handoff::post(worker_, "restartChains", Q_ARG(int, controls_->chainCount()),
+                      Q_ARG(int, controls_->chainStart()));
     });
-    connect(controls_, &ImageControls::chainsPlayToggled, this, [this](bool on) {
-        QMetaObject::invokeMethod(worker_, "setChainsPlaying", Q_ARG(bool, on));
-    });
+    connect(controls_, &ImageControls::chainsPlayToggled, this,
+            [this](bool on) { handoff::post(worker_, "setChainsPlaying", Q_ARG(bool, on)); });
     connect(controls_, &ImageControls::chainsStepRequested, this,
-            [this] { QMetaObject::invokeMethod(worker_, "stepChains"); });
+            [this] { handoff::post(worker_, "stepChains"); });
     connect(controls_, &ImageControls::injectionChanged, this, [this](int mode, double s) {
-        QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(int, mode), Q_ARG(double, s));
+        handoff::post(worker_, "setInjection", Q_ARG(int, mode), Q_ARG(double, s));
     });
-    connect(controls_, &ImageControls::chainSpeedChanged, this, [this](double v) {
-        QMetaObject::invokeMethod(worker_, "setChainSpeed", Q_ARG(double, v));
-    });
+    connect(controls_, &ImageControls::chainSpeedChanged, this,
+            [this](double v) { handoff::post(worker_, "setChainSpeed", Q_ARG(double, v)); });
     // The worker starts with the panel's settings; data loads on first show.
-    QMetaObject::invokeMethod(worker_, "setInjection", Q_ARG(int, controls_->injectionMode()),
-                              Q_ARG(double, controls_->injectionS()));
-    QMetaObject::invokeMethod(worker_, "setChainSpeed", Q_ARG(double, controls_->chainSpeed()));
-    QMetaObject::invokeMethod(worker_, "setPreviewNoise", Q_ARG(QString, controls_->noiseSpec()));
-    QMetaObject::invokeMethod(worker_, "resetModel",
-                              Q_ARG(aelab::ImageDaeConfig, controls_->config()));
+    handoff::post(worker_, "setInjection", Q_ARG(int, controls_->injectionMode()),
+                  Q_ARG(double, controls_->injectionS()));
+    handoff::post(worker_, "setChainSpeed", Q_ARG(double, controls_->chainSpeed()));
+    handoff::post(worker_, "setPreviewNoise", Q_ARG(QString, controls_->noiseSpec()));
+    handoff::post(worker_, "resetModel", Q_ARG(aelab::ImageDaeConfig, controls_->config()));
 }
 
 ImageLab::~ImageLab() {
-    QMetaObject::invokeMethod(worker_, "shutdown", Qt::BlockingQueuedConnection);
+    handoff::call(worker_, "shutdown");
     thread_->requestInterruption();
     thread_->quit();
     thread_->wait();
@@ -132,7 +127,7 @@ void ImageLab::showEvent(QShowEvent* event) {
 
 void ImageLab::loadData(const QString& spec) {
     started_ = true;
-    QMetaObject::invokeMethod(worker_, "loadData", Q_ARG(QString, spec));
+    handoff::post(worker_, "loadData", Q_ARG(QString, spec));
 }
 
 void ImageLab::chooseFolder() {
@@ -141,8 +136,7 @@ void ImageLab::chooseFolder() {
 }
 
 void ImageLab::refineFrom(const QVector<QImage>& samples, const QString& from) {
-    QMetaObject::invokeMethod(worker_, "refineImages", Q_ARG(QVector<QImage>, samples),
-                              Q_ARG(QString, from));
+    handoff::post(worker_, "refineImages", Q_ARG(QVector<QImage>, samples), Q_ARG(QString, from));
     controls_->setChainsPlaying(true);
 }
 

@@ -6,6 +6,7 @@
 #include "interp_worker.h"
 #include "lab_layout.h"
 #include "loss_chart.h"
+#include "thread_handoff.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -20,7 +21,7 @@
 namespace {
 void invoke(QObject* worker, const char* method, QGenericArgument a = {}, QGenericArgument b = {},
             QGenericArgument c = {}) {
-    QMetaObject::invokeMethod(worker, method, a, b, c);
+    handoff::post(worker, method, a, b, c);
 }
 } // namespace
 
@@ -71,28 +72,30 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
     charts->addWidget(alphaChart_);
     layOutLab(this, banner_, main, charts, controls_);
 
-    connect(worker_, &InterpWorker::snapshot, this, &InterpLab::onSnapshot);
-    connect(worker_, &InterpWorker::failed, this, &InterpLab::showError);
-    connect(worker_, &InterpWorker::busy, this, [this](const QString& what) {
+    handoff::connect(worker_, &InterpWorker::snapshot, this, &InterpLab::onSnapshot);
+    handoff::connect(worker_, &InterpWorker::failed, this, &InterpLab::showError);
+    handoff::connect(worker_, &InterpWorker::busy, this, [this](const QString& what) {
         emit busyChanged(what);
         if (!what.isEmpty()) status_->setText(what);
     });
-    connect(worker_, &InterpWorker::dataLoaded, this,
-            [this](const QString& description, const QString& spec) {
-                controls_->showData(spec);
-                status_->setText(description);
-                banner_->hide();
-                scores_->clear();
-                invoke(worker_, "requestGalleryPage", Q_ARG(int, 0), Q_ARG(bool, false),
-                       Q_ARG(int, ImageGallery::kPerPage));
-            });
-    connect(worker_, &InterpWorker::modelLoaded, this, [this](const aelab::InterpConfig& c) {
-        controls_->showConfig(c);
-        banner_->hide();
+    handoff::connect(worker_, &InterpWorker::dataLoaded, this,
+                     [this](const QString& description, const QString& spec) {
+                         controls_->showData(spec);
+                         status_->setText(description);
+                         banner_->hide();
+                         scores_->clear();
+                         invoke(worker_, "requestGalleryPage", Q_ARG(int, 0), Q_ARG(bool, false),
+                                Q_ARG(int, ImageGallery::kPerPage));
+                     });
+    handoff::connect(worker_, &InterpWorker::modelLoaded, this,
+                     [this](const aelab::InterpConfig& c) {
+                         controls_->showConfig(c);
+                         banner_->hide();
+                     });
+    handoff::connect(worker_, &InterpWorker::saved, this, [this](const QString& path) {
+        status_->setText(tr("Model saved to %1").arg(path));
     });
-    connect(worker_, &InterpWorker::saved, this,
-            [this](const QString& path) { status_->setText(tr("Model saved to %1").arg(path)); });
-    connect(worker_, &InterpWorker::galleryPage, gallery_, &ImageGallery::showPage);
+    handoff::connect(worker_, &InterpWorker::galleryPage, gallery_, &ImageGallery::showPage);
     connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
         invoke(worker_, "requestGalleryPage", Q_ARG(int, page), Q_ARG(bool, test),
                Q_ARG(int, ImageGallery::kPerPage));
@@ -183,7 +186,7 @@ void InterpLab::connectControls() {
 }
 
 InterpLab::~InterpLab() {
-    QMetaObject::invokeMethod(worker_, "shutdown", Qt::BlockingQueuedConnection);
+    handoff::call(worker_, "shutdown");
     thread_->requestInterruption();
     thread_->quit();
     thread_->wait();

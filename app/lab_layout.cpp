@@ -1,4 +1,5 @@
 #include "lab_layout.h"
+#include "thread_handoff.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -87,13 +88,12 @@ void setLabelsPresentation(std::initializer_list<QLabel*> labels, bool on) {
 
 QVariantMap workerCheckpoints(QObject* worker) {
     QVariantMap parts;
-    QMetaObject::invokeMethod(worker, "checkpoints", Qt::BlockingQueuedConnection,
-                              Q_RETURN_ARG(QVariantMap, parts));
+    handoff::call(worker, "checkpoints", Q_RETURN_ARG(QVariantMap, parts));
     return parts;
 }
 
 void restoreWorkerCheckpoints(QObject* worker, const QVariantMap& parts) {
-    QMetaObject::invokeMethod(worker, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
+    handoff::post(worker, "restoreCheckpoints", Q_ARG(QVariantMap, parts));
 }
 
 QGroupBox* makeGroup(const QString& title, QLayout* layout) {

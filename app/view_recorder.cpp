@@ -1,5 +1,6 @@
 #include "view_recorder.h"
 #include "movie_writer.h"
+#include "thread_handoff.h"
 
 #include <QImage>
 #include <QTimer>
@@ -38,8 +39,7 @@ ViewRecorder::~ViewRecorder() {
     if (thread_.isRunning()) {
         // Quitting mid-recording keeps it: write what was grabbed, then go.
         if (recording_) stop();
-        QMetaObject::invokeMethod(
-            job_, [] {}, Qt::BlockingQueuedConnection);
+        handoff::runAndWait(job_, [] {});
     }
     thread_.quit();
     thread_.wait();
@@ -57,11 +57,11 @@ bool ViewRecorder::start(QWidget* target, const QStringList& paths, double fps, 
     const QSize size(target->width() & ~1, target->height() & ~1);
     if (!job_->writer.open(paths, size, fps, error)) return false;
     job_->moveToThread(&thread_);
-    connect(job_, &MovieJob::written, this, [this] {
+    handoff::connect(job_, &MovieJob::written, this, [this] {
         ++written_;
         if (!recording_) emit progress(written_, grabbed_);
     });
-    connect(job_, &MovieJob::done, this, [this](bool ok, const QString& message) {
+    handoff::connect(job_, &MovieJob::done, this, [this](bool ok, const QString& message) {
         thread_.quit();
         thread_.wait();
         emit finished(ok, ok ? tr("Saved %1 frames to %2").arg(grabbed_).arg(paths_.join(", "))
@@ -85,7 +85,7 @@ void ViewRecorder::grabFrame() {
     }
     const QImage frame = target_->grab().toImage();
     ++grabbed_;
-    QMetaObject::invokeMethod(job_, "addFrame", Qt::QueuedConnection, Q_ARG(QImage, frame));
+    handoff::post(job_, "addFrame", Qt::QueuedConnection, Q_ARG(QImage, frame));
 }
 
 void ViewRecorder::stop() {
@@ -93,7 +93,7 @@ void ViewRecorder::stop() {
     recording_ = false;
     timer_->stop();
     emit progress(written_, grabbed_);
-    QMetaObject::invokeMethod(job_, "finish", Qt::QueuedConnection);
+    handoff::post(job_, "finish", Qt::QueuedConnection);
 }
 
 #include "view_recorder.moc"

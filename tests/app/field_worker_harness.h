@@ -4,6 +4,7 @@
 // records what the worker emits.
 #include "field_types.h"
 #include "field_worker.h"
+#include "thread_handoff.h"
 #include "torch_threads.h"
 
 #include <QThread>
@@ -27,7 +28,7 @@ inline void prepareFieldWorkerTests() {
 }
 
 // Runs a worker on its own thread and records what it emits. The records are
-// made on this (the test's) thread through queued connections: a QSignalSpy
+// made on this (the test's) thread through the labs' hand-off: a QSignalSpy
 // would be written from the worker's thread while the test reads it. With
 // consume set, each snapshot is marked drawn as the GUI would, so the worker
 // keeps publishing; without, frames are dropped once one is pending.
@@ -42,19 +43,15 @@ struct Harness {
     Harness() {
         worker->moveToThread(&thread);
         QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-        QObject::connect(
-            worker, &FieldWorker::snapshotReady, &receiver,
-            [this](const FieldSnapshot& s) {
-                snaps.append(s);
-                if (consume) worker->snapshotConsumed();
-            },
-            Qt::QueuedConnection);
-        QObject::connect(
-            worker, &FieldWorker::failed, &receiver,
-            [this](const QString& m) { failures.append(m); }, Qt::QueuedConnection);
-        QObject::connect(
-            worker, &FieldWorker::playingChanged, &receiver,
-            [this](bool on) { playing.append(on); }, Qt::QueuedConnection);
+        handoff::connect(worker, &FieldWorker::snapshotReady, &receiver,
+                         [this](const FieldSnapshot& s) {
+                             snaps.append(s);
+                             if (consume) worker->snapshotConsumed();
+                         });
+        handoff::connect(worker, &FieldWorker::failed, &receiver,
+                         [this](const QString& m) { failures.append(m); });
+        handoff::connect(worker, &FieldWorker::playingChanged, &receiver,
+                         [this](bool on) { playing.append(on); });
         thread.start();
     }
     ~Harness() {
@@ -63,11 +60,11 @@ struct Harness {
     // Stops training between batches and ends the thread; false if the
     // thread did not end within ms.
     bool stop(unsigned long ms) {
-        QMetaObject::invokeMethod(worker, "shutdown", Qt::BlockingQueuedConnection);
+        handoff::call(worker, "shutdown");
         thread.quit();
         return thread.wait(ms);
     }
     template <typename... Args> void call(const char* slot, Args... args) {
-        QMetaObject::invokeMethod(worker, slot, args...);
+        handoff::post(worker, slot, args...);
     }
 };

@@ -25,9 +25,8 @@ class TestFieldWorker : public QObject {
     void playingTrainsAndStreamsLosses() {
         Harness h;
         QVector<FieldSnapshot>& got = h.snaps;
-        connect(
-            h.worker, &FieldWorker::snapshotReady, &h.receiver,
-            [&](const FieldSnapshot&) { h.worker->snapshotConsumed(); }, Qt::QueuedConnection);
+        handoff::connect(h.worker, &FieldWorker::snapshotReady, &h.receiver,
+                         [&](const FieldSnapshot&) { h.worker->snapshotConsumed(); });
         h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
         h.call("setStepsPerFrame", Q_ARG(int, 5));
         h.call("setPlaying", Q_ARG(bool, true));

@@ -65,7 +65,7 @@ class TestWorkerHammer : public QObject {
     void labsQuitWhileTraining() {
         for (int round = 0; round < 3; ++round) {
             auto* field = new FieldLab;
-            QMetaObject::invokeMethod(field->fieldWorker(), "setStepsPerFrame", Q_ARG(int, 0));
+            handoff::post(field->fieldWorker(), "setStepsPerFrame", Q_ARG(int, 0));
             field->setPlaying(true);
             QTRY_VERIFY_WITH_TIMEOUT(field->lastSnapshot().step > 50, scaledMs(20000));
             field->reset(true); // a new run requested while training

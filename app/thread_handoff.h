@@ -1,0 +1,102 @@
+#pragma once
+// How requests reach a worker's thread and results come back: every
+// crossing goes through these, so ThreadSanitizer can judge it.
+//
+// Values cross threads only by queued calls (requests to a worker) and
+// queued signals (snapshots back), as ARCHITECTURE.md asks; Qt copies the
+// arguments and orders the delivery with its own mutexes. In a Qt not built
+// for ThreadSanitizer (Debian's), those mutexes are invisible to it, so it
+// took every value that crossed for a race. Under ThreadSanitizer these
+// helpers mirror Qt's ordering with one gate TSan can see: a sender holds it
+// while Qt copies the arguments and posts the call, and every queued call
+// passes it before it is delivered (a Qt event callback). In other builds
+// the gate is empty; the calls are the same.
+#include <QMetaObject>
+#include <QObject>
+
+#include <type_traits>
+
+namespace handoff {
+
+#if defined(__SANITIZE_THREAD__)
+#define AELAB_HANDOFF_GATE 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define AELAB_HANDOFF_GATE 1
+#endif
+#endif
+
+#ifdef AELAB_HANDOFF_GATE
+// Held while a call is posted (recursively: a posted call may post again).
+class Sending {
+  public:
+    Sending();
+    ~Sending();
+    Sending(const Sending&) = delete;
+    Sending& operator=(const Sending&) = delete;
+};
+void passGate();        // what the receiving side does: acquire, release
+void watchDeliveries(); // installs the event callback once
+#else
+class Sending {};
+inline void passGate() {}
+inline void watchDeliveries() {}
+#endif
+
+// Queues a call on receiver's thread: QMetaObject::invokeMethod's arguments.
+template <class... Args> bool post(QObject* receiver, Args&&... args) {
+    watchDeliveries();
+    [[maybe_unused]] const Sending sending;
+    return QMetaObject::invokeMethod(receiver, std::forward<Args>(args)...);
+}
+
+// Runs f on receiver's (other) thread and waits for it to return.
+template <class F> bool runAndWait(QObject* receiver, F&& f) {
+    watchDeliveries();
+    passGate();
+    const bool ok = QMetaObject::invokeMethod(
+        receiver,
+        [&f] {
+            f();
+            passGate(); // what f wrote, for the waiting thread
+        },
+        Qt::BlockingQueuedConnection);
+    passGate();
+    return ok;
+}
+
+// Calls receiver's slot or invokable method by name on its thread and waits;
+// Q_ARG and Q_RETURN_ARG as for QMetaObject::invokeMethod.
+template <class... Args> bool call(QObject* receiver, const char* method, Args... args) {
+    bool ok = false;
+    runAndWait(receiver, [&] {
+        ok = QMetaObject::invokeMethod(receiver, method, Qt::DirectConnection, args...);
+    });
+    return ok;
+}
+
+// Connects a signal to a slot (or function) of an object on another thread:
+// the signal's arguments are copied on the sender's thread and the slot runs
+// queued on the receiver's, as a Qt::QueuedConnection would. The receiver
+// must outlive the sender's thread (the labs stop their workers first).
+template <class Sender, class Signal, class Receiver, class Slot>
+QMetaObject::Connection connect(Sender* sender, Signal signal, Receiver* receiver, Slot slot) {
+    watchDeliveries();
+    auto forward = [receiver, slot](const auto&... args) {
+        [[maybe_unused]] const Sending sending;
+        QMetaObject::invokeMethod(
+            receiver,
+            [receiver, slot, args...]() mutable {
+                if constexpr (std::is_member_function_pointer_v<Slot>)
+                    (receiver->*slot)(args...);
+                else if constexpr (std::is_invocable_v<Slot&, decltype(args)&...>)
+                    slot(args...);
+                else
+                    slot(); // a slot that ignores the signal's arguments
+            },
+            Qt::QueuedConnection);
+    };
+    return QObject::connect(sender, signal, receiver, forward, Qt::DirectConnection);
+}
+
+} // namespace handoff
