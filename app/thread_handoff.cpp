@@ -1,8 +1,20 @@
 #include "thread_handoff.h"
 
-#ifdef AELAB_HANDOFF_GATE
-#include <QEvent>
+namespace handoff {
+void Waiter::finish() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    finished_ = true;
+    cv_.notify_all();
+}
 
+bool Waiter::wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    cv_.wait(lock, [this] { return finished_; });
+    return ran;
+}
+} // namespace handoff
+
+#ifdef AELAB_HANDOFF_GATE
 #include <mutex>
 
 namespace handoff {
@@ -12,11 +24,13 @@ std::recursive_mutex& gate() {
     return m;
 }
 
-// Qt calls this on the receiving thread before it delivers any event; a
-// queued call (QEvent::MetaCall) first passes the gate its sender held.
+// Qt calls this on the receiving thread before it delivers any event: a
+// queued call first passes the gate its sender held while posting it.
 bool beforeDelivery(void** data) {
-    const auto* event = static_cast<const QEvent*>(data[1]);
-    if (event && event->type() == QEvent::MetaCall) passGate();
+    // Every event, not only QEvent::MetaCall: reading the event's type
+    // before passing would itself read what the sender wrote.
+    Q_UNUSED(data);
+    passGate();
     return false; // deliver as usual
 }
 } // namespace

@@ -14,6 +14,11 @@
 #include <QMetaObject>
 #include <QObject>
 
+#include <QThread>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <type_traits>
 
 namespace handoff {
@@ -43,6 +48,19 @@ inline void passGate() {}
 inline void watchDeliveries() {}
 #endif
 
+// What runAndWait waits on: finish() once the queued call ran or was dropped.
+class Waiter {
+  public:
+    void finish();
+    bool wait();      // true if the call ran
+    bool ran = false; // written by the call, read after wait()
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool finished_ = false;
+};
+
 // Queues a call on receiver's thread: QMetaObject::invokeMethod's arguments.
 template <class... Args> bool post(QObject* receiver, Args&&... args) {
     watchDeliveries();
@@ -50,19 +68,29 @@ template <class... Args> bool post(QObject* receiver, Args&&... args) {
     return QMetaObject::invokeMethod(receiver, std::forward<Args>(args)...);
 }
 
-// Runs f on receiver's (other) thread and waits for it to return.
+// Runs f on receiver's thread and waits until it has run there, or until
+// the call was dropped because receiver went away; true if f ran. Waits on
+// a std::condition_variable rather than Qt::BlockingQueuedConnection, whose
+// wait and whose freeing of the call after it TSan cannot order.
 template <class F> bool runAndWait(QObject* receiver, F&& f) {
-    watchDeliveries();
-    passGate();
-    const bool ok = QMetaObject::invokeMethod(
-        receiver,
-        [&f] {
-            f();
-            passGate(); // what f wrote, for the waiting thread
-        },
-        Qt::BlockingQueuedConnection);
-    passGate();
-    return ok;
+    if (receiver->thread() == QThread::currentThread()) {
+        f();
+        return true;
+    }
+    auto waiter = std::make_shared<Waiter>();
+    {
+        // The call holds a copy of token; whichever copy goes last (the
+        // call ran, or was dropped with its receiver) finishes the wait.
+        const std::shared_ptr<void> token(nullptr, [waiter](void*) { waiter->finish(); });
+        post(
+            receiver,
+            [&f, waiter, token] {
+                f();
+                waiter->ran = true;
+            },
+            Qt::QueuedConnection);
+    }
+    return waiter->wait();
 }
 
 // Calls receiver's slot or invokable method by name on its thread and waits;
