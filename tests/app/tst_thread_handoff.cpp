@@ -52,7 +52,10 @@ class TestThreadHandoff : public QObject {
         thread_.start();
     }
     void cleanup() {
-        thread_.quit();
+        // Quit from the worker's thread, through the hand-off: Echo is
+        // deleted there, after what this thread did with it (a receiver's
+        // destructor reads its sender's meta-object).
+        handoff::runAndWait(echo_, [] { QThread::currentThread()->quit(); });
         QVERIFY(thread_.wait(scaledMs(10000)));
     }
 
