@@ -13,7 +13,6 @@
 // the gate is empty; the calls are the same.
 #include <QMetaObject>
 #include <QObject>
-
 #include <QThread>
 
 #include <condition_variable>
