@@ -43,8 +43,10 @@ struct RateMeter {
     QElapsedTimer clock;
     double t0 = -1, t1 = -1;
     long long s0 = 0, s1 = 0;
+    long long latest = -1; // the last step seen, counting or not
     bool counting = false;
     void see(long long step) {
+        latest = step;
         if (!counting) return;
         const double t = double(clock.nsecsElapsed()) * 1e-9;
         if (t0 < 0) t0 = t, s0 = step;
@@ -52,6 +54,15 @@ struct RateMeter {
     }
     double rate() const { return t1 > t0 ? double(s1 - s0) / (t1 - t0) : 0; }
 };
+
+// Until training runs (a snapshot past step 0 arrived): at least 0.5 s, at
+// most 60 s. A slow machine, or a sanitizer build, takes seconds to set up.
+void warmUp(const RateMeter& meter) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 60000 && (clock.elapsed() < 500 || meter.latest <= 0))
+        spin(0.05);
+}
 
 template <typename Train> double stepsPerSecond(Train train, double seconds) {
     QElapsedTimer clock;
@@ -118,7 +129,7 @@ double headlessFieldStepsPerSecond(double seconds) {
     handoff::post(worker, "reset", Q_ARG(aelab::FieldConfig, fieldDefaults()));
     handoff::post(worker, "setStepsPerFrame", Q_ARG(int, 0));
     handoff::post(worker, "setPlaying", Q_ARG(bool, true));
-    spin(0.5);
+    warmUp(meter);
     meter.clock.start();
     meter.counting = true;
     spin(seconds);
@@ -138,7 +149,7 @@ GuiFieldRun guiFieldRun(double seconds) {
                      [&](const FieldSnapshot& s) { meter.see(s.step); });
     handoff::post(lab->fieldWorker(), "setStepsPerFrame", Q_ARG(int, 0));
     lab->setPlaying(true);
-    spin(0.5);
+    warmUp(meter);
     const size_t before = lab->recentFrameMs().size();
     meter.clock.start();
     meter.counting = true;
