@@ -19,11 +19,12 @@ class TestCliSoak : public QObject {
         QTemporaryDir dir;
         QString err;
         const double slow = testTimeFactor(); // longer turns in slow (sanitised) builds
-        QCOMPARE(runCli({"soak", "--minutes", QString::number(0.15 * slow), "--turn-seconds",
-                         QString::number(1.5 * slow), "--sample-seconds",
-                         QString::number(0.5 * slow), "--out", dir.path()},
-                        &err),
-                 0);
+        const int code = runCli({"soak", "--minutes", QString::number(0.15 * slow),
+                                 "--turn-seconds", QString::number(1.5 * slow), "--sample-seconds",
+                                 QString::number(0.5 * slow), "--out", dir.path()},
+                                &err);
+        QVERIFY2(code == 0,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(code).arg(err.right(20000))));
         QFile f(dir.filePath("soak.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject r = QJsonDocument::fromJson(f.readAll()).object();
