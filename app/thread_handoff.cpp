@@ -15,8 +15,6 @@ bool Waiter::wait() {
 } // namespace handoff
 
 #ifdef AELAB_HANDOFF_GATE
-#include <mutex>
-
 namespace handoff {
 namespace {
 std::recursive_mutex& gate() {
@@ -26,10 +24,9 @@ std::recursive_mutex& gate() {
 
 // Qt calls this on the receiving thread before it delivers any event: a
 // queued call first passes the gate its sender held while posting it.
-bool beforeDelivery(void** data) {
-    // Every event, not only QEvent::MetaCall: reading the event's type
-    // before passing would itself read what the sender wrote.
-    Q_UNUSED(data);
+// Every event, not only QEvent::MetaCall: reading the event's type before
+// passing would itself read what the sender wrote.
+bool beforeDelivery(void** /*receiver, event, result*/) {
     passGate();
     return false; // deliver as usual
 }
