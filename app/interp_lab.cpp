@@ -18,13 +18,6 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-namespace {
-void invoke(QObject* worker, const char* method, QGenericArgument a = {}, QGenericArgument b = {},
-            QGenericArgument c = {}) {
-    handoff::post(worker, method, a, b, c);
-}
-} // namespace
-
 InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
     thread_ = new QThread(this);
     thread_->setObjectName("interpolation-lab worker");
@@ -84,8 +77,8 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
                          status_->setText(description);
                          banner_->hide();
                          scores_->clear();
-                         invoke(worker_, "requestGalleryPage", Q_ARG(int, 0), Q_ARG(bool, false),
-                                Q_ARG(int, ImageGallery::kPerPage));
+                         handoff::post(worker_, "requestGalleryPage", Q_ARG(int, 0),
+                                       Q_ARG(bool, false), Q_ARG(int, ImageGallery::kPerPage));
                      });
     handoff::connect(worker_, &InterpWorker::modelLoaded, this,
                      [this](const aelab::InterpConfig& c) {
@@ -97,12 +90,12 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
     });
     handoff::connect(worker_, &InterpWorker::galleryPage, gallery_, &ImageGallery::showPage);
     connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
-        invoke(worker_, "requestGalleryPage", Q_ARG(int, page), Q_ARG(bool, test),
-               Q_ARG(int, ImageGallery::kPerPage));
+        handoff::post(worker_, "requestGalleryPage", Q_ARG(int, page), Q_ARG(bool, test),
+                      Q_ARG(int, ImageGallery::kPerPage));
     });
     connect(gallery_, &ImageGallery::imageChosen, this, [this](int index, bool test) {
-        invoke(worker_, "chooseFromData", Q_ARG(int, nextWhich_), Q_ARG(int, index),
-               Q_ARG(bool, test));
+        handoff::post(worker_, "chooseFromData", Q_ARG(int, nextWhich_), Q_ARG(int, index),
+                      Q_ARG(bool, test));
         nextWhich_ = 1 - nextWhich_;
         nextEnd_->setText(tr("A gallery click sets image <b>%1</b>.").arg(nextWhich_ ? "B" : "A"));
     });
@@ -154,21 +147,21 @@ void InterpLab::connectControls() {
         if (!dir.isEmpty()) controls_->chooseData("folder:" + dir);
     });
     connect(controls_, &InterpControls::modelChosen, this, [this] {
-        invoke(worker_, "selectModel", Q_ARG(aelab::InterpConfig, controls_->config()),
-               Q_ARG(bool, false));
+        handoff::post(worker_, "selectModel", Q_ARG(aelab::InterpConfig, controls_->config()),
+                      Q_ARG(bool, false));
     });
     connect(controls_, &InterpControls::rebuildRequested, this, [this] {
-        invoke(worker_, "selectModel", Q_ARG(aelab::InterpConfig, controls_->config()),
-               Q_ARG(bool, true));
+        handoff::post(worker_, "selectModel", Q_ARG(aelab::InterpConfig, controls_->config()),
+                      Q_ARG(bool, true));
     });
     connect(controls_, &InterpControls::liveSettingsChanged, this, [this] {
-        invoke(worker_, "applyLive", Q_ARG(aelab::InterpConfig, controls_->config()));
+        handoff::post(worker_, "applyLive", Q_ARG(aelab::InterpConfig, controls_->config()));
     });
     connect(controls_, &InterpControls::trainingToggled, this,
-            [this](bool on) { invoke(worker_, "setTraining", Q_ARG(bool, on)); });
+            [this](bool on) { handoff::post(worker_, "setTraining", Q_ARG(bool, on)); });
     connect(controls_, &InterpControls::interpolationChanged, this, [this] {
-        invoke(worker_, "setSpherical", Q_ARG(bool, controls_->spherical()));
-        invoke(worker_, "setCompare", Q_ARG(int, controls_->compareModel()));
+        handoff::post(worker_, "setSpherical", Q_ARG(bool, controls_->spherical()));
+        handoff::post(worker_, "setCompare", Q_ARG(int, controls_->compareModel()));
     });
     connect(controls_, &InterpControls::saveRequested, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), "model.aelab-ae",
@@ -181,8 +174,8 @@ void InterpLab::connectControls() {
                                          tr("Autoencoder models (*.aelab-ae);;All files (*)"));
         if (!path.isEmpty()) loadModel(path);
     });
-    invoke(worker_, "selectModel", Q_ARG(aelab::InterpConfig, controls_->config()),
-           Q_ARG(bool, true));
+    handoff::post(worker_, "selectModel", Q_ARG(aelab::InterpConfig, controls_->config()),
+                  Q_ARG(bool, true));
 }
 
 InterpLab::~InterpLab() {
@@ -199,7 +192,7 @@ void InterpLab::showEvent(QShowEvent* event) {
 
 void InterpLab::loadData(const QString& spec) {
     started_ = true;
-    invoke(worker_, "loadData", Q_ARG(QString, spec));
+    handoff::post(worker_, "loadData", Q_ARG(QString, spec));
 }
 
 void InterpLab::toggleTraining() {
@@ -213,14 +206,14 @@ void InterpLab::openImage(int which, const QString& path) {
         showError(tr("Cannot read %1: %2").arg(path, reader.errorString()));
         return;
     }
-    invoke(worker_, "chooseImage", Q_ARG(int, which), Q_ARG(QImage, image));
+    handoff::post(worker_, "chooseImage", Q_ARG(int, which), Q_ARG(QImage, image));
 }
 
 void InterpLab::saveModel(const QString& path) {
-    invoke(worker_, "saveModel", Q_ARG(QString, path));
+    handoff::post(worker_, "saveModel", Q_ARG(QString, path));
 }
 void InterpLab::loadModel(const QString& path) {
-    invoke(worker_, "loadModel", Q_ARG(QString, path));
+    handoff::post(worker_, "loadModel", Q_ARG(QString, path));
 }
 
 QWidget* InterpLab::exportView() const {
