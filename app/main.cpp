@@ -1,7 +1,8 @@
 // Autoencoder Lab: the GUI, or a headless verb when the first argument is one.
-#include "cli.h"
-#include "main_window.h"
-#include "torch_threads.h"
+#include "bench/verbs.h"
+#include "cli/cli.h"
+#include "app/shell/main_window.h"
+#include "core/training/torch_threads.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -64,9 +65,10 @@ int main(int argc, char** argv) {
     QApplication::setWindowIcon(QIcon::fromTheme("aelab"));
     const QStringList args = QApplication::arguments();
 
-    if (headless) return runCli(args);
+    const QList<aelab::cli::Verb> verbs = aelab::cli::builtInVerbs() + aelab::bench::verbs();
+    if (headless) return aelab::cli::run(args, verbs);
     if (args.contains("--help") || args.contains("-h")) {
-        QTextStream(stdout) << cliUsage();
+        QTextStream(stdout) << aelab::cli::usage(verbs);
         return 0;
     }
     if (args.contains("--version")) {

@@ -5,7 +5,7 @@ What a user would write in Python for the same two workloads, on the same
 LibTorch (Debian's python3-torch): the field lab's training loop (2D MLP
 denoising autoencoder, width 128, depth 2, ReLU, batch 256, Gaussian noise
 sigma 0.1, Adam lr 1e-3, squared error, Polyak average of the weights) and
-one ACAI step on the lines benchmark (REFERENCES.md section 4: conv encoder
+one ACAI step on the lines benchmark (docs/references.md section 4: conv encoder
 and decoder of depth 8 over 3 scales, latent 4x4x4, critic = encoder averaged
 to one number, two Adams, batch 64).
 
@@ -89,7 +89,7 @@ def decoder(ch=1, depth=8, scales=3, latent=4):
 
 
 def acai_loop(lines, seconds, gen, lam=0.5, gamma=0.2, batch=64):
-    """Steps per second of ACAI training on lines (REFERENCES.md section 4)."""
+    """Steps per second of ACAI training on lines (docs/references.md section 4)."""
     enc, dec, critic_enc = encoder(), decoder(), encoder()
     critic = lambda x: critic_enc(x).flatten(1).mean(1)
     ae_opt = torch.optim.Adam(list(enc.parameters()) + list(dec.parameters()), lr=5e-4)

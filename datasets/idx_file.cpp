@@ -1,5 +1,5 @@
-#include "idx_file.h"
-#include "dataset_error.h"
+#include "datasets/idx_file.h"
+#include "datasets/dataset_error.h"
 
 #include <zlib.h>
 

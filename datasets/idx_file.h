@@ -4,7 +4,7 @@
 // byte 0x08 (unsigned byte) + dimension count, then each dimension as a
 // 32-bit big-endian count, then the values. Read through zlib's gzread, which
 // reads gzipped and plain files alike and reports truncated streams.
-#include "image_set.h"
+#include "datasets/image_set.h"
 
 #include <string>
 

@@ -1,5 +1,5 @@
-#include "image_folder.h"
-#include "dataset_error.h"
+#include "datasets/image_folder.h"
+#include "datasets/dataset_error.h"
 
 #include <QFileInfo>
 #include <QImageReader>

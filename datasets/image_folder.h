@@ -3,7 +3,7 @@
 // WebP, ...): each is converted to the lab's channel count and resized to its
 // size. Files that cannot be decoded are listed in ImageSet::skipped with the
 // reason; the rest load.
-#include "image_set.h"
+#include "datasets/image_set.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "image_set.h"
+#include "datasets/image_set.h"
 
 namespace aelab {
 

@@ -1,8 +1,8 @@
-#include "image_source.h"
-#include "dataset_error.h"
-#include "idx_file.h"
-#include "lines.h"
-#include "mnist_json.h"
+#include "datasets/image_source.h"
+#include "datasets/dataset_error.h"
+#include "datasets/idx_file.h"
+#include "datasets/lines.h"
+#include "datasets/mnist_json.h"
 
 #include <filesystem>
 

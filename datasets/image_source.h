@@ -1,7 +1,7 @@
 #pragma once
 // One name for each image source, the same in the GUI, the command line and
 // lessons: "mnist", "fashion-mnist", "lines", or "folder:PATH".
-#include "image_folder.h"
+#include "datasets/image_folder.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "lines.h"
+#include "datasets/lines.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +17,7 @@ struct Span {
 };
 } // namespace
 
-// REFERENCES.md §4: endpoints (16, 16) and (16 + 15 cos(-theta), 16 + 15 sin(-theta));
+// docs/references.md §4: endpoints (16, 16) and (16 + 15 cos(-theta), 16 + 15 sin(-theta));
 // walk the major axis one unit at a time; each unit covers a span 2 px wide
 // across the line, with fractional coverage at its two partial pixels and at
 // the line's two ends; the image is 2 x coverage - 1, clipped to [-1, 1].

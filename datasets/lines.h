@@ -1,8 +1,8 @@
 #pragma once
-// The synthetic lines benchmark of ACAI (REFERENCES.md §4): 32 x 32 single
+// The synthetic lines benchmark of ACAI (docs/references.md §4): 32 x 32 single
 // channel images, background -1, one anti-aliased line of width 2 from the
 // centre (16, 16) to radius 15 at angle theta.
-#include "image_set.h"
+#include "datasets/image_set.h"
 
 #include <array>
 #include <cstdint>
@@ -12,7 +12,7 @@ namespace aelab {
 constexpr int kLineSize = 32;
 using LineImage = std::array<float, kLineSize * kLineSize>; // row-major, values in [-1, 1]
 
-// The authors' drawing, step by step as REFERENCES.md §4 describes it.
+// The authors' drawing, step by step as docs/references.md §4 describes it.
 LineImage drawLine(double theta);
 
 // n lines at angles theta_k (radians) as [n, 1, 32, 32] in [-1, 1].

@@ -1,5 +1,5 @@
-#include "mnist_json.h"
-#include "dataset_error.h"
+#include "datasets/mnist_json.h"
+#include "datasets/dataset_error.h"
 
 // Qt's JSON parser (Qt Core only, already in the stack) rather than a hand
 // scanner: it reports where a damaged file stops being JSON.

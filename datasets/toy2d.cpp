@@ -1,6 +1,6 @@
-#include "toy2d.h"
-#include "dataset_error.h"
-#include "points_csv.h"
+#include "datasets/toy2d.h"
+#include "datasets/dataset_error.h"
+#include "datasets/points_csv.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <cmath>
@@ -19,7 +19,7 @@ torch::Tensor normal(std::vector<int64_t> shape, at::Generator& gen) {
     return torch::randn(shape, gen, torch::kFloat64);
 }
 
-// REFERENCES.md §1: t ~ U(3, 15), x = 0.04 t sin t, y = 0.04 t cos t, with
+// docs/references.md §1: t ~ U(3, 15), x = 0.04 t sin t, y = 0.04 t cos t, with
 // optional radial noise.
 torch::Tensor spiral(int64_t n, double noise, at::Generator& gen) {
     auto t = uniform(n, 3.0, 15.0, gen);

@@ -1,7 +1,7 @@
 #pragma once
 // Generators for the 2D toy manifolds. Each returns an [N, 2] float tensor in
 // data coordinates (roughly inside [-1, 1]^2), reproducible from spec.seed.
-#include "toy2d_spec.h"
+#include "datasets/toy2d_spec.h"
 
 #include <torch/types.h>
 

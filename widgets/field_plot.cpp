@@ -1,8 +1,8 @@
-#include "field_plot.h"
+#include "widgets/field_plot.h"
 
 #include <QElapsedTimer>
-#include "arrow_field_plottable.h"
-#include "particle_plottable.h"
+#include "widgets/arrow_field_plottable.h"
+#include "widgets/particle_plottable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -114,8 +114,8 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     rebuild();
 }
 
-void FieldPlot::setFieldData(const FieldViewData& data) {
-    data_ = data;
+void FieldPlot::setFieldData(const FieldViewData& view) {
+    data_ = view;
     rebuild();
 }
 

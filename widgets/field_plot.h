@@ -3,8 +3,8 @@
 // heat map, each a layer the user switches on and off. In paint mode a drag
 // adds points, which the app turns into a dataset. Used by the GUI and, off
 // screen, by the command line's field.png.
-#include "chain_view_data.h"
-#include "field_view_data.h"
+#include "widgets/chain_view_data.h"
+#include "widgets/field_view_data.h"
 
 #include <qcustomplot.h>
 

@@ -1,6 +1,6 @@
 // The field plot's chain layers: particles, basins of attraction, bursts.
-#include "field_plot.h"
-#include "particle_plottable.h"
+#include "widgets/field_plot.h"
+#include "widgets/particle_plottable.h"
 
 #include <iterator>
 

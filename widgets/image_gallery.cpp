@@ -1,5 +1,5 @@
-#include "image_gallery.h"
-#include "image_grid_view.h"
+#include "widgets/image_gallery.h"
+#include "widgets/image_grid_view.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "image_grid_view.h"
+#include "widgets/image_grid_view.h"
 
 #include <QMouseEvent>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "latent_scatter.h"
+#include "widgets/latent_scatter.h"
 
 namespace {
 // Ten distinguishable colours (the classes of MNIST and Fashion-MNIST).

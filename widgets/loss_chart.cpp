@@ -1,4 +1,4 @@
-#include "loss_chart.h"
+#include "widgets/loss_chart.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "particle_plottable.h"
+#include "widgets/particle_plottable.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
-#include "plot_export.h"
-#include "atomic_file.h"
+#include "widgets/plot_export.h"
+#include "core/io/atomic_file.h"
 
 #include <QFileInfo>
 #include <QPainter>

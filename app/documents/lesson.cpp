@@ -1,6 +1,6 @@
-#include "lesson.h"
+#include "app/documents/lesson.h"
 
-#include "document_io.h"
+#include "app/documents/document_io.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

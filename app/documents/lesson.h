@@ -1,6 +1,6 @@
 #pragma once
 // A lesson: a one-click setup of the labs with a caption that says what to
-// look for, and the controls to hide from students (issue 7). Lessons are
+// look for, and the controls to hide from students. Lessons are
 // JSON files: the built-in ones in resources/lessons, a user's anywhere.
 // Qt Core only (the fuzz build parses lessons).
 #include <QByteArray>

@@ -1,6 +1,6 @@
-#include "session_file.h"
-#include "atomic_file.h"
-#include "document_io.h"
+#include "app/documents/session_file.h"
+#include "core/io/atomic_file.h"
+#include "app/documents/document_io.h"
 
 #include <QCborMap>
 #include <QCborValue>

@@ -1,6 +1,6 @@
 #pragma once
 // A session: the lab in front, every lab's controls, the trained models and
-// the charts' history, in one file (issue 7). Qt Core only, so the fuzz
+// the charts' history, in one file. Qt Core only, so the fuzz
 // build can drive the parser without widgets or Torch.
 //
 // The file: the 8 bytes "AELABSES", the format version and the CRC-32 of the

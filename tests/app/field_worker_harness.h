@@ -2,10 +2,10 @@
 // What the tests that drive a FieldWorker on its own thread share: a model
 // small enough to train quickly, the one-time set-up, and a harness that
 // records what the worker emits.
-#include "field_types.h"
-#include "field_worker.h"
-#include "thread_handoff.h"
-#include "torch_threads.h"
+#include "core/field/field_types.h"
+#include "app/labs/field/field_worker.h"
+#include "app/labkit/thread_handoff.h"
+#include "core/training/torch_threads.h"
 
 #include <QThread>
 
@@ -60,11 +60,11 @@ struct Harness {
     // Stops training between batches and ends the thread; false if the
     // thread did not end within ms.
     bool stop(unsigned long ms) {
-        handoff::call(worker, "shutdown");
+        handoff::call(worker, &FieldWorker::shutdown);
         thread.quit();
         return thread.wait(ms);
     }
-    template <typename... Args> void call(const char* slot, Args... args) {
-        handoff::post(worker, slot, args...);
+    template <typename Method, typename... Args> void call(Method method, Args&&... args) {
+        handoff::post(worker, method, std::forward<Args>(args)...);
     }
 };

@@ -1,24 +1,28 @@
 // The chain lab as a user meets it: a chain starts on first view, steps,
 // bursts add particles, the ideal denoiser pulls noise towards the data,
 // basins arrive when asked, and a recording decodes to the frames grabbed.
-#include "test_time.h"
-#include "chain_controls.h"
-#include "chain_lab.h"
-#include "chain_worker.h"
-#include "field_lab.h"
-#include "field_plot.h"
-#include "loss_chart.h"
-#include "torch_threads.h"
-#include "video_encoder.h"
-#include "view_recorder.h"
+#include "tests/test_time.h"
+#include "app/labs/chain/chain_controls.h"
+#include "app/labs/chain/chain_lab.h"
+#include "app/labs/chain/chain_worker.h"
+#include "app/labkit/thread_handoff.h"
+#include "app/labs/field/field_lab.h"
+#include "widgets/field_plot.h"
+#include "widgets/loss_chart.h"
+#include "core/training/torch_threads.h"
+#include "media/video_encoder.h"
+#include "app/labkit/view_recorder.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/test_warnings.h"
+
 class TestChainLab : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void initTestCase() { aelab::setTorchThreads(1); }
 
     void chainStartsStepsAndTakesBursts() {
@@ -64,7 +68,7 @@ class TestChainLab : public QObject {
                  qPrintable(QString("%1 -> %2").arg(start).arg(lab.lastSnapshot().distance)));
         lab.controls()->selectDenoiser(false);
         lab.plot()->setShowBasins(true);
-        QMetaObject::invokeMethod(field.chainWorker(), "setBasinsEnabled", Q_ARG(bool, true));
+        handoff::post(lab.chainWorker(), &ChainWorker::setBasinsEnabled, true);
         QTRY_VERIFY_WITH_TIMEOUT(lab.plot()->basins().isValid(), scaledMs(30000));
         QVERIFY(!lab.plot()->basins().attractors.isEmpty());
     }

@@ -2,21 +2,24 @@
 // appear, training moves both curves and the live NLL, the full NLL estimate
 // reports with progress, and samples sent for refinement reach the image
 // lab's chains with their starting score.
-#include "test_time.h"
-#include "dvae_controls.h"
-#include "dvae_lab.h"
-#include "image_grid_view.h"
-#include "image_lab.h"
-#include "latent_scatter.h"
-#include "loss_chart.h"
+#include "tests/test_time.h"
+#include "app/labs/dvae/dvae_controls.h"
+#include "app/labs/dvae/dvae_lab.h"
+#include "widgets/image_grid_view.h"
+#include "app/labs/image/image_lab.h"
+#include "widgets/latent_scatter.h"
+#include "widgets/loss_chart.h"
 
 #include <QLabel>
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "tests/test_warnings.h"
+
 class TestDvaeLab : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void trainsComparesEstimatesAndRefines() {
         DvaeLab lab;
         lab.resize(1200, 850);
@@ -53,7 +56,7 @@ class TestDvaeLab : public QObject {
         QTRY_COMPARE_WITH_TIMEOUT(imageLab.samplesView()->images().size(), 64, scaledMs(30000));
         connect(&lab, &DvaeLab::refineRequested, &imageLab, &ImageLab::refineFrom);
         QSignalSpy sent(&lab, &DvaeLab::refineRequested);
-        QMetaObject::invokeMethod(lab.controls(), "refineRequested", Q_ARG(int, 1));
+        emit lab.controls()->refineRequested(1);
         QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, scaledMs(10000));
         QCOMPARE(sent.first().first().value<QVector<QImage>>().size(), 64);
         QTRY_VERIFY_WITH_TIMEOUT(imageLab.lastSnapshot().hasStartScore, scaledMs(10000));

@@ -1,17 +1,20 @@
 // The field lab as a user meets it: it shows a field at once, trains while
 // the window stays responsive, resets reproducibly, and closes mid-training.
-#include "test_time.h"
-#include "field_controls.h"
-#include "field_lab.h"
-#include "field_plot.h"
-#include "loss_chart.h"
-#include "torch_threads.h"
+#include "tests/test_time.h"
+#include "app/labs/field/field_controls.h"
+#include "app/labs/field/field_lab.h"
+#include "widgets/field_plot.h"
+#include "widgets/loss_chart.h"
+#include "core/training/torch_threads.h"
 
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 class TestFieldLab : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void initTestCase() { aelab::setTorchThreads(1); }
 
     void showsAFieldThenTrains() {

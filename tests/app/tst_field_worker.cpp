@@ -1,19 +1,22 @@
 // The worker thread hand-off: snapshots arrive by value, live changes apply,
 // frames are dropped (never queued up) while the GUI is busy, divergence
 // pauses with a message, and quitting mid-training is clean.
-#include "test_time.h"
-#include "field_worker_harness.h"
+#include "tests/test_time.h"
+#include "tests/app/field_worker_harness.h"
 
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 class TestFieldWorker : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void initTestCase() { prepareFieldWorkerTests(); }
 
     void resetPublishesAFirstSnapshot() {
         Harness h;
-        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
+        h.call(&FieldWorker::reset, tinyFieldConfig());
         QTRY_COMPARE_WITH_TIMEOUT(h.snaps.size(), 1, scaledMs(10000));
         const auto s = h.snaps[0];
         QCOMPARE(s.step, 0LL);
@@ -27,11 +30,11 @@ class TestFieldWorker : public QObject {
         QVector<FieldSnapshot>& got = h.snaps;
         handoff::connect(h.worker, &FieldWorker::snapshotReady, &h.receiver,
                          [&](const FieldSnapshot&) { h.worker->snapshotConsumed(); });
-        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
-        h.call("setStepsPerFrame", Q_ARG(int, 5));
-        h.call("setPlaying", Q_ARG(bool, true));
+        h.call(&FieldWorker::reset, tinyFieldConfig());
+        h.call(&FieldWorker::setStepsPerFrame, 5);
+        h.call(&FieldWorker::setPlaying, true);
         QTRY_VERIFY_WITH_TIMEOUT(!got.isEmpty() && got.last().step >= 100, scaledMs(20000));
-        h.call("setPlaying", Q_ARG(bool, false));
+        h.call(&FieldWorker::setPlaying, false);
         // Losses arrive once each, in step order, and none is lost between snapshots.
         QVector<QPointF> losses;
         for (const auto& s : got)
@@ -42,29 +45,29 @@ class TestFieldWorker : public QObject {
     }
     void framesAreDroppedWhileTheGuiIsBusy() {
         Harness h;
-        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig())); // snapshot 1 (forced)
-        h.call("setStepsPerFrame", Q_ARG(int, 1));
-        h.call("setPlaying", Q_ARG(bool, true));  // snapshot 2 (forced)
+        h.call(&FieldWorker::reset, tinyFieldConfig()); // snapshot 1 (forced)
+        h.call(&FieldWorker::setStepsPerFrame, 1);
+        h.call(&FieldWorker::setPlaying, true);  // snapshot 2 (forced)
         QTest::qWait(400);                        // ~13 frames trained, none consumed: all dropped
-        h.call("setPlaying", Q_ARG(bool, false)); // snapshot 3 (forced)
+        h.call(&FieldWorker::setPlaying, false); // snapshot 3 (forced)
         QTRY_COMPARE(h.playing.size(), 2);
         QTest::qWait(50);
         QCOMPARE(h.snaps.size(), 3);
         QVERIFY(h.snaps.last().step >= 5);
         // Consuming lets the next frame through, carrying every loss since.
         h.worker->snapshotConsumed();
-        h.call("stepOnce");
+        h.call(&FieldWorker::stepOnce);
         QTRY_COMPARE(h.snaps.size(), 4);
         QCOMPARE(h.snaps[3].step, h.snaps[2].step + 1);
     }
     void liveSigmaChangesTheIdealField() {
         Harness h;
-        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
+        h.call(&FieldWorker::reset, tinyFieldConfig());
         QTRY_COMPARE(h.snaps.size(), 1);
         auto c = tinyFieldConfig();
         c.sigma = 0.3f;
         h.worker->snapshotConsumed();
-        h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
+        h.call(&FieldWorker::applySettings, c);
         QTRY_COMPARE(h.snaps.size(), 2);
         const auto a = h.snaps[0], b = h.snaps[1];
         QVERIFY(a.view.idealDx != b.view.idealDx);
@@ -72,15 +75,15 @@ class TestFieldWorker : public QObject {
     }
     void badDataReportsAndKeepsRunning() {
         Harness h;
-        h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
+        h.call(&FieldWorker::reset, tinyFieldConfig());
         auto c = tinyFieldConfig();
         c.data.kind = aelab::Toy2DKind::Csv;
         c.data.csvPath = "/no/such/file.csv";
-        h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
+        h.call(&FieldWorker::applySettings, c);
         QTRY_COMPARE(h.failures.size(), 1);
         QVERIFY(h.failures[0].contains("/no/such/file.csv"));
         h.worker->snapshotConsumed();
-        h.call("stepOnce");
+        h.call(&FieldWorker::stepOnce);
         QTRY_COMPARE(h.snaps.size(), 2);
         QCOMPARE(h.snaps.last().step, 1LL);
     }
@@ -88,9 +91,9 @@ class TestFieldWorker : public QObject {
         Harness h;
         auto c = tinyFieldConfig();
         c.learningRate = 1e30f;
-        h.call("reset", Q_ARG(aelab::FieldConfig, c));
-        h.call("setStepsPerFrame", Q_ARG(int, 20));
-        h.call("setPlaying", Q_ARG(bool, true));
+        h.call(&FieldWorker::reset, c);
+        h.call(&FieldWorker::setStepsPerFrame, 20);
+        h.call(&FieldWorker::setPlaying, true);
         QTRY_COMPARE_WITH_TIMEOUT(h.failures.size(), 1, scaledMs(10000));
         QVERIFY(h.failures[0].contains("learning rate"));
         QTRY_VERIFY(!h.playing.isEmpty() && !h.playing.last());
@@ -98,9 +101,9 @@ class TestFieldWorker : public QObject {
     void quittingWhileTrainingIsClean() {
         for (int round = 0; round < 5; ++round) {
             Harness h;
-            h.call("reset", Q_ARG(aelab::FieldConfig, tinyFieldConfig()));
-            h.call("setStepsPerFrame", Q_ARG(int, 0));
-            h.call("setPlaying", Q_ARG(bool, true));
+            h.call(&FieldWorker::reset, tinyFieldConfig());
+            h.call(&FieldWorker::setStepsPerFrame, 0);
+            h.call(&FieldWorker::setPlaying, true);
             QTest::qWait(30 * round);
         } // ~Harness: shutdown, quit, wait; a hang or crash fails the test
     }

@@ -2,21 +2,24 @@
 // needed): data loads off the GUI thread, the noise preview and chains
 // appear, training moves the loss chart, the preview follows the noise
 // slider, chains step, the gallery pages, and a bad folder keeps the data.
-#include "test_time.h"
-#include "image_controls.h"
-#include "image_gallery.h"
-#include "image_grid_view.h"
-#include "image_lab.h"
-#include "loss_chart.h"
+#include "tests/test_time.h"
+#include "app/labs/image/image_controls.h"
+#include "widgets/image_gallery.h"
+#include "widgets/image_grid_view.h"
+#include "app/labs/image/image_lab.h"
+#include "widgets/loss_chart.h"
 
 #include <QComboBox>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/test_warnings.h"
+
 class TestImageLab : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void trainsSamplesAndPages() {
         ImageLab lab;
         lab.resize(1200, 800);
@@ -42,14 +45,14 @@ class TestImageLab : public QObject {
                                  scaledMs(10000));
 
         const long long before = lab.lastSnapshot().chainStep;
-        QMetaObject::invokeMethod(lab.controls(), "chainsStepRequested");
+        emit lab.controls()->chainsStepRequested();
         QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().chainStep, before + 1, scaledMs(10000));
 
         // The gallery's first page, then the next one.
         QTRY_COMPARE_WITH_TIMEOUT(lab.gallery()->grid()->images().size(), ImageGallery::kPerPage,
                                   scaledMs(10000));
         QSignalSpy pages(lab.gallery(), &ImageGallery::pageRequested);
-        QMetaObject::invokeMethod(lab.gallery(), "pageRequested", Q_ARG(int, 1), Q_ARG(bool, true));
+        emit lab.gallery()->pageRequested(1, true);
         QTRY_COMPARE_WITH_TIMEOUT(lab.gallery()->page(), 1, scaledMs(10000));
 
         // A folder with nothing readable: an error, and the lines stay loaded.

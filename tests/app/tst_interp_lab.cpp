@@ -4,18 +4,20 @@
 // curves, gallery clicks and image files set the ends, a second trained
 // model appears as a comparison row, model files save and load, and a bad
 // image or model file is reported while everything stays.
-#include "test_time.h"
-#include "alpha_chart.h"
-#include "image_gallery.h"
-#include "image_grid_view.h"
-#include "interp_controls.h"
-#include "interp_lab.h"
-#include "loss_chart.h"
+#include "tests/test_time.h"
+#include "widgets/alpha_chart.h"
+#include "widgets/image_gallery.h"
+#include "widgets/image_grid_view.h"
+#include "app/labs/interp/interp_controls.h"
+#include "app/labs/interp/interp_lab.h"
+#include "widgets/loss_chart.h"
 
 #include <QLabel>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 namespace {
 QImage grey(const QImage& img) {
@@ -26,6 +28,7 @@ QImage grey(const QImage& img) {
 class TestInterpLab : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void scrubsTrainsComparesAndSaves() {
         InterpLab lab;
         lab.resize(1300, 850);

@@ -1,18 +1,21 @@
 // Every built-in lesson loads, shows its lab and caption, hides the controls
 // it names and runs a few steps; a setup saved as a lesson sets up another
 // window the same way.
-#include "test_time.h"
-#include "lab_deck.h"
-#include "main_window.h"
-#include "session_actions.h"
+#include "tests/test_time.h"
+#include "app/shell/lab_deck.h"
+#include "app/shell/main_window.h"
+#include "app/shell/session_actions.h"
 
 #include <QLabel>
 #include <QStandardPaths>
 #include <QtTest>
 
+#include "tests/test_warnings.h"
+
 class TestLessons : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void builtInLessonsRun_data() {

@@ -1,24 +1,27 @@
 // The main window routes Space (play / pause) to the lab in front, and only
 // to it.
-#include "dvae_controls.h"
-#include "dvae_lab.h"
-#include "field_lab.h"
-#include "image_controls.h"
-#include "image_lab.h"
-#include "interp_controls.h"
-#include "interp_lab.h"
-#include "lab_deck.h"
-#include "main_window.h"
-#include "panel_state.h"
+#include "app/labs/dvae/dvae_controls.h"
+#include "app/labs/dvae/dvae_lab.h"
+#include "app/labs/field/field_lab.h"
+#include "app/labs/image/image_controls.h"
+#include "app/labs/image/image_lab.h"
+#include "app/labs/interp/interp_controls.h"
+#include "app/labs/interp/interp_lab.h"
+#include "app/shell/lab_deck.h"
+#include "app/shell/main_window.h"
+#include "app/labkit/panel_state.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QTabWidget>
 #include <QtTest>
 
+#include "tests/test_warnings.h"
+
 class TestMainWindow : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     // Every control a session saves has a tooltip that says what it does.
     void everyControlExplainsItself() {
         MainWindow window;

@@ -1,13 +1,15 @@
 // Session and lesson files: what is written reads back the same; damaged,
 // truncated, foreign and other-version files are refused with a message
 // that says which, and a failed save leaves the old file as it was.
-#include "lesson.h"
-#include "session_file.h"
+#include "app/documents/lesson.h"
+#include "app/documents/session_file.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtEndian>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 #include <zlib.h>
 
 namespace {
@@ -38,6 +40,7 @@ QString decodeError(const QByteArray& bytes) {
 class TestSessionFile : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void roundTrip() {
         const Session s = sampleSession();
         Session back;

@@ -2,20 +2,20 @@
 // after other work brings back the same controls, model, field and loss
 // history; a damaged file changes nothing; undo and redo walk through edits;
 // the timeline shows an earlier model and training continues from it.
-#include "test_time.h"
-#include "dvae_controls.h"
-#include "dvae_lab.h"
-#include "field_controls.h"
-#include "image_controls.h"
-#include "image_lab.h"
-#include "interp_controls.h"
-#include "interp_lab.h"
-#include "field_lab.h"
-#include "lab_deck.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "session_actions.h"
-#include "setup_history.h"
+#include "tests/test_time.h"
+#include "app/labs/dvae/dvae_controls.h"
+#include "app/labs/dvae/dvae_lab.h"
+#include "app/labs/field/field_controls.h"
+#include "app/labs/image/image_controls.h"
+#include "app/labs/image/image_lab.h"
+#include "app/labs/interp/interp_controls.h"
+#include "app/labs/interp/interp_lab.h"
+#include "app/labs/field/field_lab.h"
+#include "app/shell/lab_deck.h"
+#include "widgets/loss_chart.h"
+#include "app/shell/main_window.h"
+#include "app/shell/session_actions.h"
+#include "app/shell/setup_history.h"
 
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -25,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 namespace {
 
@@ -53,6 +55,7 @@ void trainTo(FieldLab* lab, long long steps) {
 class TestSessions : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void saveAndOpenReproduceTheField() {

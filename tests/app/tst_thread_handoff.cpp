@@ -2,12 +2,14 @@
 // requests arrive in order on the worker's thread, a signal's arguments are
 // copied when it is emitted, blocking calls return the worker's answer, and
 // (under the tsan preset) none of it is reported as a race.
-#include "test_time.h"
-#include "thread_handoff.h"
+#include "tests/test_time.h"
+#include "app/labkit/thread_handoff.h"
 
 #include <QThread>
 #include <QVector>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 // Lives on the other thread: records requests, answers, and emits.
 class Echo : public QObject {
@@ -46,6 +48,7 @@ class TestThreadHandoff : public QObject {
 
   private slots:
     void init() {
+        failOnWarnings();
         echo_ = new Echo;
         echo_->moveToThread(&thread_);
         connect(&thread_, &QThread::finished, echo_, &QObject::deleteLater);
@@ -61,10 +64,10 @@ class TestThreadHandoff : public QObject {
 
     void postedCallsArriveInOrderOnTheWorkersThread() {
         for (int i = 0; i < 500; ++i)
-            handoff::post(echo_, "take", Q_ARG(int, i));
+            handoff::post(echo_, &Echo::take, i);
         int count = 0;
         QTRY_VERIFY_WITH_TIMEOUT(
-            (handoff::call(echo_, "count", Q_RETURN_ARG(int, count)), count == 500),
+            (count = handoff::call(echo_, &Echo::count), count == 500),
             scaledMs(10000));
         QVector<int> seen;
         QThread* ranOn = nullptr;
@@ -90,7 +93,7 @@ class TestThreadHandoff : public QObject {
         handoff::connect(echo_, &Echo::sent, &receiver, [&] { ++ignoredArguments; });
         bool done = false;
         handoff::connect(echo_, &Echo::done, &receiver, [&] { done = true; });
-        handoff::post(echo_, "send", Q_ARG(int, 50));
+        handoff::post(echo_, &Echo::send, 50);
         QTRY_VERIFY_WITH_TIMEOUT(done, scaledMs(10000));
         QCOMPARE(got.size(), 50);
         QCOMPARE(ignoredArguments, 50);
@@ -106,7 +109,7 @@ class TestThreadHandoff : public QObject {
         handoff::connect(echo_, &Echo::number, &sink, &Echo::take);
         bool done = false;
         handoff::connect(echo_, &Echo::done, &sink, [&] { done = true; });
-        handoff::post(echo_, "send", Q_ARG(int, 3));
+        handoff::post(echo_, &Echo::send, 3);
         QTRY_VERIFY_WITH_TIMEOUT(done, scaledMs(10000));
         QCOMPARE(sink.seen, (QVector<int>{0, 1, 2}));
         QCOMPARE(sink.ranOn, QThread::currentThread());

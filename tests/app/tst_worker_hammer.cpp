@@ -4,18 +4,21 @@
 // the race detector's workload; in every build it checks that the last
 // setting asked for is the one in force, that training went on, and that
 // quitting mid-training returns.
-#include "test_time.h"
-#include "field_lab.h"
-#include "field_worker_harness.h"
-#include "interp_lab.h"
+#include "tests/test_time.h"
+#include "app/labs/field/field_lab.h"
+#include "tests/app/field_worker_harness.h"
+#include "app/labs/interp/interp_lab.h"
 
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 #include <random>
 
 class TestWorkerHammer : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void initTestCase() { prepareFieldWorkerTests(); }
 
     void fieldWorkerTakesEveryRequestInOrder() {
@@ -23,36 +26,36 @@ class TestWorkerHammer : public QObject {
         h.consume = true; // as the GUI: every snapshot drawn, so they keep coming
         std::mt19937 rng(7);
         aelab::FieldConfig c = tinyFieldConfig();
-        h.call("reset", Q_ARG(aelab::FieldConfig, c));
+        h.call(&FieldWorker::reset, c);
         for (int i = 0; i < 400; ++i) {
             switch (rng() % 6) {
             case 0:
-                h.call("setPlaying", Q_ARG(bool, true));
+                h.call(&FieldWorker::setPlaying, true);
                 break;
             case 1:
-                h.call("setPlaying", Q_ARG(bool, false));
+                h.call(&FieldWorker::setPlaying, false);
                 break;
             case 2:
-                h.call("stepOnce");
+                h.call(&FieldWorker::stepOnce);
                 break;
             case 3:
                 c.sigma = 0.05f + 0.01f * float(rng() % 10);
                 c.learningRate = 1e-3f * float(1 + rng() % 5);
-                h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
+                h.call(&FieldWorker::applySettings, c);
                 break;
             case 4:
-                h.call("setStepsPerFrame", Q_ARG(int, int(rng() % 4)));
+                h.call(&FieldWorker::setStepsPerFrame, int(rng() % 4));
                 break;
             case 5:
-                if (rng() % 8 == 0) h.call("reset", Q_ARG(aelab::FieldConfig, c));
+                if (rng() % 8 == 0) h.call(&FieldWorker::reset, c);
                 break;
             }
             if (i % 10 == 0) QCoreApplication::processEvents(); // snapshots meet requests
         }
         // A final, known state: the last settings, then a step.
         c.sigma = 0.123f;
-        h.call("applySettings", Q_ARG(aelab::FieldConfig, c));
-        h.call("stepOnce");
+        h.call(&FieldWorker::applySettings, c);
+        h.call(&FieldWorker::stepOnce);
         QTRY_VERIFY_WITH_TIMEOUT(!h.snaps.isEmpty() &&
                                      std::abs(h.snaps.last().sigma - 0.123) < 1e-6 &&
                                      !h.snaps.last().playing,
@@ -65,7 +68,7 @@ class TestWorkerHammer : public QObject {
     void labsQuitWhileTraining() {
         for (int round = 0; round < 3; ++round) {
             auto* field = new FieldLab;
-            handoff::post(field->fieldWorker(), "setStepsPerFrame", Q_ARG(int, 0));
+            handoff::post(field->fieldWorker(), &FieldWorker::setStepsPerFrame, 0);
             field->setPlaying(true);
             QTRY_VERIFY_WITH_TIMEOUT(field->lastSnapshot().step > 50, scaledMs(20000));
             field->reset(true); // a new run requested while training

@@ -2,14 +2,16 @@
 // at all. A writer that fails half-way, writes nothing, or meets a full disk
 // (simulated with a file-size limit) leaves the previous file byte for byte,
 // and no temporary behind.
-#include "atomic_file.h"
-#include "field_trainer.h"
-#include "torch_threads.h"
+#include "core/io/atomic_file.h"
+#include "core/field/field_trainer.h"
+#include "core/training/torch_threads.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 #include <csignal>
 #include <fstream>
@@ -56,6 +58,7 @@ class FileSizeLimit {
 class TestAtomicFile : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void replacesWholeFiles() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("a.txt").toStdString();

@@ -1,12 +1,14 @@
 // Chain updates on maps whose answers are known, and the energy distance.
-#include "basins.h"
-#include "chain_sampler.h"
-#include "field_denoiser.h"
-#include "sample_distance.h"
-#include "toy2d.h"
+#include "core/field/basins.h"
+#include "core/sampling/chain_sampler.h"
+#include "core/field/field_denoiser.h"
+#include "core/metrics/sample_distance.h"
+#include "datasets/toy2d.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 #include <cmath>
 
 using namespace aelab;
@@ -22,6 +24,7 @@ Denoiser halfwayTo(float cx, float cy) {
 class TestChainSampler : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void plainIterationFollowsTheMapExactly() {
         auto start = torch::tensor({{1.f, 1.f}, {-3.f, 2.f}});
         ChainSampler chain(halfwayTo(0.5f, -0.5f), start, 1);

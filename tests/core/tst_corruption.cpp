@@ -1,14 +1,17 @@
 // Each corruption's statistics match its parameter.
-#include "corruption.h"
+#include "core/training/corruption.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 using namespace aelab;
 
 class TestCorruption : public QObject {
     Q_OBJECT
 private slots:
+    void init() { failOnWarnings(); }
     void gaussianHasTheRequestedVariance() {
         auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
         auto x = torch::full({200000}, 0.3f);
@@ -17,7 +20,7 @@ private slots:
         QVERIFY(std::abs((y - x).mean().item<float>()) < 0.005f);
     }
     void saltAndPepperFollowsReferences() {
-        // REFERENCES.md §3: kept with 1 - p, else 1 with probability p, 0 otherwise.
+        // docs/references.md §3: kept with 1 - p, else 1 with probability p, 0 otherwise.
         auto gen = at::make_generator<at::CPUGeneratorImpl>(2);
         auto x = torch::full({400000}, 0.5f);
         const float p = 0.2f;

@@ -1,12 +1,14 @@
 // The field trainer: it learns, it is reproducible, live settings apply, bad
 // data leaves a run intact, and divergence rolls back.
-#include "dataset_error.h"
-#include "field_trainer.h"
-#include "torch_threads.h"
+#include "datasets/dataset_error.h"
+#include "core/field/field_trainer.h"
+#include "core/training/torch_threads.h"
 
 #include <torch/serialize/output-archive.h>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 #include <cmath>
 
 using namespace aelab;
@@ -26,6 +28,7 @@ FieldConfig tiny() {
 class TestFieldTrainer : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void initTestCase() { setTorchThreads(1); }
 
     void trainingImprovesTheFieldFit() {

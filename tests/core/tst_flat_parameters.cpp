@@ -2,8 +2,8 @@
 // parameters alias it, gradients land in one buffer, Adam over the buffer
 // moves the weights exactly as Adam over the separate tensors does, and its
 // state saves and loads in the per-tensor format, bit for bit.
-#include "flat_parameters.h"
-#include "torch_threads.h"
+#include "core/training/flat_parameters.h"
+#include "core/training/torch_threads.h"
 
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/modules/linear.h>
@@ -11,6 +11,8 @@
 #include <torch/serialize/input-archive.h>
 #include <torch/serialize/output-archive.h>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 using namespace aelab;
 
@@ -60,6 +62,7 @@ bool sameWeights(torch::nn::Sequential& a, torch::nn::Sequential& b) {
 class TestFlatParameters : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void initTestCase() { setTorchThreads(1); }
 
     void parametersAliasTheBuffer() {

@@ -1,9 +1,11 @@
-// The ideal denoiser of REFERENCES.md §1 and the field fit score.
-#include "ideal_field.h"
+// The ideal denoiser of docs/references.md §1 and the field fit score.
+#include "core/field/ideal_field.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 #include <cmath>
 
 using namespace aelab;
@@ -11,6 +13,7 @@ using namespace aelab;
 class TestIdealField : public QObject {
     Q_OBJECT
 private slots:
+    void init() { failOnWarnings(); }
     void singlePointPullsStraightToIt() {
         // With one training point the softmax weight is 1: r*(x) - x = x1 - x.
         auto data = torch::tensor({{0.3f, -0.2f}});

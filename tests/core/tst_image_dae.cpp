@@ -1,10 +1,11 @@
 // The image DAE: shapes, the loss it reports, seeding, rollback on
 // divergence, chains from noise reaching the data, and the sample score.
-#include "chain_sampler.h"
-#include "image_dae_trainer.h"
-#include "sample_score.h"
+#include "core/sampling/chain_sampler.h"
+#include "core/image/image_dae_trainer.h"
+#include "core/metrics/sample_score.h"
 
 #include <QTest>
+#include "tests/test_warnings.h"
 #include <cmath>
 
 using namespace aelab;
@@ -19,9 +20,10 @@ torch::Tensor twoPatterns(int copies) {
 }
 } // namespace
 
-class TstImageDae : public QObject {
+class TestImageDae : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void shapesRoundTrip_data() {
         QTest::addColumn<int>("arch");
         QTest::addColumn<int>("size");
@@ -98,7 +100,7 @@ class TstImageDae : public QObject {
     }
     // Trained on two patterns with Gaussian noise, the chains started from
     // uniform noise end on (close to) one of the patterns: the sampling of
-    // REFERENCES.md §2 on a case whose answer is known.
+    // docs/references.md §2 on a case whose answer is known.
     void chainsFromNoiseReachTheData() {
         ImageDaeConfig c;
         c.base = 8;
@@ -134,5 +136,5 @@ class TstImageDae : public QObject {
     }
 };
 
-QTEST_GUILESS_MAIN(TstImageDae)
+QTEST_GUILESS_MAIN(TestImageDae)
 #include "tst_image_dae.moc"

@@ -1,13 +1,15 @@
 // The interpolation lab's models: ACAI's mixing and losses follow the
-// formulas of REFERENCES.md §4 on tiny tensors; every model trains, encodes,
+// formulas of docs/references.md §4 on tiny tensors; every model trains, encodes,
 // decodes and interpolates with the right shapes; checkpoints round-trip and
 // damaged ones fail cleanly; an absurd learning rate rolls back.
-#include "acai_losses.h"
-#include "interp_trainer.h"
-#include "lines.h"
+#include "core/interp/acai_losses.h"
+#include "core/interp/interp_trainer.h"
+#include "datasets/lines.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 #include <fstream>
 
@@ -33,6 +35,7 @@ InterpConfig tiny(InterpModel model) {
 class TestInterpTrainer : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void mixingPairsEachExampleWithItsMirror() {
         auto z = torch::tensor({1.0f, 2.0f, 4.0f}).view({3, 1});
         auto alpha = torch::tensor({0.25f, 0.5f, 0.0f});

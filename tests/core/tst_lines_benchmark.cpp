@@ -1,11 +1,13 @@
-// The lines benchmark's metrics (REFERENCES.md §4): 0 and 0 for a perfect
+// The lines benchmark's metrics (docs/references.md §4): 0 and 0 for a perfect
 // interpolation, 1 - 1/15 smoothness for an abrupt switch, the cross-fade
 // calibration, and the protocol's shapes.
-#include "lines.h"
-#include "lines_benchmark.h"
-#include "lines_protocol.h"
+#include "datasets/lines.h"
+#include "core/metrics/lines_benchmark.h"
+#include "core/interp/lines_protocol.h"
 
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 #include <cmath>
 
@@ -22,6 +24,7 @@ class TestLinesBenchmark : public QObject {
     LinesBenchmark bench_;
 
   private slots:
+    void init() { failOnWarnings(); }
     void nearestFindsTheReferenceAngle() {
         const double step = 2 * M_PI / 10000;
         const auto n = bench_.nearest(lineImages({1234 * step, 9999 * step}));
@@ -64,7 +67,7 @@ class TestLinesBenchmark : public QObject {
         QVERIFY(std::abs(uneven - (second / (0.2 + second) - 0.5)) < 1e-12);
     }
     void crossfadeCalibration() {
-        // REFERENCES.md §4: a pixel cross-fade from 5 pi/7 to 3 pi/2 scores
+        // docs/references.md §4: a pixel cross-fade from 5 pi/7 to 3 pi/2 scores
         // about 7.2e-3 / 0.92.
         const auto a = lineImages({5 * M_PI / 7}), b = lineImages({3 * M_PI / 2});
         const LinesScore s = bench_.score(crossfade(a[0], b[0], 16).unsqueeze(0));

@@ -2,11 +2,12 @@
 // steps and loaded into a fresh trainer with the same settings continues
 // exactly as the uninterrupted one; a state for other settings or another
 // image size, or a damaged one, is refused and changes nothing.
-#include "image_dae_trainer.h"
-#include "model_file_error.h"
-#include "vae_trainer.h"
+#include "core/image/image_dae_trainer.h"
+#include "core/training/model_file_error.h"
+#include "core/vae/vae_trainer.h"
 
 #include <QTest>
+#include "tests/test_warnings.h"
 
 using namespace aelab;
 
@@ -24,9 +25,10 @@ template <typename T> bool sameParameters(T& a, T& b) {
 }
 } // namespace
 
-class TstTrainerState : public QObject {
+class TestTrainerState : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void imageDaeContinuesBitForBit() {
         ImageDaeConfig c;
         c.base = 4;
@@ -94,5 +96,5 @@ class TstTrainerState : public QObject {
     }
 };
 
-QTEST_GUILESS_MAIN(TstTrainerState)
+QTEST_GUILESS_MAIN(TestTrainerState)
 #include "tst_trainer_state.moc"

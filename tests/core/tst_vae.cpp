@@ -1,11 +1,13 @@
-// The DVAE lab's models (REFERENCES.md §3): the ELBO of a model whose answer
+// The DVAE lab's models (docs/references.md §3): the ELBO of a model whose answer
 // is known by hand, the importance-weighted bound (k = 1 is the ELBO, and it
 // grows with k on average), the likelihood estimate against a linear-Gaussian
 // model's closed form, training, corruption and divergence.
-#include "vae_bounds.h"
-#include "vae_trainer.h"
+#include "core/vae/vae_bounds.h"
+#include "core/vae/vae_trainer.h"
 
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -38,6 +40,7 @@ double logNormal(double x, double mean, double var) {
 class TestVae : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void boundsFollowTheFormulas() {
         // x = (1, 0), logits (0, ln 3): log s(0) + log(1 - s(ln 3)) = -ln 2 - ln 4.
         auto lb = logBernoulli(torch::tensor({1.0f, 0.0f}).view({1, 2}),

@@ -1,9 +1,11 @@
 // Recorded files decode to the frames that were written.
-#include "video_encoder.h"
+#include "media/video_encoder.h"
 
 #include <gif_lib.h>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 #include <vector>
 
 using namespace aelab;
@@ -32,6 +34,7 @@ void writeFrames(const std::string& path, int w, int h, int n, double fps) {
 class TestVideoEncoder : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void gifDecodesToTheWrittenFramesAndColours() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("a.gif").toStdString();

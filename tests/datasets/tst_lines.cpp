@@ -1,10 +1,11 @@
-// The lines benchmark generator against REFERENCES.md §4, at angles whose
+// The lines benchmark generator against docs/references.md §4, at angles whose
 // images can be worked out by hand and at generic angles through the
 // properties the specification states (45 pixels, total coverage 30).
-#include "lines.h"
+#include "datasets/lines.h"
 
 #include <QFile>
 #include <QTest>
+#include "tests/test_warnings.h"
 #include <map>
 #include <cmath>
 
@@ -28,9 +29,10 @@ int covered(const LineImage& img) {
 }
 } // namespace
 
-class TstLines : public QObject {
+class TestLines : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     // theta = 0: the walk runs along the columns 16..30 with no partial
     // pixels, and the 2 px span covers rows 15 and 16 fully.
     void angleZeroIsTwoFullRowsToTheRight() {
@@ -79,7 +81,7 @@ class TstLines : public QObject {
         }
     }
     // Shallow lines (near an axis) cover 45 pixels with total coverage close
-    // to 30 (REFERENCES.md §4: "45 pixels with total coverage 30"): 2 px
+    // to 30 (docs/references.md §4: "45 pixels with total coverage 30"): 2 px
     // wide along at most 15 px.
     void shallowLinesCoverWhatTheSpecificationStates_data() {
         QTest::addColumn<double>("theta");
@@ -110,5 +112,5 @@ class TstLines : public QObject {
     }
 };
 
-QTEST_GUILESS_MAIN(TstLines)
+QTEST_GUILESS_MAIN(TestLines)
 #include "tst_lines.moc"

@@ -1,9 +1,11 @@
 // CSV points: what parses, and a clear error naming file and line for what does not.
-#include "dataset_error.h"
-#include "points_csv.h"
+#include "datasets/dataset_error.h"
+#include "datasets/points_csv.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 #include <fstream>
 
 using namespace aelab;
@@ -11,6 +13,7 @@ using namespace aelab;
 class TestPointsCsv : public QObject {
     Q_OBJECT
 private slots:
+    void init() { failOnWarnings(); }
     void parsesWithHeaderCommentsAndBlanks() {
         const auto xy = parsePointsCsv("x,y\n# a comment\n0.5, -1\n\n2e-1,3\r\n", "pts.csv");
         QCOMPARE(xy.size(), size_t(4));

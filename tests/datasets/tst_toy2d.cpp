@@ -1,8 +1,10 @@
-// The 2D generators: parameters from REFERENCES.md, seeding, counts, errors.
-#include "dataset_error.h"
-#include "toy2d.h"
+// The 2D generators: parameters from docs/references.md, seeding, counts, errors.
+#include "datasets/dataset_error.h"
+#include "datasets/toy2d.h"
 
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 #include <cmath>
 
 using namespace aelab;
@@ -10,6 +12,7 @@ using namespace aelab;
 class TestToy2D : public QObject {
     Q_OBJECT
 private slots:
+    void init() { failOnWarnings(); }
     void spiralFollowsAlainBengio() {
         Toy2DSpec spec;
         spec.count = 2000;

@@ -1,8 +1,8 @@
 // libFuzzer target: IDX files (Fashion-MNIST), plain or gzip, as images and
 // as labels. Any input must end in a tensor or a DatasetError.
-#include "dataset_error.h"
-#include "fuzz_input_file.h"
-#include "idx_file.h"
+#include "datasets/dataset_error.h"
+#include "tests/fuzz/fuzz_input_file.h"
+#include "datasets/idx_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string path = fuzzInputFile(data, size, ".gz");

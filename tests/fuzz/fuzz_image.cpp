@@ -1,8 +1,8 @@
 // libFuzzer target: a user's image file through OpenCV's decoders and our
 // conversion (grey 28 x 28, and colour 32 x 32), as image folders load them.
-#include "dataset_error.h"
-#include "fuzz_input_file.h"
-#include "image_folder.h"
+#include "datasets/dataset_error.h"
+#include "tests/fuzz/fuzz_input_file.h"
+#include "datasets/image_folder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string path = fuzzInputFile(data, size, ".png");

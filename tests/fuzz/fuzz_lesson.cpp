@@ -1,5 +1,5 @@
 // libFuzzer target: lesson files (app/documents/lesson.h).
-#include "lesson.h"
+#include "app/documents/lesson.h"
 
 #include <cstddef>
 #include <cstdint>

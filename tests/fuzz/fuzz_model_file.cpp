@@ -1,10 +1,10 @@
 // libFuzzer target: saved models (field lab and interpolation lab
 // checkpoints), the files users send each other. Any input must load or end
 // in a ModelFileError.
-#include "field_trainer.h"
-#include "fuzz_input_file.h"
-#include "interp_trainer.h"
-#include "torch_threads.h"
+#include "core/field/field_trainer.h"
+#include "tests/fuzz/fuzz_input_file.h"
+#include "core/interp/interp_trainer.h"
+#include "core/training/torch_threads.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const bool once = (aelab::setTorchThreads(1), true);

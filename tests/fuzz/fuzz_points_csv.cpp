@@ -1,6 +1,6 @@
 // libFuzzer target: CSV point files of the field lab.
-#include "dataset_error.h"
-#include "points_csv.h"
+#include "datasets/dataset_error.h"
+#include "datasets/points_csv.h"
 
 #include <cstdint>
 #include <string>

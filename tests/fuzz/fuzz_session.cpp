@@ -3,7 +3,7 @@
 // mutations at the header, so each input is also tried as a payload with a
 // valid header and checksum, and as CBOR behind them, compressed: the
 // mutations then reach the decompressor and the CBOR reader too.
-#include "session_file.h"
+#include "app/documents/session_file.h"
 
 #include <QtEndian>
 #include <cstddef>

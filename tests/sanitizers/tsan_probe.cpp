@@ -3,7 +3,7 @@
 // through app/thread_handoff, no report. `plain`: the same values by a plain
 // queued QMetaObject::invokeMethod, reported (what the gate is for). `race`:
 // a variable written by both threads without a hand-off, reported.
-#include "thread_handoff.h"
+#include "app/labkit/thread_handoff.h"
 #include <QCoreApplication>
 #include <QThread>
 #include <QVector>
@@ -37,14 +37,14 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 200; ++i) {
         QVector<int> v(64, i);
         if (!std::strcmp(mode, "plain"))
-            QMetaObject::invokeMethod(sink, "take", Qt::QueuedConnection, Q_ARG(QVector<int>, v));
+            QMetaObject::invokeMethod(sink, [sink, v] { sink->take(v); }, Qt::QueuedConnection);
         else
-            handoff::post(sink, "take", Qt::QueuedConnection, Q_ARG(QVector<int>, v));
+            handoff::post(sink, &Sink::take, v);
     }
     if (!std::strcmp(mode, "race")) {
         handoff::runAndWait(sink, [&] { sink->shared = &shared; });
         for (int i = 0; i < 5; ++i) {
-            handoff::post(sink, "poke");
+            handoff::post(sink, &Sink::poke);
             shared += 1; // after the post: nothing orders it with poke's write
         }
     }

@@ -1,11 +1,13 @@
 // The field plot renders off screen, its layers switch, painting works, and
 // it exports valid PNG, SVG and PDF files.
-#include "field_plot.h"
-#include "plot_export.h"
+#include "widgets/field_plot.h"
+#include "widgets/plot_export.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/test_warnings.h"
 #include <cmath>
 
 namespace {
@@ -31,6 +33,7 @@ FieldViewData sample() {
 class TestFieldPlot : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void drawsArrowsOnTheStridedGrid() {
         FieldPlot plot;
         plot.resize(600, 600);

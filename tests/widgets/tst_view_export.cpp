@@ -1,15 +1,18 @@
 // Image views export to PNG, SVG and PDF: each file is non-empty and of its
 // format, the PNG has the view's pixels, and an unknown suffix or an
 // unwritable folder is an error naming the file.
-#include "image_grid_view.h"
-#include "plot_export.h"
+#include "widgets/image_grid_view.h"
+#include "widgets/plot_export.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/test_warnings.h"
+
 class TestViewExport : public QObject {
     Q_OBJECT
   private slots:
+    void init() { failOnWarnings(); }
     void exportsEveryFormat() {
         ImageGridView view;
         view.resize(400, 200);

@@ -1,0 +1,144 @@
+#include "app/labkit/lab_layout.h"
+#include "app/labkit/thread_handoff.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QGroupBox>
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+QLabel* makeErrorBanner(QWidget* parent) {
+    auto* banner = new QLabel(parent);
+    banner->setObjectName("errorBanner");
+    banner->setWordWrap(true);
+    banner->setStyleSheet("background:#fde8e6; color:#7a1a10; padding:6px; border-radius:4px;");
+    banner->hide();
+    return banner;
+}
+
+namespace {
+// Keeps the side panel as wide as its controls want when their fonts change
+// (presentation mode doubles them), so it never needs a horizontal scroll
+// bar; at most 40% of the lab.
+class PanelWidthKeeper : public QObject {
+  public:
+    PanelWidthKeeper(QScrollArea* scroll, QWidget* lab)
+        : QObject(scroll), scroll_(scroll), lab_(lab) {}
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::LayoutRequest || event->type() == QEvent::FontChange) {
+            const int want = static_cast<QWidget*>(watched)->sizeHint().width() + 24;
+            const int cap = std::max(280, lab_->width() * 2 / 5);
+            scroll_->setMinimumWidth(std::min(want, cap));
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+  private:
+    QScrollArea* scroll_;
+    QWidget* lab_;
+};
+} // namespace
+
+void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWidget* controls) {
+    auto* left = new QSplitter(Qt::Vertical, lab);
+    left->addWidget(plot);
+    left->addWidget(chart);
+    left->setStretchFactor(0, 4);
+    left->setStretchFactor(1, 1);
+    auto* scroll = new QScrollArea(lab);
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(controls->sizeHint().width() + 24);
+    controls->installEventFilter(new PanelWidthKeeper(scroll, lab));
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* leftBox = new QWidget(lab);
+    auto* leftLayout = new QVBoxLayout(leftBox);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(banner);
+    leftLayout->addWidget(left, 1);
+    auto* split = new QSplitter(Qt::Horizontal, lab);
+    split->addWidget(leftBox);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 1);
+    auto* layout = new QHBoxLayout(lab);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+}
+
+void nameControls(std::initializer_list<std::pair<QWidget*, const char*>> controls) {
+    for (const auto& [widget, name] : controls)
+        widget->setObjectName(QString::fromLatin1(name));
+}
+
+void setLabelsPresentation(std::initializer_list<QLabel*> labels, bool on) {
+    for (QLabel* label : labels) {
+        QFont f = label->font();
+        f.setPointSize(on ? 13 : QFont().pointSize());
+        label->setWordWrap(true);
+        label->setFont(f);
+    }
+}
+
+QGroupBox* makeGroup(const QString& title, QLayout* layout) {
+    auto* box = new QGroupBox(title);
+    box->setLayout(layout);
+    return box;
+}
+
+QSpinBox* makeSeedBox(const QString& toolTip) {
+    auto* seed = new QSpinBox;
+    seed->setRange(0, 1'000'000);
+    seed->setValue(1);
+    seed->setToolTip(toolTip);
+    return seed;
+}
+
+QSpinBox* makeBatchBox(int min) {
+    auto* batch = new QSpinBox;
+    batch->setRange(min, 1024);
+    batch->setValue(64);
+    batch->setToolTip(QObject::tr("Images per training step; applied live."));
+    return batch;
+}
+
+QComboBox* makeDataMenu(const QStringList& order, const QString& toolTip, QObject* context,
+                        const std::function<void(const QString&)>& chosen,
+                        const std::function<void()>& folder) {
+    auto* menu = new QComboBox;
+    for (const QString& key : order)
+        menu->addItem(key == "mnist"           ? QObject::tr("MNIST digits")
+                      : key == "fashion-mnist" ? QObject::tr("Fashion-MNIST")
+                                               : QObject::tr("Lines benchmark"),
+                      key);
+    menu->addItem(QObject::tr("Folder of my images…"), "folder");
+    menu->setToolTip(toolTip);
+    menu->setProperty(kDataMenuProperty, true);
+    QObject::connect(menu, &QComboBox::activated, context, [menu, chosen, folder] {
+        const QString key = menu->currentData().toString();
+        if (key == "folder")
+            folder();
+        else
+            chosen(key);
+    });
+    return menu;
+}
+
+void showDataIn(QComboBox* menu, const QString& spec) {
+    int i = menu->findData(spec);
+    if (i < 0) {
+        menu->addItem(spec.startsWith("folder:") ? spec.mid(7) : spec, spec);
+        i = menu->count() - 1;
+    }
+    menu->setCurrentIndex(i);
+}
+
+QString dataIn(const QComboBox* menu) {
+    return menu->currentData().toString();
+}

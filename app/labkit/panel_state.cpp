@@ -1,0 +1,157 @@
+#include "app/labkit/panel_state.h"
+#include "app/labkit/lab_layout.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+
+namespace {
+
+bool isControl(const QWidget* w) {
+    if (w->objectName().isEmpty() || w->objectName().startsWith("qt_")) return false;
+    if (qobject_cast<const QComboBox*>(w) || qobject_cast<const QSpinBox*>(w) ||
+        qobject_cast<const QDoubleSpinBox*>(w) || qobject_cast<const QSlider*>(w))
+        return true;
+    auto* button = qobject_cast<const QAbstractButton*>(w);
+    return button && button->isCheckable();
+}
+
+QJsonValue valueOf(const QWidget* w) {
+    if (auto* c = qobject_cast<const QComboBox*>(w)) {
+        const QVariant data = c->currentData();
+        return data.isValid() && !data.toString().isEmpty() ? data.toString() : c->currentText();
+    }
+    if (auto* s = qobject_cast<const QSpinBox*>(w)) return s->value();
+    if (auto* s = qobject_cast<const QDoubleSpinBox*>(w)) return s->value();
+    if (auto* s = qobject_cast<const QSlider*>(w)) return s->value();
+    return static_cast<const QAbstractButton*>(w)->isChecked();
+}
+
+bool applyCombo(QComboBox* c, const QJsonValue& v) {
+    if (!v.isString()) return false;
+    const QString text = v.toString();
+    if (c->property(kDataMenuProperty).toBool()) {
+        if (dataIn(c) == text) return true;
+        if (text == "folder") return false; // the entry that opens a dialog
+        showDataIn(c, text);
+        emit c->activated(c->currentIndex()); // loads it, as a user's choice would
+        return true;
+    }
+    // Item data as text ("3" for an enum's 3): Qt 6 does not equate a string
+    // with a number, so findData would miss it.
+    int i = -1;
+    for (int k = 0; k < c->count() && i < 0; ++k)
+        if (c->itemData(k).toString() == text && !text.isEmpty()) i = k;
+    if (i < 0) i = c->findText(text);
+    if (i < 0) return false;
+    if (i != c->currentIndex()) {
+        c->setCurrentIndex(i);
+        emit c->activated(i);
+    }
+    return true;
+}
+
+bool applyValue(QWidget* w, const QJsonValue& v) {
+    if (auto* c = qobject_cast<QComboBox*>(w)) return applyCombo(c, v);
+    if (!v.isDouble() && !v.isBool()) return false;
+    if (auto* s = qobject_cast<QSpinBox*>(w)) {
+        const int value = v.toInt();
+        if (value < s->minimum() || value > s->maximum()) return false;
+        if (value != s->value()) {
+            s->setValue(value);
+            emit s->editingFinished(); // some boxes act when editing ends
+        }
+        return true;
+    }
+    if (auto* s = qobject_cast<QDoubleSpinBox*>(w)) {
+        const double value = v.toDouble();
+        if (value < s->minimum() || value > s->maximum()) return false;
+        s->setValue(value);
+        return true;
+    }
+    if (auto* s = qobject_cast<QSlider*>(w)) {
+        const int value = v.toInt();
+        if (value < s->minimum() || value > s->maximum()) return false;
+        s->setValue(value);
+        return true;
+    }
+    if (!v.isBool()) return false;
+    static_cast<QAbstractButton*>(w)->setChecked(v.toBool());
+    return true;
+}
+
+// The form layout that holds w, if any.
+QFormLayout* formOf(const QWidget* w) {
+    return w->parentWidget() ? qobject_cast<QFormLayout*>(w->parentWidget()->layout()) : nullptr;
+}
+
+} // namespace
+
+QList<QWidget*> namedControls(const QWidget* panel) {
+    QList<QWidget*> out;
+    for (QWidget* w : panel->findChildren<QWidget*>())
+        if (isControl(w)) out << w;
+    return out;
+}
+
+QJsonObject readControls(const QWidget* panel) {
+    QJsonObject values;
+    for (const QWidget* w : namedControls(panel))
+        values.insert(w->objectName(), valueOf(w));
+    return values;
+}
+
+QStringList applyControls(QWidget* panel, const QJsonObject& values) {
+    QStringList failed;
+    const QList<QWidget*> controls = namedControls(panel);
+    // In the panel's order, so a data menu is set before what depends on it.
+    for (QWidget* w : controls)
+        if (values.contains(w->objectName()) && !applyValue(w, values.value(w->objectName())))
+            failed << w->objectName();
+    for (auto it = values.begin(); it != values.end(); ++it)
+        if (!std::any_of(controls.begin(), controls.end(),
+                         [&](QWidget* w) { return w->objectName() == it.key(); }))
+            failed << it.key();
+    return failed;
+}
+
+void setControlsHidden(QWidget* panel, const QStringList& names) {
+    for (QWidget* w : namedControls(panel)) {
+        const bool hide = names.contains(w->objectName());
+        if (QFormLayout* form = formOf(w); form && form->indexOf(w) >= 0)
+            form->setRowVisible(w, !hide);
+        else
+            w->setVisible(!hide);
+    }
+}
+
+QString controlTitle(const QWidget* control) {
+    if (QFormLayout* form = formOf(control))
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(const_cast<QWidget*>(control))))
+            if (!label->text().isEmpty()) return label->text().remove('&');
+    if (auto* button = qobject_cast<const QAbstractButton*>(control))
+        if (!button->text().isEmpty()) return button->text().remove('&');
+    const QString tip = control->toolTip().section('.', 0, 0);
+    return tip.isEmpty() || tip.contains('<') ? control->objectName() : tip;
+}
+
+void watchControls(const QWidget* panel, QObject* context, const std::function<void()>& edited) {
+    for (QWidget* w : namedControls(panel)) {
+        if (auto* c = qobject_cast<QComboBox*>(w))
+            QObject::connect(c, &QComboBox::currentIndexChanged, context, edited);
+        else if (auto* spin = qobject_cast<QSpinBox*>(w))
+            QObject::connect(spin, &QSpinBox::valueChanged, context, edited);
+        else if (auto* real = qobject_cast<QDoubleSpinBox*>(w))
+            QObject::connect(real, &QDoubleSpinBox::valueChanged, context, edited);
+        else if (auto* slider = qobject_cast<QSlider*>(w))
+            QObject::connect(slider, &QSlider::valueChanged, context, edited);
+        else if (auto* b = qobject_cast<QAbstractButton*>(w))
+            QObject::connect(b, &QAbstractButton::toggled, context, edited);
+    }
+}

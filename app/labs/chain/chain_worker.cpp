@@ -1,0 +1,239 @@
+// Torch first: Qt's `slots` macro breaks its headers.
+#include "core/field/basins.h"
+#include "core/sampling/chain_sampler.h"
+#include "core/field/field_denoiser.h"
+#include "core/field/field_trainer.h"
+#include "core/field/ideal_field.h"
+#include "core/metrics/sample_distance.h"
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/types.h>
+
+#include "app/labs/chain/chain_worker.h"
+#include "app/labs/field/field_snapshot.h"
+#include "app/labs/field/field_worker.h"
+
+#include <QTimer>
+#include <cmath>
+
+namespace {
+constexpr int kFrameMs = 30;
+constexpr int kMaxDistanceParticles = 1000; // the chart's distance uses at most this many
+constexpr int kBasinSteps = 200;
+} // namespace
+
+struct ChainWorker::State {
+    std::unique_ptr<aelab::ChainSampler> chain;
+    aelab::FieldTrainer* trainer = nullptr;
+    torch::Tensor data; // the training set, for the distance and for r*
+    quint64 dataRevision = ~0ull;
+    quint64 run = 0;
+    double inject = 0;
+    bool ideal = false;
+    bool basinsOn = false, basinsDirty = true;
+    long long basinsAtModelStep = -1;
+    qint64 basinsAtMs = -100000;
+    QVector<QPointF> pendingDistances;
+    double lastDistance = 0;
+    std::uint64_t burstSeed = 1000;
+
+    torch::Tensor denoise(const torch::Tensor& x) {
+        if (ideal) return aelab::idealReconstruct(data, x, trainer->config().sigma);
+        return trainer->reconstructTensor(x);
+    }
+    // Energy distance (Székely & Rizzo; sample_distance.h) between the particles and the data.
+    double distance() {
+        auto p = chain->particles();
+        if (p.size(0) > kMaxDistanceParticles) {
+            const int64_t stride = (p.size(0) + kMaxDistanceParticles - 1) / kMaxDistanceParticles;
+            p = p.slice(0, 0, p.size(0), stride);
+        }
+        return aelab::energyDistance(p, data);
+    }
+};
+
+ChainWorker::ChainWorker(FieldWorker* field, QObject* parent)
+    : QObject(parent), field_(field), d(std::make_unique<State>()), timer_(new QTimer(this)) {
+    timer_->setSingleShot(true);
+    connect(timer_, &QTimer::timeout, this, &ChainWorker::tick);
+    clock_.start();
+}
+
+ChainWorker::~ChainWorker() = default;
+
+// Follows the field worker's model; a new training set restarts nothing but
+// refreshes the data the distance is measured against.
+bool ChainWorker::ensureChain() {
+    d->trainer = field_->trainer();
+    if (!d->trainer) return false;
+    if (d->dataRevision != field_->dataRevision()) {
+        const auto xy = d->trainer->dataXY();
+        d->data =
+            torch::from_blob(const_cast<float*>(xy.data()), {int64_t(xy.size() / 2), 2}).clone();
+        d->dataRevision = field_->dataRevision();
+        d->basinsDirty = true;
+    }
+    return bool(d->chain);
+}
+
+void ChainWorker::restartUniform(int particles, quint64 seed) {
+    d->trainer = field_->trainer();
+    if (!d->trainer) return;
+    const aelab::Box2D b = d->trainer->grid().box;
+    startFrom({});
+    d->chain->addParticles(aelab::uniformParticles(particles, b.x0, b.x1, b.y0, b.y1, seed));
+    d->lastDistance = d->distance();
+    d->pendingDistances = {QPointF(0, d->lastDistance)};
+    publish(true);
+}
+
+void ChainWorker::startFrom(const QVector<QPointF>& points) {
+    if (!field_->trainer()) return;
+    ensureChain();
+    auto start = torch::empty({points.size(), 2});
+    for (int i = 0; i < points.size(); ++i) {
+        start[i][0] = float(points[i].x());
+        start[i][1] = float(points[i].y());
+    }
+    d->chain = std::make_unique<aelab::ChainSampler>(
+        [this](const torch::Tensor& x) { return d->denoise(x); }, start, d->run + 7);
+    d->chain->setInjection(d->inject);
+    ++d->run;
+    d->pendingDistances.clear();
+    if (!points.isEmpty()) {
+        d->lastDistance = d->distance();
+        d->pendingDistances = {QPointF(0, d->lastDistance)};
+        publish(true);
+    }
+}
+
+void ChainWorker::addBurst(const QPointF& at) {
+    if (!field_->trainer()) return;
+    if (!ensureChain()) startFrom({});
+    const aelab::Box2D b = d->trainer->grid().box;
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(++d->burstSeed);
+    auto burst = torch::randn({kBurstSize, 2}, gen, torch::kFloat32) * (0.02f * b.width()) +
+                 torch::tensor({float(at.x()), float(at.y())});
+    d->chain->addParticles(burst);
+    publish(true);
+}
+
+void ChainWorker::setPlaying(bool playing) {
+    if (playing == playing_) return;
+    playing_ = playing;
+    credit_ = 0;
+    lastTickMs_ = clock_.elapsed();
+    emit playingChanged(playing_);
+    if (playing_)
+        timer_->start(0);
+    else
+        timer_->stop();
+    publish(true);
+}
+
+void ChainWorker::stepOnce() {
+    setPlaying(false);
+    runSteps(1);
+    publish(true);
+}
+
+void ChainWorker::setStepsPerSecond(double rate) {
+    stepsPerSecond_ = std::clamp(rate, 0.1, 1000.0);
+}
+
+void ChainWorker::setInjection(double s) {
+    d->inject = std::max(0.0, s);
+    if (d->chain) d->chain->setInjection(d->inject);
+}
+
+void ChainWorker::setIdealDenoiser(bool ideal) {
+    d->ideal = ideal;
+    d->basinsDirty = true;
+    publish(true);
+}
+
+void ChainWorker::setBasinsEnabled(bool on) {
+    d->basinsOn = on;
+    d->basinsDirty = true;
+    publish(true);
+}
+
+void ChainWorker::shutdown() {
+    playing_ = false;
+    timer_->stop();
+}
+
+void ChainWorker::runSteps(int n) {
+    if (!ensureChain() || d->chain->particles().size(0) == 0) return;
+    for (int i = 0; i < n; ++i) {
+        d->chain->step();
+        d->lastDistance = d->distance();
+        d->pendingDistances.append(QPointF(double(d->chain->steps()), d->lastDistance));
+    }
+    const auto& x = d->chain->particles();
+    if (!torch::isfinite(x).all().item<bool>()) {
+        setPlaying(false);
+        emit failed(tr("The chain left the finite numbers at step %1; restart it (the model may "
+                       "have diverged).")
+                        .arg(d->chain->steps()));
+    }
+}
+
+void ChainWorker::tick() {
+    if (!playing_) return;
+    const qint64 now = clock_.elapsed();
+    credit_ = std::min(credit_ + (now - lastTickMs_) * 1e-3 * stepsPerSecond_, 50.0);
+    lastTickMs_ = now;
+    const int n = int(credit_);
+    credit_ -= n;
+    runSteps(n);
+    publish(false);
+    if (playing_) timer_->start(int(std::max<qint64>(1, kFrameMs - (clock_.elapsed() - now))));
+}
+
+void ChainWorker::maybeBasins() {
+    if (!d->basinsOn || !d->trainer) return;
+    // Recompute when asked, and while training moves the model, at most every 1.5 s.
+    const qint64 now = clock_.elapsed();
+    const bool modelMoved =
+        d->trainer->step() != d->basinsAtModelStep && now - d->basinsAtMs > 1500;
+    if (!d->basinsDirty && !modelMoved) return;
+    // The exact r* costs a pass over the whole training set per point and
+    // step: a coarser grid keeps the worker responsive.
+    aelab::GridSpec g = d->trainer->grid();
+    if (d->ideal) g.nx = g.ny = std::min(g.nx, 32);
+    const aelab::Basins b =
+        aelab::computeBasins([this](const torch::Tensor& x) { return d->denoise(x); }, g,
+                             kBasinSteps, 0.02f * g.box.width());
+    d->basinsDirty = false;
+    d->basinsAtModelStep = d->trainer->step();
+    d->basinsAtMs = now;
+    basins_.box = QRectF(g.box.x0, g.box.y0, g.box.width(), g.box.height());
+    basins_.nx = g.nx, basins_.ny = g.ny;
+    basins_.label = QVector<int>(b.label.begin(), b.label.end());
+    basins_.attractors.clear();
+    for (size_t i = 0; i + 1 < b.attractors.size(); i += 2)
+        basins_.attractors.append(QPointF(b.attractors[i], b.attractors[i + 1]));
+    basinsFresh_ = true;
+}
+
+void ChainWorker::publish(bool force) {
+    if (!force && awaitingGui_) return;
+    if (!ensureChain() && !d->basinsOn) return;
+    maybeBasins();
+    ChainSnapshot s;
+    s.run = d->run;
+    s.playing = playing_;
+    if (d->chain) {
+        s.step = d->chain->steps();
+        auto x = d->chain->particles().contiguous();
+        s.particles = toPoints(x.data_ptr<float>(), x.size(0));
+    }
+    s.distance = d->lastDistance;
+    s.newDistances.swap(d->pendingDistances);
+    s.hasBasins = basinsFresh_ || (force && d->basinsOn);
+    if (s.hasBasins) s.basins = basins_;
+    if (!d->basinsOn) s.hasBasins = true; // an empty basin set switches the layer's data off
+    basinsFresh_ = false;
+    awaitingGui_ = true;
+    emit chainReady(s);
+}

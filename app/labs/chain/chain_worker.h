@@ -1,0 +1,60 @@
+#pragma once
+// Runs the chain lab's sampling chain (docs/references.md §2) on the field
+// worker's thread, with the field worker's live model: a lecturer can keep
+// training and watch the particles follow the changing field. Requests arrive
+// as queued slot calls; ChainSnapshot values leave at most once a frame.
+#include "app/labs/chain/chain_snapshot.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+class FieldWorker;
+class QTimer;
+
+class ChainWorker : public QObject {
+    Q_OBJECT
+  public:
+    // field must live on the same thread as this worker, and outlive it.
+    explicit ChainWorker(FieldWorker* field, QObject* parent = nullptr);
+    ~ChainWorker() override;
+    void snapshotConsumed() { awaitingGui_ = false; } // thread-safe
+    static constexpr int kBurstSize = 150;
+
+  public slots:
+    void restartUniform(int particles, quint64 seed); // uniform over the plot's box
+    void startFrom(const QVector<QPointF>& points);   // e.g. a file of points
+    void addBurst(const QPointF& at);                 // kBurstSize particles around at
+    void setPlaying(bool playing);
+    void stepOnce();
+    void setStepsPerSecond(double rate);
+    void setInjection(double s);       // 0: x <- r(x); s > 0: x <- r(x + eta)
+    void setIdealDenoiser(bool ideal); // exact r* instead of the network
+    void setBasinsEnabled(bool on);
+    void shutdown();
+
+  signals:
+    void chainReady(const ChainSnapshot& snapshot);
+    void playingChanged(bool playing);
+    void failed(const QString& message);
+
+  private:
+    struct State;
+    void tick();
+    bool ensureChain();
+    void runSteps(int n);
+    void publish(bool force);
+    void maybeBasins();
+
+    FieldWorker* field_;
+    std::unique_ptr<State> d;
+    QTimer* timer_ = nullptr;
+    QElapsedTimer clock_;
+    bool playing_ = false;
+    double stepsPerSecond_ = 10, credit_ = 0;
+    qint64 lastTickMs_ = 0;
+    BasinViewData basins_;
+    bool basinsFresh_ = false;
+    std::atomic<bool> awaitingGui_{false};
+};

@@ -1,0 +1,211 @@
+#include "app/labs/dvae/dvae_controls.h"
+
+#include "app/labkit/lab_layout.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+DvaeControls::DvaeControls(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(buildDataGroup());
+    layout->addWidget(buildModelsGroup());
+    layout->addWidget(buildActionsGroup());
+    layout->addStretch();
+    nameControls({{data_, "data"},
+                  {model_[0], "modelA"},
+                  {noiseKind_[0], "noiseKindA"},
+                  {noiseLevel_[0], "noiseLevelA"},
+                  {model_[1], "modelB"},
+                  {noiseKind_[1], "noiseKindB"},
+                  {noiseLevel_[1], "noiseLevelB"},
+                  {k_, "k"},
+                  {arch_, "architecture"},
+                  {hidden_, "hidden"},
+                  {latent_, "latent"},
+                  {lr_, "learningRate"},
+                  {batch_, "batch"},
+                  {seed_, "seed"},
+                  {estimateK_, "estimateK"}});
+}
+
+QWidget* DvaeControls::buildDataGroup() {
+    auto* form = new QFormLayout;
+    data_ = makeDataMenu(
+        {"mnist", "fashion-mnist", "lines"},
+        tr("Grey levels are read as Bernoulli probabilities: each training "
+           "batch is binarised afresh, the test images once."),
+        this, [this](const QString& spec) { emit dataChosen(spec); },
+        [this] { emit folderRequested(); });
+    form->addRow(tr("Data"), data_);
+    return makeGroup(tr("Data"), form);
+}
+
+QWidget* DvaeControls::buildModelsGroup() {
+    auto* form = new QFormLayout;
+    for (int s = 0; s < 2; ++s) {
+        model_[s] = new QComboBox;
+        for (aelab::VaeModel m : aelab::allVaeModels())
+            model_[s]->addItem(QString::fromStdString(aelab::vaeModelTitle(m)), int(m));
+        model_[s]->setCurrentIndex(s == 0 ? 0 : 1); // VAE against DVAE
+        model_[s]->setToolTip(
+            tr("VAE: the ELBO. DVAE: corrupt the input, score the clean image (Im et al.). IWAE, "
+               "DIWAE: the k-sample importance-weighted bound."));
+        noiseKind_[s] = new QComboBox;
+        noiseKind_[s]->setToolTip(
+            tr("The corruption q(x̃|x) a denoising model sees: salt and pepper, Gaussian "
+               "x̃ = x + N(0, σ²), or masking (pixels set to 0 with probability p)."));
+        noiseKind_[s]->addItem(tr("Salt and pepper"), int(aelab::CorruptionKind::SaltPepper));
+        noiseKind_[s]->addItem(tr("Gaussian"), int(aelab::CorruptionKind::Gaussian));
+        noiseKind_[s]->addItem(tr("Masking"), int(aelab::CorruptionKind::Masking));
+        noiseLevel_[s] = new QDoubleSpinBox;
+        noiseLevel_[s]->setRange(0, 1);
+        noiseLevel_[s]->setSingleStep(0.01);
+        noiseLevel_[s]->setValue(0.1);
+        noiseLevel_[s]->setToolTip(tr("Salt and pepper p (5% to 10% did best in the paper), "
+                                      "Gaussian σ or masking p; used by DVAE and DIWAE."));
+        auto* noise = new QHBoxLayout;
+        noise->addWidget(noiseKind_[s]);
+        noise->addWidget(noiseLevel_[s]);
+        const QString name = s == 0 ? tr("A") : tr("B");
+        form->addRow(tr("Model %1").arg(name), model_[s]);
+        form->addRow(tr("Noise %1").arg(name), noise);
+    }
+    k_ = new QSpinBox;
+    k_->setRange(1, 100);
+    k_->setValue(5);
+    k_->setToolTip(tr("Importance samples per image when training IWAE and DIWAE."));
+    arch_ = new QComboBox;
+    arch_->addItem(tr("Fully connected"), int(aelab::VaeArch::Mlp));
+    arch_->addItem(tr("Convolutional"), int(aelab::VaeArch::Conv));
+    arch_->setToolTip(tr("Fully connected: the authors' D-200-200-50 with softplus. "
+                         "Convolutional: two scales of 3×3 convolutions around the code."));
+    hidden_ = new QSpinBox;
+    hidden_->setRange(8, 2048);
+    hidden_->setValue(200);
+    hidden_->setToolTip(tr("Units of each hidden layer of the fully connected nets "
+                           "(the authors' 784-200-200-50)."));
+    latent_ = new QSpinBox;
+    latent_->setRange(1, 512);
+    latent_->setValue(50);
+    latent_->setToolTip(
+        tr("Latent dimensions; with 2 the latent view shows the codes as they are."));
+    lr_ = new QDoubleSpinBox;
+    lr_->setDecimals(5);
+    lr_->setRange(1e-5, 0.1);
+    lr_->setSingleStep(1e-4);
+    lr_->setValue(1e-3);
+    lr_->setToolTip(tr("Adam's step size for both models; applies on New models."));
+    batch_ = makeBatchBox(1);
+    batch_->setValue(100);
+    seed_ = makeSeedBox(tr("Seeds both models' weights, batches, binarisation and noise."));
+    form->addRow(tr("k (IWAE)"), k_);
+    form->addRow(tr("Network"), arch_);
+    form->addRow(tr("Hidden units"), hidden_);
+    form->addRow(tr("Latent"), latent_);
+    form->addRow(tr("Learning rate"), lr_);
+    form->addRow(tr("Batch"), batch_);
+    form->addRow(tr("Seed"), seed_);
+    auto* reset = new QPushButton(tr("New models"));
+    reset->setToolTip(tr("Rebuild both models with these settings: same data, same budget."));
+    train_ = new QPushButton(tr("Train"));
+    train_->setCheckable(true);
+    train_->setToolTip(tr("Train both models in turns, one step each (Space)."));
+    auto* row = new QHBoxLayout;
+    row->addWidget(reset);
+    row->addWidget(train_);
+    form->addRow(row);
+    progress_ = new QLabel(tr("epoch 0"));
+    form->addRow(progress_);
+    connect(reset, &QPushButton::clicked, this, &DvaeControls::resetRequested);
+    connect(train_, &QPushButton::toggled, this, [this](bool on) {
+        train_->setText(on ? tr("Pause") : tr("Train"));
+        emit trainingToggled(on);
+    });
+    return makeGroup(tr("Models"), form);
+}
+
+QWidget* DvaeControls::buildActionsGroup() {
+    auto* form = new QFormLayout;
+    estimateK_ = new QSpinBox;
+    estimateK_->setRange(1, 100000);
+    estimateK_->setValue(1000);
+    estimateK_->setToolTip(tr("Importance samples per test image: log p(x) ≈ log (1/K) Σ "
+                              "p(x, zₖ)/q(zₖ|x). The live curve uses K = 100 on 200 images."));
+    auto* estimate = new QPushButton(tr("Estimate test NLL"));
+    nllBar_ = new QProgressBar;
+    nllBar_->hide();
+    form->addRow(tr("K"), estimateK_);
+    form->addRow(estimate);
+    form->addRow(nllBar_);
+    auto* refineA = new QPushButton(tr("Refine A's samples"));
+    auto* refineB = new QPushButton(tr("Refine B's samples"));
+    for (auto* b : {refineA, refineB})
+        b->setToolTip(tr("Send 64 samples to the image lab and iterate its trained DAE on them "
+                         "(Creswell et al.); its score shows before and after."));
+    auto* refine = new QHBoxLayout;
+    refine->addWidget(refineA);
+    refine->addWidget(refineB);
+    form->addRow(refine);
+    connect(estimate, &QPushButton::clicked, this, &DvaeControls::estimateRequested);
+    connect(refineA, &QPushButton::clicked, this, [this] { emit refineRequested(0); });
+    connect(refineB, &QPushButton::clicked, this, [this] { emit refineRequested(1); });
+    return makeGroup(tr("Likelihood and refinement"), form);
+}
+
+aelab::VaeConfig DvaeControls::config(int s) const {
+    aelab::VaeConfig c;
+    c.model = aelab::VaeModel(model_[s]->currentData().toInt());
+    c.noise = {aelab::CorruptionKind(noiseKind_[s]->currentData().toInt()),
+               float(noiseLevel_[s]->value())};
+    c.samples = k_->value();
+    c.arch = aelab::VaeArch(arch_->currentData().toInt());
+    c.hidden = hidden_->value();
+    c.latent = latent_->value();
+    c.learningRate = lr_->value();
+    c.batch = batch_->value();
+    c.seed = std::uint64_t(seed_->value());
+    return c;
+}
+
+QString DvaeControls::dataSpec() const {
+    return data_->currentData().toString();
+}
+int DvaeControls::estimateK() const {
+    return estimateK_->value();
+}
+void DvaeControls::setTraining(bool on) {
+    train_->setChecked(on);
+}
+bool DvaeControls::isTraining() const {
+    return train_->isChecked();
+}
+
+void DvaeControls::showProgress(double epochs, double stepsPerSecond) {
+    progress_->setText(
+        stepsPerSecond > 0
+            ? tr("epoch %1 · %2 steps/s").arg(epochs, 0, 'f', 2).arg(stepsPerSecond, 0, 'f', 0)
+            : tr("epoch %1").arg(epochs, 0, 'f', 2));
+}
+
+void DvaeControls::showNllProgress(int done, int total) {
+    nllBar_->setVisible(total > 0 && done < total);
+    nllBar_->setRange(0, std::max(1, total));
+    nllBar_->setValue(done);
+}
+
+void DvaeControls::chooseData(const QString& spec) {
+    showDataIn(data_, spec);
+    emit dataChosen(spec);
+}
+
+void DvaeControls::setModel(int slot, aelab::VaeModel model) {
+    model_[slot]->setCurrentIndex(model_[slot]->findData(int(model)));
+}

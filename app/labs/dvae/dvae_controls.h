@@ -1,0 +1,59 @@
+#pragma once
+// The DVAE lab's side panel: data, the two models to compare (kind and input
+// corruption each; shared nets and optimiser), training, the likelihood
+// estimate and sending samples to the image lab's DAE.
+#include "core/vae/vae_config.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+class DvaeControls : public QWidget {
+    Q_OBJECT
+  public:
+    explicit DvaeControls(QWidget* parent = nullptr);
+
+    aelab::VaeConfig config(int slot) const;
+    QString dataSpec() const;
+    int estimateK() const;
+    void setTraining(bool on);
+    bool isTraining() const;
+    void showProgress(double epochs, double stepsPerSecond);
+    void showNllProgress(int done, int total); // total 0 hides the bar
+    void chooseData(const QString& spec);
+    void setModel(int slot, aelab::VaeModel model);
+
+  signals:
+    void dataChosen(const QString& spec);
+    void folderRequested();
+    void resetRequested();
+    void trainingToggled(bool on);
+    void estimateRequested();
+    void refineRequested(int slot);
+
+  private:
+    QWidget* buildDataGroup();
+    QWidget* buildModelsGroup();
+    QWidget* buildActionsGroup();
+
+    QComboBox* data_ = nullptr;
+    QComboBox* model_[2] = {};
+    QComboBox* noiseKind_[2] = {};
+    QDoubleSpinBox* noiseLevel_[2] = {};
+    QSpinBox* k_ = nullptr;
+    QComboBox* arch_ = nullptr;
+    QSpinBox* hidden_ = nullptr;
+    QSpinBox* latent_ = nullptr;
+    QDoubleSpinBox* lr_ = nullptr;
+    QSpinBox* batch_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QPushButton* train_ = nullptr;
+    QLabel* progress_ = nullptr;
+    QSpinBox* estimateK_ = nullptr;
+    QProgressBar* nllBar_ = nullptr;
+};

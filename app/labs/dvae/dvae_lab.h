@@ -1,0 +1,77 @@
+#pragma once
+// The DVAE lab: two VAE-family models trained side by side on the same data
+// and budget (VAE against DVAE by default), with their bounds and test NLL on
+// one chart, samples from the prior, reconstructions from clean and corrupted
+// input, and a 2D view of the codes coloured by class. Samples can go to the
+// image lab, whose DAE refines them.
+#include "app/labs/dvae/dvae_snapshot.h"
+
+#include <QVariantMap>
+#include <QWidget>
+
+class DvaeControls;
+class DvaeWorker;
+class ImageGridView;
+class LatentScatter;
+class LossChart;
+class QLabel;
+class QThread;
+
+class DvaeLab : public QWidget {
+    Q_OBJECT
+  public:
+    explicit DvaeLab(QWidget* parent = nullptr);
+    ~DvaeLab() override;
+
+    DvaeControls* controls() const { return controls_; }
+    ImageGridView* samplesView(int slot) const { return samples_[slot]; }
+    ImageGridView* reconView(int slot) const { return recon_[slot]; }
+    LatentScatter* latentView(int slot) const { return latent_[slot]; }
+    LossChart* chart() const { return chart_; }
+    QLabel* nllLabel() const { return nll_; }
+    const DvaeSnapshot& lastSnapshot() const { return last_; }
+    QWidget* exportView() const; // for export and the recorder
+
+    void loadData(const QString& spec);
+    void toggleTraining();
+    void estimateNll(int k);
+    void setPresentation(bool on);
+    // Sessions: the trained models by part name (waits for the worker's
+    // current burst), and putting them back once data and models are set up.
+    QVariantMap modelStates() const;
+    void restoreModelStates(const QVariantMap& parts);
+
+  signals:
+    void errorOccurred(const QString& text);
+    // What the lab is busy with for more than a moment (loading data), or
+    // empty when done: the main window shows a progress bar meanwhile.
+    void busyChanged(const QString& what);
+    // 64 samples of one model, to be refined by the image lab's DAE.
+    void refineRequested(const QVector<QImage>& samples, const QString& from);
+
+  protected:
+    void showEvent(QShowEvent* event) override;
+
+  private:
+    void onSnapshot(const DvaeSnapshot& s);
+    void showError(const QString& text);
+
+    QThread* thread_;
+    DvaeWorker* worker_;
+    DvaeControls* controls_;
+    QLabel* titles_[kDvaeSlots];
+    ImageGridView* samples_[kDvaeSlots];
+    ImageGridView* recon_[kDvaeSlots];
+    LatentScatter* latent_[kDvaeSlots];
+    LossChart* chart_;
+    QLabel* banner_;
+    QLabel* status_;
+    QLabel* nll_;
+    QWidget* views_;
+    QStringList classNames_;
+    DvaeSnapshot last_;
+    quint64 modelId_ = 0;
+    int series_[kDvaeSlots][2] = {};
+    int refineSlot_ = 0;
+    bool started_ = false;
+};

@@ -1,0 +1,233 @@
+#include "app/labs/field/field_lab.h"
+#include "app/labs/field/field_controls.h"
+#include "widgets/field_plot.h"
+#include "app/labkit/lab_layout.h"
+#include "app/labs/field/field_worker.h"
+#include "widgets/loss_chart.h"
+#include "app/labkit/thread_handoff.h"
+
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QVBoxLayout>
+
+FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
+    qRegisterMetaType<FieldSnapshot>();
+    qRegisterMetaType<aelab::FieldConfig>();
+
+    plot_ = new FieldPlot(this);
+    chart_ = new LossChart(this);
+    lossSeries_ = chart_->addSeries(tr("training loss"));
+    controls_ = new FieldControls(this);
+    banner_ = makeErrorBanner(this);
+    layOutLab(this, banner_, plot_, buildTimeline(), controls_);
+
+    worker_ = new FieldWorker;
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    handoff::connect(worker_, &FieldWorker::snapshotReady, this, &FieldLab::onSnapshot);
+    handoff::connect(worker_, &FieldWorker::failed, this, [this](const QString& text) {
+        banner_->setText(text);
+        banner_->show();
+        emit errorOccurred(text);
+    });
+    handoff::connect(worker_, &FieldWorker::playingChanged, this, [this](bool on) {
+        playing_ = on;
+        controls_->setPlaying(on);
+    });
+
+    connect(controls_, &FieldControls::configEdited, this, [this](const aelab::FieldConfig& c) {
+        if (c.data.kind == aelab::Toy2DKind::Csv && c.data.csvPath.empty()) return chooseCsv();
+        banner_->hide();
+        handoff::post(worker_, &FieldWorker::applySettings, c);
+    });
+    connect(controls_, &FieldControls::playToggled, this, &FieldLab::setPlaying);
+    connect(controls_, &FieldControls::stepRequested, this, &FieldLab::stepOnce);
+    connect(controls_, &FieldControls::resetRequested, this, &FieldLab::reset);
+    connect(controls_, &FieldControls::speedChanged, this,
+            [this](int steps) { handoff::post(worker_, &FieldWorker::setStepsPerFrame, steps); });
+    connect(controls_, &FieldControls::layersChanged, this,
+            [this](bool d, bool l, bool i, int heat) {
+                plot_->setShowData(d);
+                plot_->setShowLearned(l);
+                plot_->setShowIdeal(i);
+                plot_->setHeatMap(FieldPlot::HeatMap(heat));
+            });
+    connect(controls_, &FieldControls::paintModeToggled, plot_, &FieldPlot::setPaintMode);
+    connect(controls_, &FieldControls::clearPaintedRequested, plot_, &FieldPlot::clearPainted);
+    connect(controls_, &FieldControls::loadCsvRequested, this, &FieldLab::chooseCsv);
+    connect(plot_, &FieldPlot::paintedPointsChanged, controls_, &FieldControls::setPaintedPoints);
+
+    // Frame timing: the replots a snapshot queues, then the field's paint.
+    connect(plot_, &QCustomPlot::afterReplot, this, [this] { addFrameWork(plot_->replotTime()); });
+    connect(chart_, &QCustomPlot::afterReplot, this,
+            [this] { addFrameWork(chart_->replotTime()); });
+    connect(plot_, &FieldPlot::painted, this, [this](double ms) {
+        if (frameWork_ < 0) return;
+        addFrameWork(ms);
+        if (frameMs_.size() == 512) frameMs_.erase(frameMs_.begin());
+        frameMs_.push_back(frameWork_);
+        frameWork_ = -1;
+    });
+
+    thread_.setObjectName("field-worker");
+    thread_.start();
+    handoff::post(worker_, &FieldWorker::setStepsPerFrame, controls_->stepsPerFrame());
+    reset(false);
+}
+
+FieldLab::~FieldLab() {
+    // Stop training between batches, then let the thread's event loop end.
+    for (auto& [companion, shutdown] : companions_) handoff::runAndWait(companion, shutdown);
+    handoff::call(worker_, &FieldWorker::shutdown);
+    thread_.requestInterruption();
+    thread_.quit();
+    thread_.wait();
+}
+
+void FieldLab::adoptCompanion(QObject* worker, std::function<void()> shutdown) {
+    worker->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker, &QObject::deleteLater);
+    companions_.emplace_back(worker, std::move(shutdown));
+}
+
+void FieldLab::setPlaying(bool on) {
+    handoff::post(worker_, &FieldWorker::setPlaying, on);
+}
+
+void FieldLab::togglePlaying() {
+    setPlaying(!playing_);
+}
+
+void FieldLab::stepOnce() {
+    handoff::post(worker_, &FieldWorker::stepOnce);
+}
+
+void FieldLab::reset(bool newSeed) {
+    aelab::FieldConfig c = controls_->config();
+    if (newSeed) {
+        c.seed += 1;
+        c.data.seed = c.seed;
+        controls_->setConfig(c);
+    }
+    if (c.data.kind == aelab::Toy2DKind::Csv && c.data.csvPath.empty()) return chooseCsv();
+    banner_->hide();
+    controls_->setRunningConfig(c);
+    handoff::post(worker_, &FieldWorker::reset, c);
+}
+
+void FieldLab::chooseCsv() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Load points"), QString(), tr("CSV points (*.csv *.txt);;All files (*)"));
+    if (!path.isEmpty()) loadCsv(path);
+}
+
+void FieldLab::loadCsv(const QString& path) {
+    aelab::FieldConfig c = controls_->config();
+    c.data.kind = aelab::Toy2DKind::Csv;
+    c.data.csvPath = path.toStdString();
+    controls_->setConfig(c);
+    banner_->hide();
+    handoff::post(worker_, &FieldWorker::applySettings, c);
+}
+
+void FieldLab::onSnapshot(const FieldSnapshot& s) {
+    QElapsedTimer clock;
+    clock.start();
+    if (s.run != last_.run) {
+        chart_->clearAll();
+        if (s.restored) {
+            // A painted set comes back from the session's model.
+            const aelab::FieldConfig c = controls_->config();
+            if (c.data.kind == aelab::Toy2DKind::Painted && c.data.painted.size() < 4)
+                controls_->setPaintedPoints(s.view.data);
+            chart_->appendPoints(lossSeries_, pendingHistory_);
+            pendingHistory_.clear();
+        }
+    }
+    last_ = s;
+    plot_->setFieldData(s.view);
+    // Training that went on from an earlier snapshot replaces the later curve.
+    if (!s.newLosses.isEmpty()) chart_->removeAfter(s.newLosses.first().x() - 0.5);
+    chart_->appendPoints(lossSeries_, s.newLosses);
+    showTimeline(s);
+    controls_->showSnapshot(s);
+    plot_->setTitleText(tr("step %1   ·   field fit R² = %2").arg(s.step).arg(s.r2, 0, 'f', 3));
+    ++frames_;
+    worker_->snapshotConsumed();
+    addFrameWork(double(clock.nsecsElapsed()) / 1e6);
+}
+
+void FieldLab::addFrameWork(double ms) {
+    frameWork_ = std::max(0.0, frameWork_) + ms;
+}
+
+void FieldLab::setPresentation(bool on) {
+    QFont f = font();
+    if (on) f.setPointSizeF(f.pointSizeF() * 1.6);
+    timelineTitle_->setFont(f);
+    timelineLabel_->setFont(f);
+    plot_->setPresentation(on);
+    chart_->setPresentation(on);
+    controls_->setPresentation(on);
+}
+
+QWidget* FieldLab::buildTimeline() {
+    auto* box = new QWidget(this);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(chart_, 1);
+    auto* row = new QHBoxLayout;
+    timelineTitle_ = new QLabel(tr("Timeline"), box);
+    auto* title = timelineTitle_;
+    timeline_ = new QSlider(Qt::Horizontal, box);
+    timeline_->setToolTip(
+        tr("Weight snapshots kept during training. Drag back to see the field at that step; "
+           "press Play or Step to continue training from the snapshot shown (the later ones "
+           "are then dropped)."));
+    timeline_->setRange(0, 0);
+    timelineLabel_ = new QLabel(box);
+    timelineLabel_->setMinimumWidth(160);
+    row->addWidget(title);
+    row->addWidget(timeline_, 1);
+    row->addWidget(timelineLabel_);
+    layout->addLayout(row);
+    connect(timeline_, &QSlider::valueChanged, this,
+            [this](int index) { handoff::post(worker_, &FieldWorker::rewind, index); });
+    return box;
+}
+
+void FieldLab::showTimeline(const FieldSnapshot& s) {
+    if (!s.timeline.isEmpty()) timelineSteps_ = s.timeline;
+    const int last = int(timelineSteps_.size()) - 1;
+    const int at = s.timelinePosition < 0 ? last : s.timelinePosition;
+    if (!timeline_->isSliderDown()) {
+        const QSignalBlocker quiet(timeline_);
+        timeline_->setRange(0, std::max(0, last));
+        timeline_->setValue(at);
+    }
+    timelineLabel_->setText(
+        s.timelinePosition < 0
+            ? tr("%n snapshot(s), live", "", int(timelineSteps_.size()))
+            : tr("snapshot %1 of %2 (step %3)").arg(at + 1).arg(last + 1).arg(s.step));
+}
+
+QByteArray FieldLab::modelBytes() const {
+    QByteArray bytes;
+    bytes = handoff::call(worker_, &FieldWorker::checkpoint);
+    return bytes;
+}
+
+QVector<QPointF> FieldLab::lossHistory() const {
+    return chart_->points(lossSeries_);
+}
+
+void FieldLab::restoreModel(const QByteArray& bytes, const QVector<QPointF>& lossHistory) {
+    banner_->hide();
+    pendingHistory_ = lossHistory;
+    aelab::FieldConfig c = controls_->config();
+    controls_->setRunningConfig(c);
+    handoff::post(worker_, &FieldWorker::restore, bytes, c);
+}

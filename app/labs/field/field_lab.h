@@ -1,0 +1,85 @@
+#pragma once
+// The field lab: the plot, the loss chart and the controls, wired to a
+// FieldWorker that trains on its own thread.
+#include "app/labs/field/field_snapshot.h"
+
+#include <QThread>
+#include <QWidget>
+#include <functional>
+#include <vector>
+
+class FieldControls;
+class FieldPlot;
+class FieldWorker;
+class LossChart;
+class QLabel;
+class QSlider;
+
+class FieldLab : public QWidget {
+    Q_OBJECT
+  public:
+    explicit FieldLab(QWidget* parent = nullptr);
+    ~FieldLab() override;
+
+    FieldPlot* plot() const { return plot_; }
+    LossChart* lossChart() const { return chart_; }
+    FieldControls* controls() const { return controls_; }
+    // Lives on this lab's worker thread; the chain lab's worker shares it.
+    FieldWorker* fieldWorker() const { return worker_; }
+    // Moves another lab's worker that reads this lab's model onto this lab's
+    // worker thread (deleted with it); shutdown runs there, first, when this
+    // lab stops.
+    void adoptCompanion(QObject* worker, std::function<void()> shutdown);
+    const FieldSnapshot& lastSnapshot() const { return last_; }
+    // How many snapshots have been drawn (tests wait on it).
+    int framesDrawn() const { return frames_; }
+    // GUI-thread milliseconds of the most recent frames (up to 512): taking
+    // a snapshot, replotting the field and the loss chart, painting the
+    // field. The benchmark's frame_ms figures.
+    const std::vector<double>& recentFrameMs() const { return frameMs_; }
+
+    void setPlaying(bool on);
+    void togglePlaying();
+    void stepOnce();
+    void reset(bool newSeed);
+    void loadCsv(const QString& path);
+    void setPresentation(bool on);
+
+    // Sessions: the model as a checkpoint archive (waits for the worker's
+    // current frame), the loss history, and putting both back.
+    QByteArray modelBytes() const;
+    QVector<QPointF> lossHistory() const;
+    void restoreModel(const QByteArray& bytes, const QVector<QPointF>& lossHistory);
+    // The training timeline: one slider position per kept weight snapshot.
+    QSlider* timelineSlider() const { return timeline_; }
+
+  signals:
+    void message(const QString& text, int timeoutMs);
+    void errorOccurred(const QString& text);
+
+  private:
+    void onSnapshot(const FieldSnapshot& snapshot);
+    void chooseCsv();
+    void addFrameWork(double ms);
+    QWidget* buildTimeline();
+    void showTimeline(const FieldSnapshot& s);
+
+    QThread thread_;
+    FieldWorker* worker_ = nullptr;
+    std::vector<std::pair<QObject*, std::function<void()>>> companions_;
+    FieldPlot* plot_ = nullptr;
+    LossChart* chart_ = nullptr;
+    FieldControls* controls_ = nullptr;
+    QLabel* banner_ = nullptr;
+    QSlider* timeline_ = nullptr;
+    QLabel* timelineLabel_ = nullptr;
+    QLabel* timelineTitle_ = nullptr;
+    QVector<qint64> timelineSteps_;
+    QVector<QPointF> pendingHistory_; // a restored session's losses, for its first frame
+    FieldSnapshot last_;
+    double frameWork_ = -1; // ms so far of the frame being drawn; -1: none
+    std::vector<double> frameMs_;
+    int frames_ = 0;
+    int lossSeries_ = 0;
+    bool playing_ = false;
+};

@@ -1,0 +1,34 @@
+#pragma once
+// What the field worker hands the GUI every frame: plain values, copied by
+// value across the thread boundary (QVector shares its buffer until written).
+#include "core/field/field_types.h"
+#include "widgets/field_view_data.h"
+
+#include <QMetaType>
+#include <QString>
+
+struct FieldSnapshot {
+    quint64 run = 0; // bumps on every reset: the GUI clears its charts
+    long long step = 0;
+    double loss = 0;           // mean loss over the last frame's steps
+    double stepsPerSecond = 0; // wall-clock rate over about the last second
+    double r2 = 0;             // field fit score of the drawn field
+    double sigma = 0;          // the corruption the model trains with now
+    bool playing = false;
+    bool restored = false;      // the first frame of a model restored from a session
+    QVector<QPointF> newLosses; // (step, loss) since the previous snapshot
+    QVector<qint64> timeline;   // steps of the kept weight snapshots, oldest first (when changed)
+    int timelinePosition = -1;  // the snapshot shown; -1: the live end
+    FieldViewData view;
+};
+
+// Packed x0,y0,x1,y1,... (count points) as points: for training sets,
+// loaded files and chain particles alike.
+QVector<QPointF> toPoints(const float* xy, qsizetype count);
+QVector<QPointF> toPoints(const std::vector<float>& xy);
+
+// The view of a core result: the same conversion for the GUI and the CLI.
+FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<float>& dataXY);
+
+Q_DECLARE_METATYPE(FieldSnapshot)
+Q_DECLARE_METATYPE(aelab::FieldConfig)

@@ -1,0 +1,76 @@
+#pragma once
+// The image lab's side panel: data, model, training noise (with the preview
+// following the sliders), training, and the sampling chains.
+#include "core/image/image_dae_config.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+class ImageControls : public QWidget {
+    Q_OBJECT
+  public:
+    explicit ImageControls(QWidget* parent = nullptr);
+
+    aelab::ImageDaeConfig config() const;
+    QString dataSpec() const; // "mnist", "fashion-mnist", "lines" or "folder:PATH"
+    QString noiseSpec() const;
+    int chainCount() const;
+    int chainStart() const;    // ChainStart
+    int injectionMode() const; // ChainInjection
+    double injectionS() const;
+    double chainSpeed() const;
+    void setTraining(bool on);
+    bool isTraining() const;
+    void setChainsPlaying(bool on);
+    void showProgress(long long step, double stepsPerSecond, long long chainStep);
+    void setPresentation(bool on);
+    // As if the user chose it in the data menu.
+    void chooseData(const QString& spec);
+
+  signals:
+    void dataChosen(const QString& spec);
+    void folderRequested();
+    void modelResetRequested();
+    void liveSettingsChanged();
+    void previewNoiseChanged(const QString& spec);
+    void trainingToggled(bool on);
+    void chainsRestartRequested();
+    void chainsPlayToggled(bool on);
+    void chainsStepRequested();
+    void injectionChanged(int mode, double s);
+    void chainSpeedChanged(double stepsPerSecond);
+
+  private:
+    QWidget* buildDataGroup();
+    QWidget* buildModelGroup();
+    QWidget* buildNoiseGroup();
+    QWidget* buildChainGroup();
+    void updateNoiseLabel();
+
+    QComboBox* data_ = nullptr;
+    QComboBox* arch_ = nullptr;
+    QSpinBox* base_ = nullptr;
+    QComboBox* loss_ = nullptr;
+    QDoubleSpinBox* lr_ = nullptr;
+    QSpinBox* batch_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QComboBox* noiseKind_ = nullptr;
+    QSlider* noiseLevel_ = nullptr;
+    QLabel* noiseLabel_ = nullptr;
+    QPushButton* train_ = nullptr;
+    QLabel* progress_ = nullptr;
+    QComboBox* start_ = nullptr;
+    QSpinBox* chains_ = nullptr;
+    QComboBox* inject_ = nullptr;
+    QSlider* injectS_ = nullptr;
+    QLabel* injectLabel_ = nullptr;
+    QPushButton* play_ = nullptr;
+    QPushButton* step_ = nullptr;
+    QSpinBox* speed_ = nullptr;
+};

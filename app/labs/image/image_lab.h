@@ -1,0 +1,76 @@
+#pragma once
+// The image lab: the image DAE trained live on MNIST, Fashion-MNIST, lines or
+// the user's images, with the noise preview (clean, corrupted, reconstructed),
+// loss curves, a grid of sampling chains with their score, and a gallery of
+// the data. The worker runs on its own thread; snapshots cross by value.
+#include "app/labs/image/image_snapshot.h"
+
+#include <QVariantMap>
+#include <QWidget>
+
+class ImageControls;
+class ImageGallery;
+class ImageGridView;
+class ImageWorker;
+class LossChart;
+class QLabel;
+class QTabWidget;
+class QThread;
+
+class ImageLab : public QWidget {
+    Q_OBJECT
+  public:
+    explicit ImageLab(QWidget* parent = nullptr);
+    ~ImageLab() override;
+
+    ImageControls* controls() const { return controls_; }
+    ImageGridView* previewView() const { return preview_; }
+    ImageGridView* samplesView() const { return samples_; }
+    ImageGallery* gallery() const { return gallery_; }
+    LossChart* lossChart() const { return chart_; }
+    const ImageSnapshot& lastSnapshot() const { return last_; }
+    QString dataDescription() const { return description_; }
+    // The view in front, for export and the recorder.
+    QWidget* currentView() const;
+
+    void loadData(const QString& spec);
+    void toggleTraining();
+    // Refines another model's samples with this lab's DAE: chains start from
+    // them and play.
+    void refineFrom(const QVector<QImage>& samples, const QString& from);
+    void setPresentation(bool on);
+    // Sessions: the trained models by part name (waits for the worker's
+    // current burst), and putting them back once data and models are set up.
+    QVariantMap modelStates() const;
+    void restoreModelStates(const QVariantMap& parts);
+
+  signals:
+    void errorOccurred(const QString& text);
+    // What the lab is busy with for more than a moment (loading data), or
+    // empty when done: the main window shows a progress bar meanwhile.
+    void busyChanged(const QString& what);
+
+  protected:
+    void showEvent(QShowEvent* event) override;
+
+  private:
+    void onSnapshot(const ImageSnapshot& s);
+    void showError(const QString& text);
+    void chooseFolder();
+
+    QThread* thread_;
+    ImageWorker* worker_;
+    ImageControls* controls_;
+    ImageGridView* preview_;
+    ImageGridView* samples_;
+    ImageGallery* gallery_;
+    LossChart* chart_;
+    QTabWidget* views_;
+    QLabel* banner_;
+    QLabel* status_;
+    ImageSnapshot last_;
+    QString description_;
+    quint64 modelId_ = 0;
+    int trainSeries_ = 0, testSeries_ = 0;
+    bool started_ = false;
+};

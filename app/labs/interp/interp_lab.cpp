@@ -1,0 +1,238 @@
+#include "app/labs/interp/interp_lab.h"
+#include "widgets/alpha_chart.h"
+#include "widgets/image_gallery.h"
+#include "widgets/image_grid_view.h"
+#include "app/labs/interp/interp_controls.h"
+#include "app/labs/interp/interp_worker.h"
+#include "app/labkit/lab_layout.h"
+#include "widgets/loss_chart.h"
+#include "app/labkit/thread_handoff.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSplitter>
+#include <QThread>
+#include <QVBoxLayout>
+
+InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
+    thread_ = new QThread(this);
+    thread_->setObjectName("interpolation-lab worker");
+    worker_ = new InterpWorker;
+    worker_->moveToThread(thread_);
+    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_->start();
+
+    controls_ = new InterpControls(this);
+    gallery_ = new ImageGallery(this);
+    strip_ = new ImageGridView(this);
+    strip_->setPlaceholder(tr("Loading data…"));
+    lossChart_ = new LossChart(this);
+    lossChart_->setValueLabel(tr("loss"));
+    aeSeries_ = lossChart_->addSeries(tr("autoencoder loss"));
+    criticSeries_ = lossChart_->addSeries(tr("critic loss"));
+    testSeries_ = lossChart_->addSeries(tr("test reconstruction error"));
+    alphaChart_ = new AlphaChart(this);
+    banner_ = makeErrorBanner(this);
+    status_ = new QLabel(this);
+    status_->setWordWrap(true);
+    scores_ = new QLabel(this);
+    scores_->setWordWrap(true);
+    scores_->setTextFormat(Qt::RichText);
+
+    auto* top = new QSplitter(Qt::Horizontal);
+    top->addWidget(buildScrubPanel());
+    top->addWidget(gallery_);
+    top->setStretchFactor(0, 2);
+    top->setStretchFactor(1, 3);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(top);
+    split->addWidget(strip_);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({360, 320}); // the strip needs room for up to four rows of 16 frames
+    auto* main = new QWidget(this);
+    auto* mainLayout = new QVBoxLayout(main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    mainLayout->addWidget(status_);
+    mainLayout->addWidget(scores_);
+    mainLayout->addWidget(split, 1);
+    auto* charts = new QSplitter(Qt::Horizontal);
+    charts->addWidget(lossChart_);
+    charts->addWidget(alphaChart_);
+    layOutLab(this, banner_, main, charts, controls_);
+
+    handoff::connect(worker_, &InterpWorker::snapshot, this, &InterpLab::onSnapshot);
+    handoff::connect(worker_, &InterpWorker::failed, this, &InterpLab::showError);
+    handoff::connect(worker_, &InterpWorker::busy, this, [this](const QString& what) {
+        emit busyChanged(what);
+        if (!what.isEmpty()) status_->setText(what);
+    });
+    handoff::connect(worker_, &InterpWorker::dataLoaded, this,
+                     [this](const QString& description, const QString& spec) {
+                         controls_->showData(spec);
+                         status_->setText(description);
+                         banner_->hide();
+                         scores_->clear();
+                         handoff::post(worker_, &InterpWorker::requestGalleryPage, 0, false, ImageGallery::kPerPage);
+                     });
+    handoff::connect(worker_, &InterpWorker::modelLoaded, this,
+                     [this](const aelab::InterpConfig& c) {
+                         controls_->showConfig(c);
+                         banner_->hide();
+                     });
+    handoff::connect(worker_, &InterpWorker::saved, this, [this](const QString& path) {
+        status_->setText(tr("Model saved to %1").arg(path));
+    });
+    handoff::connect(worker_, &InterpWorker::galleryPage, gallery_, &ImageGallery::showPage);
+    connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
+        handoff::post(worker_, &InterpWorker::requestGalleryPage, page, test, ImageGallery::kPerPage);
+    });
+    connect(gallery_, &ImageGallery::imageChosen, this, [this](int index, bool test) {
+        handoff::post(worker_, &InterpWorker::chooseFromData, nextWhich_, index, test);
+        nextWhich_ = 1 - nextWhich_;
+        nextEnd_->setText(tr("A gallery click sets image <b>%1</b>.").arg(nextWhich_ ? "B" : "A"));
+    });
+    connectControls();
+}
+
+QWidget* InterpLab::buildScrubPanel() {
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    ends_ = new ImageGridView(panel);
+    ends_->setMaximumHeight(110);
+    current_ = new ImageGridView(panel);
+    current_->setPlaceholder(tr("The decoded image at α appears here."));
+    slider_ = new QSlider(Qt::Horizontal, panel);
+    slider_->setRange(0, kScrubFrames - 1);
+    slider_->setValue(kScrubFrames / 2);
+    slider_->setToolTip(tr("Scrub α from 0 (image A) to 1 (image B): the decoder's image of "
+                           "(1 − α)z_A + αz_B. Arrow keys step by 0.01."));
+    alphaLabel_ = new QLabel(panel);
+    alphaLabel_->setAlignment(Qt::AlignCenter);
+    nextEnd_ = new QLabel(tr("A gallery click sets image <b>A</b>."), panel);
+    auto* openA = new QPushButton(tr("Open image for A…"), panel);
+    auto* openB = new QPushButton(tr("Open image for B…"), panel);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(openA);
+    buttons->addWidget(openB);
+    layout->addWidget(ends_);
+    layout->addWidget(current_, 1);
+    layout->addWidget(slider_);
+    layout->addWidget(alphaLabel_);
+    layout->addWidget(nextEnd_);
+    layout->addLayout(buttons);
+    connect(slider_, &QSlider::valueChanged, this, &InterpLab::showFrame);
+    for (int which : {0, 1})
+        connect(which ? openB : openA, &QPushButton::clicked, this, [this, which] {
+            const QString path = QFileDialog::getOpenFileName(
+                this, tr("Image for %1").arg(which ? "B" : "A"), QString(),
+                tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp)"));
+            if (!path.isEmpty()) openImage(which, path);
+        });
+    return panel;
+}
+
+void InterpLab::connectControls() {
+    connect(controls_, &InterpControls::dataChosen, this, &InterpLab::loadData);
+    connect(controls_, &InterpControls::folderRequested, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
+        if (!dir.isEmpty()) controls_->chooseData("folder:" + dir);
+    });
+    connect(controls_, &InterpControls::modelChosen, this, [this] {
+        handoff::post(worker_, &InterpWorker::selectModel, controls_->config(), false);
+    });
+    connect(controls_, &InterpControls::rebuildRequested, this, [this] {
+        handoff::post(worker_, &InterpWorker::selectModel, controls_->config(), true);
+    });
+    connect(controls_, &InterpControls::liveSettingsChanged, this, [this] {
+        handoff::post(worker_, &InterpWorker::applyLive, controls_->config());
+    });
+    connect(controls_, &InterpControls::trainingToggled, this,
+            [this](bool on) { handoff::post(worker_, &InterpWorker::setTraining, on); });
+    connect(controls_, &InterpControls::interpolationChanged, this, [this] {
+        handoff::post(worker_, &InterpWorker::setSpherical, controls_->spherical());
+        handoff::post(worker_, &InterpWorker::setCompare, controls_->compareModel());
+    });
+    connect(controls_, &InterpControls::saveRequested, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), "model.aelab-ae",
+                                                          tr("Autoencoder models (*.aelab-ae)"));
+        if (!path.isEmpty()) saveModel(path);
+    });
+    connect(controls_, &InterpControls::loadRequested, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Load model"), QString(),
+                                         tr("Autoencoder models (*.aelab-ae);;All files (*)"));
+        if (!path.isEmpty()) loadModel(path);
+    });
+    handoff::post(worker_, &InterpWorker::selectModel, controls_->config(), true);
+}
+
+InterpLab::~InterpLab() {
+    handoff::call(worker_, &InterpWorker::shutdown);
+    thread_->requestInterruption();
+    thread_->quit();
+    thread_->wait();
+}
+
+void InterpLab::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (!started_) loadData(controls_->dataSpec()); // data loads on first show
+}
+
+void InterpLab::loadData(const QString& spec) {
+    started_ = true;
+    handoff::post(worker_, &InterpWorker::loadData, spec);
+}
+
+void InterpLab::toggleTraining() {
+    controls_->setTraining(!controls_->isTraining());
+}
+
+void InterpLab::openImage(int which, const QString& path) {
+    QImageReader reader(path);
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        showError(tr("Cannot read %1: %2").arg(path, reader.errorString()));
+        return;
+    }
+    handoff::post(worker_, &InterpWorker::chooseImage, which, image);
+}
+
+void InterpLab::saveModel(const QString& path) {
+    handoff::post(worker_, &InterpWorker::saveModel, path);
+}
+void InterpLab::loadModel(const QString& path) {
+    handoff::post(worker_, &InterpWorker::loadModel, path);
+}
+
+QWidget* InterpLab::exportView() const {
+    return strip_;
+}
+
+void InterpLab::setPresentation(bool on) {
+    controls_->setPresentation(on);
+    lossChart_->setPresentation(on);
+    alphaChart_->setPresentation(on);
+    for (ImageGridView* v : {ends_, current_, strip_})
+        v->setPresentation(on);
+    setLabelsPresentation({status_, scores_, alphaLabel_, nextEnd_}, on);
+}
+
+void InterpLab::showError(const QString& text) {
+    banner_->setText(text);
+    banner_->show();
+    emit errorOccurred(text);
+}
+
+QVariantMap InterpLab::modelStates() const {
+    return workerCheckpoints(worker_);
+}
+
+void InterpLab::restoreModelStates(const QVariantMap& parts) {
+    restoreWorkerCheckpoints(worker_, parts);
+}

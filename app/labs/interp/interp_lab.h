@@ -1,0 +1,92 @@
+#pragma once
+// The interpolation lab: trains ACAI and its baselines live, lets the user
+// pick two images (gallery clicks or image files), scrub alpha from 0 to 1
+// with a slider, and read the critic's estimate beside each frame; contrast
+// rows show the pixel cross-fade, another trained model and, on lines, the
+// true rotation; the lines benchmark scores the model live.
+#include "app/labs/interp/interp_snapshot.h"
+
+#include <QVariantMap>
+#include <QWidget>
+
+class AlphaChart;
+class ImageGallery;
+class ImageGridView;
+class InterpControls;
+class InterpWorker;
+class LossChart;
+class QLabel;
+class QSlider;
+class QThread;
+
+class InterpLab : public QWidget {
+    Q_OBJECT
+  public:
+    explicit InterpLab(QWidget* parent = nullptr);
+    ~InterpLab() override;
+
+    InterpControls* controls() const { return controls_; }
+    ImageGallery* gallery() const { return gallery_; }
+    ImageGridView* stripView() const { return strip_; }
+    ImageGridView* currentView() const { return current_; }
+    ImageGridView* endsView() const { return ends_; }
+    QSlider* alphaSlider() const { return slider_; }
+    AlphaChart* alphaChart() const { return alphaChart_; }
+    LossChart* lossChart() const { return lossChart_; }
+    QLabel* scoresLabel() const { return scores_; }
+    const InterpSnapshot& lastSnapshot() const { return last_; }
+    const InterpSnapshot& framesSnapshot() const { return frames_; } // the latest with frames
+    // The view for export and the recorder: the strip with its contrast rows.
+    QWidget* exportView() const;
+
+    void loadData(const QString& spec);
+    void toggleTraining();
+    // which: 0 = A, 1 = B; from the image file at path.
+    void openImage(int which, const QString& path);
+    void saveModel(const QString& path);
+    void loadModel(const QString& path);
+    void setPresentation(bool on);
+    // Sessions: the trained models by part name (waits for the worker's
+    // current burst), and putting them back once data and models are set up.
+    QVariantMap modelStates() const;
+    void restoreModelStates(const QVariantMap& parts);
+
+  signals:
+    void errorOccurred(const QString& text);
+    // What the lab is busy with for more than a moment (loading data), or
+    // empty when done: the main window shows a progress bar meanwhile.
+    void busyChanged(const QString& what);
+
+  protected:
+    void showEvent(QShowEvent* event) override;
+
+  private:
+    QWidget* buildScrubPanel();
+    void connectControls();
+    void onSnapshot(const InterpSnapshot& s);
+    void showFrame(int k);
+    void showStrip();
+    void showError(const QString& text);
+
+    QThread* thread_;
+    InterpWorker* worker_;
+    InterpControls* controls_;
+    ImageGallery* gallery_;
+    ImageGridView* ends_;
+    ImageGridView* current_;
+    ImageGridView* strip_;
+    QSlider* slider_;
+    QLabel* alphaLabel_;
+    QLabel* nextEnd_;
+    QLabel* scores_;
+    QLabel* banner_;
+    QLabel* status_;
+    AlphaChart* alphaChart_;
+    LossChart* lossChart_;
+    InterpSnapshot last_;   // the latest snapshot
+    InterpSnapshot frames_; // the latest one with frames
+    quint64 modelId_ = 0;
+    int aeSeries_ = 0, criticSeries_ = 0, testSeries_ = 0;
+    int nextWhich_ = 0; // the end the next gallery click sets
+    bool started_ = false;
+};

@@ -1,0 +1,373 @@
+#include "datasets/dataset_error.h"
+#include "datasets/image_set.h"
+#include "datasets/image_source.h"
+#include "core/interp/interp_trainer.h"
+#include "datasets/lines.h"
+#include "core/interp/lines_protocol.h"
+#include "core/training/torch_threads.h"
+#include <torch/types.h>
+
+#include "app/labkit/gallery_page.h"
+#include "app/labkit/image_convert.h"
+#include "app/labs/interp/interp_worker.h"
+
+#include <QTimer>
+
+#include <array>
+
+namespace {
+constexpr int kTickMs = 15;
+constexpr int kTrainBudgetMs = 40;
+constexpr int kPublishMs = 80;
+constexpr int kTestEvery = 200;     // steps between test-loss points
+constexpr int kScoreEveryMs = 4000; // live benchmark while training
+
+QVector<double> toDoubles(const torch::Tensor& t) {
+    QVector<double> out;
+    if (!t.defined()) return out;
+    auto c = t.to(torch::kFloat64).contiguous();
+    out.resize(int(c.numel()));
+    std::copy(c.data_ptr<double>(), c.data_ptr<double>() + c.numel(), out.begin());
+    return out;
+}
+} // namespace
+
+struct InterpWorker::State {
+    aelab::ImageSet data;
+    QString spec;
+    bool loaded = false;
+    std::array<std::unique_ptr<aelab::InterpTrainer>, 4> trainers;
+    aelab::InterpConfig config;
+    int active = int(aelab::InterpModel::Acai);
+    int compare = -1;
+    bool spherical = false, training = false;
+    torch::Tensor ends[2]; // [1, C, H, W] in [0, 1]
+    quint64 modelId = 0;
+    QVector<QPointF> aeLoss, criticLoss, testLoss;
+    long long lastTestStep = -1;
+    QElapsedTimer rateClock, scoreClock;
+    long long rateSteps = 0;
+    double stepsPerSecond = 0;
+    bool framesChanged = true, scoresStale = true, diverged = false;
+    QString message;
+    std::unique_ptr<aelab::LinesBenchmark> benchmark;
+
+    aelab::InterpTrainer* trainer() { return trainers[size_t(active)].get(); }
+    bool isLines() const { return data.name == "lines"; }
+    void restartCharts() {
+        ++modelId;
+        aeLoss.clear();
+        criticLoss.clear();
+        testLoss.clear();
+        lastTestStep = -1;
+        framesChanged = scoresStale = true;
+    }
+};
+
+InterpWorker::InterpWorker() : d(std::make_unique<State>()) {
+    qRegisterMetaType<InterpSnapshot>();
+    qRegisterMetaType<aelab::InterpConfig>();
+}
+
+InterpWorker::~InterpWorker() = default;
+
+void InterpWorker::ensureTimer() {
+    if (timer_) return;
+    aelab::setTorchThreads(1); // the other core belongs to the GUI
+    timer_ = new QTimer(this);
+    timer_->setInterval(kTickMs);
+    connect(timer_, &QTimer::timeout, this, &InterpWorker::tick);
+    timer_->start();
+    sincePublish_.start();
+}
+
+void InterpWorker::loadData(const QString& spec) {
+    ensureTimer();
+    emit busy(tr("Loading %1…").arg(spec));
+    aelab::ImageSet set;
+    try {
+        set = aelab::loadImageSource(spec.toStdString());
+        const std::string why = aelab::checkInterpShape(
+            aelab::defaultInterpConfig(d->config.model, int(set.height()), int(set.width())),
+            int(set.channels()), int(set.height()), int(set.width()));
+        if (!why.empty()) throw std::invalid_argument(why);
+    } catch (const std::exception& e) {
+        emit busy({});
+        emit failed(QString::fromStdString(e.what()));
+        return; // the previous data and models stay
+    }
+    d->data = std::move(set);
+    d->spec = spec;
+    d->loaded = true;
+    for (auto& t : d->trainers)
+        t.reset();
+    // Default ends: two test images from different classes.
+    const auto picks = aelab::spreadPicks(d->data.test, 2);
+    d->ends[0] = picks.slice(0, 0, 1);
+    d->ends[1] = picks.slice(0, 1, 2);
+    emit busy({});
+    emit dataLoaded(tr("%1: %2 training and %3 test images of %4×%5×%6")
+                        .arg(QString::fromStdString(d->data.name))
+                        .arg(d->data.train.size(0))
+                        .arg(d->data.test.size(0))
+                        .arg(d->data.width())
+                        .arg(d->data.height())
+                        .arg(d->data.channels()),
+                    spec);
+    selectModel(d->config, true);
+}
+
+void InterpWorker::selectModel(const aelab::InterpConfig& requested, bool rebuild) {
+    ensureTimer();
+    aelab::InterpConfig config = requested;
+    d->config = config;
+    d->active = int(config.model);
+    if (!d->loaded) return;
+    // The nets' scales and latent follow the images' size.
+    const auto shaped =
+        aelab::defaultInterpConfig(config.model, int(d->data.height()), int(d->data.width()));
+    config.scales = shaped.scales;
+    config.latentChannels = shaped.latentChannels;
+    auto& slot = d->trainers[size_t(d->active)];
+    if (!slot || rebuild) {
+        try {
+            slot = std::make_unique<aelab::InterpTrainer>(d->data.train, config);
+        } catch (const std::invalid_argument& e) {
+            emit failed(QString::fromStdString(e.what()));
+            return;
+        }
+    } else {
+        slot->setLive(config);
+    }
+    d->restartCharts();
+    d->diverged = false;
+    d->message.clear();
+    publish(true);
+}
+
+void InterpWorker::applyLive(const aelab::InterpConfig& config) {
+    d->config = config;
+    if (auto* t = d->trainer()) t->setLive(config);
+}
+
+void InterpWorker::setTraining(bool on) {
+    d->training = on;
+    d->rateSteps = 0;
+    d->rateClock.start();
+    if (!on) d->scoresStale = true; // score the model where it stopped
+    if (!on) publish(true);
+}
+
+void InterpWorker::setCompare(int model) {
+    d->compare = model;
+    d->framesChanged = true;
+    publish(true);
+}
+
+void InterpWorker::setSpherical(bool on) {
+    d->spherical = on;
+    d->framesChanged = true;
+    publish(true);
+}
+
+void InterpWorker::chooseFromData(int which, int index, bool testSplit) {
+    if (!d->loaded || which < 0 || which > 1) return;
+    const auto& images = testSplit ? d->data.test : d->data.train;
+    if (index < 0 || index >= images.size(0)) return;
+    d->ends[which] = images.slice(0, index, index + 1).clone();
+    d->framesChanged = true;
+    publish(true);
+}
+
+void InterpWorker::chooseImage(int which, const QImage& image) {
+    if (!d->loaded || which < 0 || which > 1) return;
+    if (image.isNull()) {
+        emit failed(tr("That file is not an image this program can read."));
+        return;
+    }
+    d->ends[which] =
+        fromImage(image, int(d->data.channels()), int(d->data.height()), int(d->data.width()));
+    d->framesChanged = true;
+    publish(true);
+}
+
+void InterpWorker::saveModel(const QString& path) {
+    auto* t = d->trainer();
+    if (!t) return;
+    try {
+        t->save(path.toStdString(), d->spec.toStdString());
+        emit saved(path);
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+    }
+}
+
+void InterpWorker::loadModel(const QString& path) {
+    ensureTimer();
+    try {
+        const aelab::InterpCheckpointInfo info = aelab::InterpTrainer::readInfo(path.toStdString());
+        if (!d->loaded || d->spec.toStdString() != info.dataset)
+            loadData(QString::fromStdString(info.dataset));
+        if (!d->loaded) return;
+        auto t = aelab::InterpTrainer::load(path.toStdString(), d->data.train);
+        d->config = t->config();
+        d->active = int(d->config.model);
+        d->trainers[size_t(d->active)] = std::move(t);
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+        return; // what was there stays
+    }
+    d->restartCharts();
+    emit modelLoaded(d->config);
+    publish(true);
+}
+
+void InterpWorker::requestGalleryPage(int page, bool testSplit, int perPage) {
+    if (!d->loaded) return;
+    const GalleryPage g = ::galleryPage(d->data, page, testSplit, perPage);
+    emit galleryPage(g.page, g.total, g.images, g.captions);
+}
+
+QVariantMap InterpWorker::checkpoints() {
+    QVariantMap out;
+    for (aelab::InterpModel m : aelab::allInterpModels())
+        if (const auto& t = d->trainers[size_t(m)])
+            out.insert(QString::fromStdString(aelab::modelName(m)),
+                       QByteArray::fromStdString(t->saveBytes(d->spec.toStdString())));
+    return out;
+}
+
+void InterpWorker::restoreCheckpoints(const QVariantMap& parts) {
+    ensureTimer();
+    for (auto it = parts.begin(); it != parts.end(); ++it) {
+        try {
+            const auto model = aelab::parseInterpModel(it.key().toStdString());
+            if (!model) throw std::runtime_error("unknown model " + it.key().toStdString());
+            if (!d->loaded) throw std::runtime_error("its data did not load");
+            auto t = aelab::InterpTrainer::loadBytes(it.value().toByteArray().toStdString(),
+                                                     d->data.train, "in the session");
+            if (int(*model) == d->active) d->config = t->config();
+            d->trainers[size_t(*model)] = std::move(t);
+        } catch (const std::exception& e) {
+            emit failed(tr("The session's %1 model was not restored: %2").arg(it.key(), e.what()));
+        }
+    }
+    d->restartCharts();
+    publish(true);
+}
+
+void InterpWorker::shutdown() {
+    if (timer_) timer_->stop();
+    d->training = false;
+}
+
+void InterpWorker::tick() {
+    auto* t = d->trainer();
+    if (!t || !d->training) return;
+    QElapsedTimer budget;
+    budget.start();
+    while (budget.elapsed() < kTrainBudgetMs) {
+        const aelab::StepResult r = t->train(1);
+        if (r.steps) {
+            d->aeLoss.append(QPointF(double(t->step()), r.meanLoss));
+            if (t->hasCritic())
+                d->criticLoss.append(QPointF(double(t->step()), t->lastCriticLoss()));
+        }
+        d->rateSteps += r.steps;
+        if (r.diverged) {
+            d->training = false;
+            d->diverged = true;
+            d->message = tr("Training diverged (loss %1): the weights went back to step %2. Try a "
+                            "lower learning rate.")
+                             .arg(r.badLoss)
+                             .arg(t->step());
+            break;
+        }
+    }
+    const long long step = t->step();
+    if (d->lastTestStep < 0 || step - d->lastTestStep >= kTestEvery) {
+        d->testLoss.append(QPointF(double(step), t->evaluateLoss(d->data.test, 500)));
+        d->lastTestStep = step;
+    }
+    d->framesChanged = true;
+    if (d->rateClock.elapsed() > 500) {
+        d->stepsPerSecond = double(d->rateSteps) * 1000.0 / double(d->rateClock.elapsed());
+        d->rateSteps = 0;
+        d->rateClock.start();
+    }
+    publish(d->diverged);
+}
+
+void InterpWorker::framesInto(InterpSnapshot& s) {
+    auto* t = d->trainer();
+    const auto& a = d->ends[0];
+    const auto& b = d->ends[1];
+    s.hasFrames = true;
+    s.endA = toImages(a).value(0);
+    s.endB = toImages(b).value(0);
+    const auto scrub = t->interpolate(a, b, kScrubFrames, d->spherical);
+    const auto strip = t->interpolate(a, b, kStripFrames, d->spherical);
+    s.scrub = toImages(scrub);
+    s.strip = toImages(strip);
+    if (t->hasCritic()) {
+        s.scrubCritic = toDoubles(t->criticEstimate(scrub));
+        s.stripCritic = toDoubles(t->criticEstimate(strip));
+    }
+    s.crossfade = toImages(aelab::crossfade(a[0], b[0], kStripFrames));
+    if (d->compare >= 0 && d->compare != d->active) {
+        auto* other = d->trainers[size_t(d->compare)].get();
+        if (other && other->step() > 0) {
+            s.compare = toImages(other->interpolate(a, b, kStripFrames, d->spherical));
+            s.compareName =
+                QString::fromStdString(aelab::modelTitle(aelab::InterpModel(d->compare)));
+        }
+    }
+    if (d->isLines()) {
+        if (!d->benchmark) d->benchmark = std::make_unique<aelab::LinesBenchmark>();
+        const auto n = d->benchmark->nearest(torch::cat({a, b}) * 2 - 1);
+        const auto angles = aelab::rotationAngles(n.angle[0], n.angle[1], kStripFrames);
+        s.rotation = toImages((aelab::lineImages(angles) + 1) * 0.5);
+    }
+}
+
+void InterpWorker::scoreInto(InterpSnapshot& s) {
+    if (!d->benchmark) d->benchmark = std::make_unique<aelab::LinesBenchmark>();
+    const aelab::LinesScore score =
+        d->benchmark->score(aelab::modelSequences(*d->trainer(), kLivePairs, kStripFrames));
+    s.hasScores = true;
+    s.meanDistance = score.meanDistance;
+    s.smoothness = score.smoothness;
+    s.scorePairs = kLivePairs;
+    s.scoreStep = d->trainer()->step();
+    d->scoresStale = false;
+    d->scoreClock.start();
+}
+
+void InterpWorker::publish(bool force) {
+    auto* t = d->trainer();
+    if (!t || (!force && sincePublish_.elapsed() < kPublishMs)) return;
+    sincePublish_.start();
+    InterpSnapshot s;
+    s.modelId = d->modelId;
+    s.model = d->active;
+    s.step = t->step();
+    s.stepsPerSecond = d->training ? d->stepsPerSecond : 0;
+    s.aeLoss.swap(d->aeLoss);
+    s.criticLoss.swap(d->criticLoss);
+    s.testLoss.swap(d->testLoss);
+    for (size_t m = 0; m < d->trainers.size(); ++m)
+        if (d->trainers[m] && d->trainers[m]->step() > 0) s.trainedModels << int(m);
+    if (d->framesChanged) {
+        framesInto(s);
+        d->framesChanged = false;
+    }
+    // The benchmark decodes 512 frames and searches 10,000 references: every
+    // few seconds while training, once when training stops.
+    if (d->isLines() &&
+        (d->scoresStale || (d->training && d->scoreClock.elapsed() > kScoreEveryMs)))
+        scoreInto(s);
+    s.diverged = d->diverged;
+    s.message = d->message;
+    d->diverged = false;
+    emit snapshot(s);
+}

@@ -1,0 +1,342 @@
+#include "app/shell/main_window.h"
+#include "app/labs/chain/chain_lab.h"
+#include "app/labkit/view_recorder.h"
+#include "app/labs/image/image_lab.h"
+#include "app/labs/interp/interp_lab.h"
+#include "app/labs/dvae/dvae_lab.h"
+#include "app/labs/field/field_lab.h"
+#include "widgets/field_plot.h"
+#include "widgets/plot_export.h"
+#include "app/shell/lab_deck.h"
+#include "app/shell/session_actions.h"
+#include "app/shell/setup_history.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QTimer>
+#include <QScreen>
+#include <QUndoStack>
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("Autoencoder Lab"));
+    tabs_ = new QTabWidget(this);
+    fieldLab_ = new FieldLab(tabs_);
+    tabs_->addTab(fieldLab_, tr("Field lab"));
+    chainLab_ = new ChainLab(fieldLab_, tabs_);
+    tabs_->addTab(chainLab_, tr("Chain lab"));
+    imageLab_ = new ImageLab(tabs_);
+    tabs_->addTab(imageLab_, tr("Image lab"));
+    connect(imageLab_, &ImageLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    interpLab_ = new InterpLab(tabs_);
+    tabs_->addTab(interpLab_, tr("Interpolation lab"));
+    connect(interpLab_, &InterpLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    dvaeLab_ = new DvaeLab(tabs_);
+    tabs_->addTab(dvaeLab_, tr("DVAE lab"));
+    connect(dvaeLab_, &DvaeLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // Samples of the DVAE lab go to the image lab's DAE (Creswell et al.).
+    connect(dvaeLab_, &DvaeLab::refineRequested, this,
+            [this](const QVector<QImage>& samples, const QString& from) {
+                tabs_->setCurrentWidget(imageLab_);
+                imageLab_->refineFrom(samples, from);
+                statusBar()->showMessage(tr("Refining %1 samples of %2 with the image lab's DAE")
+                                             .arg(samples.size())
+                                             .arg(from),
+                                         8000);
+            });
+    connect(chainLab_, &ChainLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    recorder_ = new ViewRecorder(this);
+    recordBadge_ = new QLabel(this);
+    recordBadge_->setStyleSheet("color:#b00020; font-weight:bold; padding:0 8px;");
+    statusBar()->addPermanentWidget(recordBadge_);
+    // Loading a dataset takes seconds: an indeterminate bar says so.
+    busyBar_ = new QProgressBar(this);
+    busyBar_->setRange(0, 0);
+    busyBar_->setMaximumWidth(160);
+    busyBar_->hide();
+    statusBar()->addPermanentWidget(busyBar_);
+    auto showBusy = [this](const QString& what) {
+        busyBar_->setVisible(!what.isEmpty());
+        busyBar_->setToolTip(what);
+        if (!what.isEmpty())
+            statusBar()->showMessage(what);
+        else
+            statusBar()->clearMessage();
+    };
+    connect(imageLab_, &ImageLab::busyChanged, this, showBusy);
+    connect(interpLab_, &InterpLab::busyChanged, this, showBusy);
+    connect(dvaeLab_, &DvaeLab::busyChanged, this, showBusy);
+    auto* badgeTimer = new QTimer(this);
+    connect(badgeTimer, &QTimer::timeout, this, [this] {
+        recordBadge_->setText(
+            recorder_->isRecording()
+                ? tr("● REC  %1 frames%2")
+                      .arg(recorder_->framesGrabbed())
+                      .arg(recorder_->framesDropped()
+                               ? tr(", %1 dropped").arg(recorder_->framesDropped())
+                               : QString())
+                : QString());
+    });
+    badgeTimer->start(250);
+    caption_ = new QLabel(this);
+    caption_->setWordWrap(true);
+    caption_->setTextFormat(Qt::RichText);
+    caption_->setStyleSheet("background:#fff8d6; border:1px solid #e0c060; padding:6px 10px;");
+    caption_->hide();
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(caption_);
+    column->addWidget(tabs_, 1);
+    setCentralWidget(central);
+    buildDeck();
+    connect(fieldLab_, &FieldLab::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    buildMenus();
+    statusBar()->showMessage(tr("Press Space to train, S to step, R to reset."), 5000);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 820);
+    tabs_->setCurrentIndex(settings.value("window/lab", 0).toInt());
+}
+
+void MainWindow::buildMenus() {
+    auto add = [this](QMenu* menu, const QString& text, const QKeySequence& key, auto slot) {
+        QAction* a = menu->addAction(text);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::ApplicationShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        shortcutActions_.append(a);
+        return a;
+    };
+    const SessionActions::AddAction addFn =
+        [add](QMenu* menu, const QString& text, const QKeySequence& key,
+              const std::function<void()>& slot) { return add(menu, text, key, slot); };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    sessions_->addFileActions(file, addFn);
+    add(file, tr("Load points from CSV…"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Load points"), QString(), tr("CSV points (*.csv *.txt);;All files (*)"));
+        if (!path.isEmpty()) fieldLab_->loadCsv(path);
+    });
+    add(file, tr("Export plot…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { exportCurrentPlot(); });
+    file->addSeparator();
+    add(file, tr("Copy the view to the clipboard"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+        [this] { copyViewToClipboard(); });
+    add(file, tr("Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    for (QAction* a : {history_->stack()->createUndoAction(this, tr("Undo")),
+                       history_->stack()->createRedoAction(this, tr("Redo"))}) {
+        a->setShortcutContext(Qt::ApplicationShortcut);
+        edit->addAction(a);
+        shortcutActions_.append(a);
+    }
+    shortcutActions_[shortcutActions_.size() - 2]->setShortcut(QKeySequence::Undo);
+    shortcutActions_.last()->setShortcut(QKeySequence::Redo);
+
+    QMenu* train = menuBar()->addMenu(tr("&Training"));
+    // Space, S and R act on the lab in front: training in the field lab, the chain in the chain
+    // lab.
+    add(train, tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] {
+        if (tabs_->currentWidget() == imageLab_)
+            imageLab_->toggleTraining();
+        else if (tabs_->currentWidget() == interpLab_)
+            interpLab_->toggleTraining();
+        else if (tabs_->currentWidget() == dvaeLab_)
+            dvaeLab_->toggleTraining();
+        else if (chainTabActive())
+            chainLab_->togglePlaying();
+        else
+            fieldLab_->togglePlaying();
+    });
+    add(train, tr("One step"), QKeySequence(Qt::Key_S), [this] {
+        if (chainTabActive())
+            chainLab_->stepOnce();
+        else
+            fieldLab_->stepOnce();
+    });
+    add(train, tr("Reset (same seed) / restart the chain"), QKeySequence(Qt::Key_R), [this] {
+        if (chainTabActive())
+            chainLab_->restart();
+        else
+            fieldLab_->reset(false);
+    });
+    add(train, tr("Reset with a new seed"), QKeySequence(Qt::SHIFT | Qt::Key_R),
+        [this] { fieldLab_->reset(true); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* present = add(view, tr("Presentation mode"), QKeySequence(Qt::Key_F11),
+                           [this] { setPresentation(!isFullScreen()); });
+    present->setToolTip(tr("Full screen, large fonts and thick lines for the back of the room"));
+    recordAction_ = add(view, tr("Record the plot to GIF or MP4…"), QKeySequence(Qt::Key_F9),
+                        [this] { toggleRecording(); });
+
+    sessions_->addLessonMenu(menuBar(), addFn);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
+    add(help, tr("About Autoencoder Lab"), QKeySequence(), [this] {
+        QMessageBox::about(
+            this, tr("About Autoencoder Lab"),
+            tr("<b>Autoencoder Lab %1</b><p>Train denoising autoencoders live and "
+               "compare what they learn with what the mathematics says they should.</p>")
+                .arg(QStringLiteral(AELAB_VERSION)));
+    });
+}
+
+void MainWindow::setPresentation(bool on) {
+    presenting_ = on;
+    fitCaptionFont();
+    deck_->setPresenting(on);
+    if (on) {
+        showFullScreen();
+        // Without a window manager (a projector's kiosk session) nobody
+        // resizes the window: cover the screen ourselves.
+        if (screen()) setGeometry(screen()->geometry());
+    } else
+        showNormal();
+    fieldLab_->setPresentation(on);
+    chainLab_->setPresentation(on);
+    imageLab_->setPresentation(on);
+    interpLab_->setPresentation(on);
+    dvaeLab_->setPresentation(on);
+}
+
+bool MainWindow::imageTabActive() const {
+    return tabs_->currentWidget() == imageLab_ || tabs_->currentWidget() == interpLab_ ||
+           tabs_->currentWidget() == dvaeLab_;
+}
+
+QWidget* MainWindow::imageViewInFront() const {
+    if (tabs_->currentWidget() == interpLab_) return interpLab_->exportView();
+    if (tabs_->currentWidget() == dvaeLab_) return dvaeLab_->exportView();
+    return imageLab_->currentView();
+}
+
+bool MainWindow::chainTabActive() const {
+    return tabs_->currentWidget() == chainLab_;
+}
+
+void MainWindow::toggleRecording() {
+    if (recorder_->isRecording()) return stopRecording();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Record the plot"), chainTabActive() ? "chain.gif" : "field.gif",
+        tr("GIF animation (*.gif);;MP4 video (*.mp4)"));
+    if (path.isEmpty()) return;
+    bool ok = false;
+    const int fps =
+        QInputDialog::getInt(this, tr("Frame rate"), tr("Frames per second:"), 15, 2, 60, 1, &ok);
+    if (ok) startRecording(path, fps);
+}
+
+QWidget* MainWindow::viewInFront() const {
+    if (imageTabActive()) return imageViewInFront();
+    return chainTabActive() ? static_cast<QWidget*>(chainLab_->plot())
+                            : static_cast<QWidget*>(fieldLab_->plot());
+}
+
+void MainWindow::copyViewToClipboard() {
+    QWidget* view = viewInFront();
+    QGuiApplication::clipboard()->setImage(view->grab().toImage());
+    statusBar()->showMessage(tr("Copied the view to the clipboard"), 3000);
+}
+
+bool MainWindow::startRecording(const QString& path, double fps) {
+    QString error;
+    if (!recorder_->start(viewInFront(), {path}, fps, &error)) {
+        QMessageBox::warning(this, tr("Cannot record"), error);
+        return false;
+    }
+    recordAction_->setText(tr("Stop recording"));
+    statusBar()->showMessage(tr("Recording to %1: press F9 to stop").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::stopRecording() {
+    if (!recorder_->isRecording()) return;
+    auto* dialog = new QProgressDialog(tr("Writing the recording…"), QString(), 0,
+                                       recorder_->framesGrabbed(), this);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(recorder_, &ViewRecorder::progress, dialog, [dialog](int written, int total) {
+        dialog->setMaximum(total);
+        dialog->setValue(written);
+    });
+    connect(recorder_, &ViewRecorder::finished, dialog,
+            [this, dialog](bool ok, const QString& message) {
+                dialog->close();
+                recordAction_->setText(tr("Record the plot to GIF or MP4…"));
+                if (ok)
+                    statusBar()->showMessage(message, 8000);
+                else
+                    QMessageBox::warning(this, tr("Recording failed"), message);
+            });
+    recorder_->stop();
+}
+
+void MainWindow::exportCurrentPlot() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export plot"), "field.png",
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty()) return;
+    QString error;
+    // Plots draw themselves as vectors; image views: PNG keeps their pixels
+    // exact, SVG and PDF embed them with the labels as text.
+    QWidget* view = viewInFront();
+    auto* plot = qobject_cast<QCustomPlot*>(view);
+    if (plot ? exportPlot(plot, path, 0, 0, &error) : exportWidget(view, path, &error))
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    else
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void MainWindow::showShortcuts() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard shortcuts"));
+    auto* table = new QTableWidget(shortcutActions_.size(), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int i = 0; i < shortcutActions_.size(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(shortcutActions_[i]->text().remove('&')));
+        table->setItem(i, 1,
+                       new QTableWidgetItem(
+                           shortcutActions_[i]->shortcut().toString(QKeySequence::NativeText)));
+    }
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    dialog.resize(420, 360);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    recorder_->stop(); // what was grabbed is still written
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/lab", tabs_->currentIndex());
+    event->accept();
+}

@@ -1,0 +1,179 @@
+// aelab bench: the performance figures of docs/performance.md, each the
+// median of several runs, written to DIR/bench.json and printed as a table
+// with the targets. --peer runs bench/peer_pytorch.py (the same field-lab loop
+// and ACAI step in PyTorch from Python) in the same run and reports ratios.
+#include "bench/bench_peer.h"
+#include "bench/bench_probes.h"
+#include "core/training/torch_threads.h"
+#include <torch/version.h>
+
+#include "bench/verbs.h"
+#include "cli/args.h"
+#include "cli/field_common.h"
+#include "cli/output.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QThread>
+
+namespace {
+QTextStream& out() {
+    static QTextStream s(stdout);
+    return s;
+}
+
+QJsonArray toArray(const std::vector<double>& v) {
+    QJsonArray a;
+    for (double x : v)
+        a.append(x);
+    return a;
+}
+
+QString cpuModel() {
+    QFile f("/proc/cpuinfo");
+    if (!f.open(QIODevice::ReadOnly)) return "unknown";
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("model name"))
+            return QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
+    return "unknown";
+}
+
+struct Row {
+    const char* key;
+    const char* unit;
+    const char* target; // empty: no target
+    bool (*met)(double);
+};
+
+void printTable(const QJsonObject& r) {
+    static const Row rows[] = {
+        {"train_steps_per_second", "steps/s", "", nullptr},
+        {"peer_train_steps_per_second", "steps/s", "", nullptr},
+        {"ratio_train", "x", ">= 1.3", [](double v) { return v >= 1.3; }},
+        {"gui_over_headless", "x", ">= 0.90", [](double v) { return v >= 0.9; }},
+        {"frame_ms_p50", "ms", "", nullptr},
+        {"frame_ms_p95", "ms", "< 16", [](double v) { return v < 16; }},
+        {"field_eval_ms", "ms", "< 5", [](double v) { return v < 5; }},
+        {"ideal_field_ms", "ms", "", nullptr},
+        {"chain_step_ms", "ms", "", nullptr},
+        {"image_dae_steps_per_second", "steps/s", "", nullptr},
+        {"acai_steps_per_second", "steps/s", "", nullptr},
+        {"peer_acai_steps_per_second", "steps/s", "", nullptr},
+        {"ratio_acai", "x", "", nullptr},
+        {"startup_ms", "ms", "< 1500", [](double v) { return v < 1500; }},
+    };
+    out() << QString("%1 %2 %3 %4\n")
+                 .arg("figure", -30)
+                 .arg("value", 12)
+                 .arg("unit", -8)
+                 .arg("target");
+    for (const Row& row : rows) {
+        if (!r.contains(row.key)) continue;
+        const double v = r.value(row.key).toDouble();
+        QString verdict = row.met ? (row.met(v) ? "  met" : "  NOT met") : "";
+        out() << QString("%1 %2 %3 %4%5\n")
+                     .arg(row.key, -30)
+                     .arg(v, 12, 'f', v < 100 ? 3 : 1)
+                     .arg(row.unit, -8)
+                     .arg(row.target)
+                     .arg(verdict);
+    }
+    out().flush();
+}
+} // namespace
+
+namespace aelab::bench {
+
+int runBenchVerb(const QStringList& args) {
+    CliArgs a("bench", "Measure training speed, GUI cost, frame times, evaluation and startup; "
+                       "write DIR/bench.json and print a table with the targets.");
+    a.addOption("out", "Output folder (created if missing).");
+    a.addOption("seconds", "Seconds per throughput run.", "3");
+    a.addOption("repeats", "Runs per figure; each figure is their median.", "3");
+    a.addFlag("peer", "Also run bench/peer_pytorch.py (PyTorch from Python) and report ratios.");
+    a.addOption("python", "The Python with torch for --peer (Debian's python3-torch).",
+                "/usr/bin/python3");
+    if (!a.parse(args)) return usageError(a);
+    if (a.helpRequested()) return printHelp(a);
+    BenchSettings s;
+    long long repeats = s.repeats;
+    if (!a.number("seconds", 0.05, 600, s.seconds) || !a.integer("repeats", 1, 50, repeats))
+        return usageError(a);
+    s.repeats = int(repeats);
+    QDir dir;
+    if (int code = openOutputDir(a, dir)) return code;
+    QString error;
+    // A peer that cannot run is known before a minute of measuring.
+    const bool withPeer = a.isSet("peer");
+    BenchPeer peer;
+    if (withPeer && !peer.prepare(a.text("python"), &error)) return runError(a, error);
+
+    aelab::setTorchThreads(1); // as in the GUI: one for training, one core for drawing
+    QJsonObject r;
+    std::vector<double> headless, gui, frames, image, acai, startup, peerTrain, peerAcai;
+    QString imageData;
+    out() << "aelab bench: " << s.repeats << " runs of " << s.seconds << " s per figure\n";
+    out().flush();
+    for (int i = 0; i < s.repeats; ++i) {
+        headless.push_back(headlessFieldStepsPerSecond(s.seconds));
+        const GuiFieldRun run = guiFieldRun(s.seconds);
+        gui.push_back(run.stepsPerSecond);
+        frames.insert(frames.end(), run.frameMs.begin(), run.frameMs.end());
+        image.push_back(imageDaeStepsPerSecond(s.seconds, &imageData));
+        acai.push_back(acaiStepsPerSecond(s.seconds));
+        const double ms = startupMs(QCoreApplication::applicationFilePath(), &error);
+        if (ms < 0) return runError(a, error);
+        startup.push_back(ms);
+        QJsonObject p;
+        if (withPeer && !peer.run(s.seconds, &p, &error)) return runError(a, error);
+        if (withPeer) {
+            peerTrain.push_back(p["peer_train_steps_per_second"].toDouble());
+            peerAcai.push_back(p["peer_acai_steps_per_second"].toDouble());
+            for (const char* key : {"peer_threads", "peer_torch_version", "peer_python_version"})
+                r[key] = p[key];
+        }
+    }
+    r["train_steps_per_second"] = median(headless);
+    r["gui_over_headless"] = median(gui) / median(headless);
+    r["field_eval_ms"] = fieldEvalMs(50 * s.repeats);
+    r["ideal_field_ms"] = idealFieldMs(5 * s.repeats);
+    r["chain_step_ms"] = chainStepMs(20 * s.repeats);
+    r["frame_ms_p50"] = percentile(frames, 50);
+    r["frame_ms_p95"] = percentile(frames, 95);
+    r["image_dae_steps_per_second"] = median(image);
+    r["acai_steps_per_second"] = median(acai);
+    r["startup_ms"] = median(startup);
+    r["runs"] = QJsonObject{{"train_steps_per_second", toArray(headless)},
+                            {"gui_steps_per_second", toArray(gui)},
+                            {"frames", double(frames.size())},
+                            {"image_dae_steps_per_second", toArray(image)},
+                            {"acai_steps_per_second", toArray(acai)},
+                            {"startup_ms", toArray(startup)}};
+    if (withPeer) {
+        r["peer_train_steps_per_second"] = median(peerTrain);
+        r["peer_acai_steps_per_second"] = median(peerAcai);
+        r["peer_runs"] = QJsonObject{{"train_steps_per_second", toArray(peerTrain)},
+                                     {"acai_steps_per_second", toArray(peerAcai)}};
+        r["ratio_train"] =
+            r["train_steps_per_second"].toDouble() / r["peer_train_steps_per_second"].toDouble();
+        r["ratio_acai"] =
+            r["acai_steps_per_second"].toDouble() / r["peer_acai_steps_per_second"].toDouble();
+    }
+    r["machine"] = QJsonObject{{"cores", QThread::idealThreadCount()}, {"cpu", cpuModel()}};
+    r["versions"] =
+        QJsonObject{{"aelab", AELAB_VERSION}, {"qt", qVersion()}, {"libtorch", TORCH_VERSION}};
+    r["settings"] = QJsonObject{{"seconds", s.seconds},
+                                {"repeats", s.repeats},
+                                {"torch_threads", aelab::torchThreads()},
+                                {"qt_platform", QGuiApplication::platformName()},
+                                {"image_dae_dataset", imageData}};
+    if (!writeJson(dir.filePath("bench.json"), r, &error)) return runError(a, error);
+    printTable(r);
+    return 0;
+}
+
+} // namespace aelab::bench

@@ -1,0 +1,85 @@
+#include "cli/args.h"
+
+#include <QTextStream>
+#include <cmath>
+
+CliArgs::CliArgs(QString verb, const QString& description) : verb_(std::move(verb)) {
+    parser_.setApplicationDescription(description);
+    parser_.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser_.addOption(QCommandLineOption({"h", "help"}, "Show this help."));
+    parser_.addPositionalArgument(verb_, "The verb.");
+}
+
+void CliArgs::addOption(const QString& name, const QString& help, const QString& defaultValue) {
+    QCommandLineOption option(name, help, "value");
+    if (!defaultValue.isEmpty()) option.setDefaultValue(defaultValue);
+    parser_.addOption(option);
+}
+
+void CliArgs::addFlag(const QString& name, const QString& help) {
+    parser_.addOption(QCommandLineOption(name, help));
+}
+
+bool CliArgs::parse(const QStringList& args) {
+    if (!parser_.parse(args)) {
+        error_ = parser_.errorText();
+        return false;
+    }
+    if (parser_.positionalArguments().size() > 1) {
+        error_ =
+            QStringLiteral("unexpected argument \"%1\"").arg(parser_.positionalArguments().at(1));
+        return false;
+    }
+    return true;
+}
+
+bool CliArgs::integer(const QString& name, long long lo, long long hi, long long& out) {
+    bool ok = false;
+    const long long v = parser_.value(name).toLongLong(&ok);
+    if (!ok || v < lo || v > hi) {
+        error_ = QStringLiteral("--%1 must be an integer in [%2, %3], got \"%4\"")
+                     .arg(name)
+                     .arg(lo)
+                     .arg(hi)
+                     .arg(parser_.value(name));
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+bool CliArgs::number(const QString& name, double lo, double hi, double& out) {
+    bool ok = false;
+    const double v = parser_.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < lo || v > hi) {
+        error_ = QStringLiteral("--%1 must be a number in [%2, %3], got \"%4\"")
+                     .arg(name)
+                     .arg(lo)
+                     .arg(hi)
+                     .arg(parser_.value(name));
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+bool CliArgs::choice(const QString& name, const QStringList& allowed, QString& out) {
+    const QString v = parser_.value(name);
+    if (!allowed.contains(v)) {
+        error_ =
+            QStringLiteral("--%1 must be one of %2, got \"%3\"").arg(name, allowed.join(", "), v);
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+int usageError(const CliArgs& args) {
+    QTextStream(stderr) << "aelab " << args.verb() << ": " << args.error() << "\n";
+    return 2;
+}
+
+int runError(const CliArgs& args, const QString& message) {
+    QTextStream(stderr) << "aelab " << args.verb() << ": " << message << "\n";
+    return 1;
+}

@@ -1,0 +1,59 @@
+#include "cli/cli.h"
+#include "cli/verbs.h"
+
+#include <QTextStream>
+
+namespace aelab::cli {
+
+QList<Verb> builtInVerbs() {
+    return {
+        {"field", "train a DAE on 2D data; write metrics.json, field.csv, data.csv, field.png",
+         runFieldVerb},
+        {"chain", "train a DAE on 2D data, run a sampling chain; write metrics.json, chain.csv",
+         runChainVerb},
+        {"image-dae",
+         "train an image DAE, sample with chains; write metrics.json, reconstructions.png, "
+         "samples.png, chain.gif",
+         runImageDaeVerb},
+        {"interpolate",
+         "train plain/denoising/VAE/ACAI autoencoders, interpolate; on lines score the "
+         "benchmark; write metrics.json, strips/",
+         runInterpolateVerb},
+        {"dvae",
+         "train a VAE/DVAE/IWAE/DIWAE, estimate test NLL; write metrics.json, samples.png, "
+         "reconstructions.png",
+         runDvaeVerb},
+        {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG",
+         runLinesVerb},
+    };
+}
+
+bool isVerb(const QString& word, const QList<Verb>& verbs) {
+    for (const Verb& v : verbs)
+        if (word == QLatin1String(v.name)) return true;
+    return false;
+}
+
+QString usage(const QList<Verb>& verbs) {
+    QString text = QStringLiteral(
+        "Usage: aelab [--help] [--version]          start the GUI\n"
+        "       aelab [--open SESSION.aelab] [--lesson N|FILE.json] [--present]\n"
+        "                                           start the GUI with a session, a\n"
+        "                                           lesson (1 to 4: the built-in ones)\n"
+        "                                           and/or in presentation mode\n"
+        "       aelab VERB [options] [--help]       run headless\n\nVerbs:\n");
+    for (const Verb& v : verbs)
+        text += QStringLiteral("  %1  %2\n").arg(QLatin1String(v.name), -12).arg(v.summary);
+    text +=
+        QStringLiteral("\nExit codes: 0 done, 1 failed while running, 2 bad options or input.\n");
+    return text;
+}
+
+int run(const QStringList& args, const QList<Verb>& verbs) {
+    for (const Verb& v : verbs)
+        if (args.value(1) == QLatin1String(v.name)) return v.run(args);
+    QTextStream(stderr) << "aelab: unknown verb \"" << args.value(1) << "\" (try aelab --help)\n";
+    return 2;
+}
+
+} // namespace aelab::cli

@@ -1,0 +1,58 @@
+#include "cli/output.h"
+#include "cli/args.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTextStream>
+
+bool prepareOutputDir(const QDir& dir, QString* error) {
+    if (!dir.exists() && !QDir().mkpath(dir.path())) {
+        *error = QStringLiteral("%1: cannot create the output folder").arg(dir.path());
+        return false;
+    }
+    const QFileInfo info(dir.path());
+    if (!info.isDir() || !info.isWritable()) {
+        *error = QStringLiteral("%1: the output folder is not writable").arg(dir.path());
+        return false;
+    }
+    return true;
+}
+
+namespace {
+bool writeBytes(const QString& path, const QByteArray& bytes, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+bool writeText(const QString& path, const QString& text, QString* error) {
+    return writeBytes(path, text.toUtf8(), error);
+}
+
+bool writeJson(const QString& path, const QJsonObject& object, QString* error) {
+    return writeBytes(path, QJsonDocument(object).toJson(QJsonDocument::Indented), error);
+}
+
+int printHelp(const CliArgs& args) {
+    QTextStream(stdout) << args.helpText();
+    return 0;
+}
+
+int openOutputDir(CliArgs& a, QDir& out) {
+    if (!a.isSet("out")) {
+        a.fail("--out DIR is required");
+        return usageError(a);
+    }
+    out = QDir(a.text("out"));
+    QString error;
+    if (!prepareOutputDir(out, &error)) {
+        a.fail(error);
+        return usageError(a);
+    }
+    return 0;
+}

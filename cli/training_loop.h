@@ -1,0 +1,42 @@
+#pragma once
+// The training loop every model-training verb runs: bursts of at most 100
+// steps until `steps` are done or a burst diverges (the trainer has then
+// rolled back to its last good weights).
+#include "core/training/step_result.h"
+
+#include <QElapsedTimer>
+#include <QString>
+
+#include <algorithm>
+
+struct CliTraining {
+    bool diverged = false;
+    long long done = 0;  // steps completed before the diverging burst
+    double badLoss = 0;  // the non-finite loss, when diverged
+    double lastLoss = 0; // mean loss of the last burst
+    double seconds = 0;  // training time
+};
+
+template <typename Trainer> CliTraining trainForCli(Trainer& trainer, long long steps) {
+    CliTraining t;
+    QElapsedTimer clock;
+    clock.start();
+    while (t.done < steps) {
+        const aelab::StepResult r = trainer.train(int(std::min<long long>(100, steps - t.done)));
+        if (r.diverged) {
+            t.diverged = true;
+            t.badLoss = r.badLoss;
+            break;
+        }
+        t.done += r.steps;
+        t.lastLoss = r.meanLoss;
+    }
+    t.seconds = double(clock.nsecsElapsed()) * 1e-9;
+    return t;
+}
+
+inline QString divergenceMessage(long long step, double loss) {
+    return QStringLiteral("training diverged at step %1 (loss %2): try a lower --lr")
+        .arg(step)
+        .arg(loss);
+}

@@ -1,0 +1,128 @@
+#pragma once
+// FieldTrainer's private state, shared by field_trainer.cpp and
+// field_checkpoint.cpp. Not for other files.
+#include "core/field/field_trainer.h"
+#include "core/training/adam_util.h"
+#include "core/training/corruption.h"
+#include "core/training/flat_parameters.h"
+#include "core/training/guarded_training.h"
+#include "core/field/ideal_field.h"
+#include "core/field/mlp_dae.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/nn/functional/loss.h>
+#include <torch/optim/adam.h>
+#include <algorithm>
+#include <memory>
+
+namespace aelab {
+
+inline constexpr double kAverageDecay = 0.99;
+
+struct FieldTrainer::Impl {
+    FieldConfig config;
+    torch::Tensor data;     // [N, 2] data coordinates
+    torch::Tensor dataUnit; // [N, 2] mapped to [0, 1]^2 (BCE targets)
+    Box2D box;              // plot box; BCE maps it to the unit square
+    GridSpec grid;
+    torch::Tensor gridPoints; // [G, 2]
+    IdealField ideal;         // cached until data, sigma or grid change
+    MlpDae model{nullptr};
+    MlpDae averaged{nullptr}; // Polyak average of model's weights: what is drawn
+    std::unique_ptr<torch::optim::Adam> optimiser;
+    at::Generator gen;
+    long long step = 0;
+    std::vector<torch::Tensor> params, average; // live weights and their running average
+    torch::Tensor flat, flatAverage;            // the buffers behind them (flat_parameters.h)
+    torch::Tensor scale, offset;                // data -> unit: (x - offset) / scale
+    // A roll-back restores the weights and their average together.
+    GuardedTraining guard{[this] { return allWeights(); },
+                          [this] { optimiser = makeAdam({flat}, config.learningRate); }};
+
+    void setData(torch::Tensor points) {
+        data = std::move(points);
+        const auto* p = data.data_ptr<float>();
+        box = fieldBox(std::vector<float>(p, p + data.numel()));
+        offset = torch::tensor({box.x0, box.y0});
+        scale = torch::tensor({box.width(), box.height()});
+        dataUnit = toUnit(data);
+        buildGrid();
+    }
+    void buildGrid() {
+        grid = GridSpec{box, config.gridSize, config.gridSize};
+        gridPoints = torch::empty({grid.size(), 2});
+        auto a = gridPoints.accessor<float, 2>();
+        for (int iy = 0; iy < grid.ny; ++iy)
+            for (int ix = 0; ix < grid.nx; ++ix) {
+                a[iy * grid.nx + ix][0] = grid.x(ix);
+                a[iy * grid.nx + ix][1] = grid.y(iy);
+            }
+        buildIdeal();
+    }
+    void buildIdeal() { ideal = idealField(data, gridPoints, config.sigma); }
+    torch::Tensor toUnit(const torch::Tensor& x) const { return (x - offset) / scale; }
+    torch::Tensor fromUnit(const torch::Tensor& u) const { return u * scale + offset; }
+    bool bce() const { return config.loss == LossKind::BinaryCrossEntropy; }
+
+    // r(x) in data coordinates. The BCE model sees and returns unit-square
+    // coordinates (docs/references.md §2 needs targets in [0, 1]).
+    torch::Tensor reconstruct(const torch::Tensor& x) {
+        return bce() ? fromUnit(averaged->forward(toUnit(x))) : averaged->forward(x);
+    }
+
+    void buildModel() {
+        gen = at::make_generator<at::CPUGeneratorImpl>(config.seed);
+        MlpDaeOptions o;
+        o.width = config.width;
+        o.depth = config.depth;
+        o.activation = config.activation;
+        o.sigmoidOutput = bce();
+        model = MlpDae(o);
+        model->initialise(gen);
+        step = 0;
+        averaged = MlpDae(o);
+        params = model->parameters();
+        average = averaged->parameters();
+        flat = flattenParameters(params, true);
+        flatAverage = flattenParameters(average, false);
+        optimiser = makeAdam({flat}, config.learningRate);
+        copyAll(average, params);
+        averaged->eval();
+        saveGood();
+    }
+    // Polyak averaging: an exponential moving average of the weights with a
+    // horizon of about 1/(1 - decay) steps.
+    void updateAverage() {
+        torch::NoGradGuard noGrad;
+        const double decay = std::min(kAverageDecay, (1.0 + step) / (10.0 + step));
+        flatAverage.lerp_(flat, 1 - decay);
+    }
+    static void copyAll(std::vector<torch::Tensor>& to, const std::vector<torch::Tensor>& from) {
+        torch::NoGradGuard noGrad;
+        for (size_t i = 0; i < to.size(); ++i)
+            to[i].copy_(from[i]);
+    }
+    std::vector<torch::Tensor> allWeights() const {
+        std::vector<torch::Tensor> all = params;
+        all.insert(all.end(), average.begin(), average.end());
+        return all;
+    }
+    void saveGood() { guard.keep(step); }
+    void setLearningRate(double lr) { aelab::setLearningRate(*optimiser, lr); }
+
+    torch::Tensor lossOnBatch() {
+        const int64_t n = data.size(0);
+        auto idx = torch::randint(0, n, {config.batchSize}, gen, torch::kInt64);
+        auto x = data.index_select(0, idx);
+        auto noisy = corrupt(x, {CorruptionKind::Gaussian, config.sigma}, gen);
+        if (bce()) {
+            // Numerically stable BCE on logits; targets are the clean points.
+            auto target = dataUnit.index_select(0, idx).clamp(0, 1);
+            return torch::nn::functional::binary_cross_entropy_with_logits(
+                model->logits(toUnit(noisy)), target);
+        }
+        return torch::nn::functional::mse_loss(model->forward(noisy), x);
+    }
+};
+
+} // namespace aelab

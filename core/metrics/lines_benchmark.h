@@ -1,0 +1,52 @@
+#pragma once
+// The lines benchmark's two metrics (docs/references.md §4). Frames are line
+// images on the [-1, 1] scale, [T, 1, 32, 32] (or anything with 1024 values
+// per frame). The reference set is 10,000 lines at angles 2 pi k / 10000.
+//   Mean distance: per frame, the cosine distance 1 - <x, r>/(|x| |r|) to the
+//     nearest reference line, averaged over frames and sequences.
+//   Smoothness: per sequence, each frame's nearest reference angle, unwrapped;
+//     max_t |d theta_t| / |theta_T - theta_1| - 1/(T - 1), or 0 when the total
+//     change is under 1e-4; averaged over sequences.
+#include <torch/types.h>
+
+#include <vector>
+
+namespace aelab {
+
+struct LinesScore {
+    double meanDistance = 0;
+    double smoothness = 0;
+};
+
+class LinesBenchmark {
+  public:
+    explicit LinesBenchmark(int referenceCount = 10000);
+
+    struct Nearest {
+        std::vector<double> angle;    // radians in [0, 2 pi), one per frame
+        std::vector<double> distance; // cosine distance, one per frame
+    };
+    Nearest nearest(const torch::Tensor& frames) const;
+    // sequences: [S, T, 1, 32, 32] on the [-1, 1] scale.
+    LinesScore score(const torch::Tensor& sequences) const;
+    int referenceCount() const { return int(reference_.size(0)); }
+
+  private:
+    torch::Tensor reference_; // [R, 1024] float64, unit rows (80 MB for 10,000)
+};
+
+// Smoothness of one sequence of angles (radians), as defined above.
+double smoothness(const std::vector<double>& angles);
+
+// The protocol's pairs: 2 x pairs test angles ~ U(0, 2 pi) from a fixed
+// seed of their own (independent of any training seed); pair i is
+// (angles[i], angles[pairs + i]).
+std::vector<double> benchmarkAngles(int pairs = 256);
+
+// The pixel cross-fade from line a to line b in `frames` frames, [T, 1, 32, 32].
+torch::Tensor crossfade(const torch::Tensor& a, const torch::Tensor& b, int frames);
+
+// The true shortest-path rotation from angle a to angle b, `frames` lines.
+std::vector<double> rotationAngles(double a, double b, int frames);
+
+} // namespace aelab

@@ -1,0 +1,44 @@
+#pragma once
+// The DVAE lab's models and settings as plain data (no Torch). docs/references.md
+// §3: the VAE, its denoising version (DVAE: corrupt the input, reconstruct the
+// clean image), and the importance-weighted versions IWAE and DIWAE.
+#include "core/training/corruption_spec.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aelab {
+
+enum class VaeModel { Vae, Dvae, Iwae, Diwae };
+enum class VaeArch { Mlp, Conv };
+
+struct VaeConfig {
+    VaeModel model = VaeModel::Dvae;
+    VaeArch arch = VaeArch::Mlp;
+    int hidden = 200; // MLP: units of each hidden layer (the authors' 784-200-200-50)
+    int latent = 50;
+    int samples = 5; // k for IWAE and DIWAE training; the VAE and DVAE use 1
+    CorruptionSpec noise{CorruptionKind::SaltPepper, 0.1f}; // DVAE and DIWAE
+    double learningRate = 1e-3;
+    int batch = 100;
+    std::uint64_t seed = 1;
+};
+
+inline bool isDenoising(VaeModel m) {
+    return m == VaeModel::Dvae || m == VaeModel::Diwae;
+}
+inline bool isImportanceWeighted(VaeModel m) {
+    return m == VaeModel::Iwae || m == VaeModel::Diwae;
+}
+inline int trainingSamples(const VaeConfig& c) {
+    return isImportanceWeighted(c.model) ? c.samples : 1;
+}
+
+std::string vaeModelName(VaeModel m);  // "vae", "dvae", "iwae", "diwae"
+std::string vaeModelTitle(VaeModel m); // "VAE", "DVAE", ...
+std::optional<VaeModel> parseVaeModel(const std::string& s);
+std::vector<VaeModel> allVaeModels();
+
+} // namespace aelab

@@ -1,0 +1,76 @@
+#pragma once
+// Trains a VAE, DVAE, IWAE or DIWAE on binarised images (docs/references.md §3)
+// and estimates test log-likelihood, the same way for every model. Pixels in
+// [0, 1] are read as probabilities: each training batch is binarised afresh
+// (x ~ Bernoulli(pixel)), test images once with a fixed seed. Knows nothing
+// about threads or screens.
+#include "core/training/step_result.h"
+#include "core/vae/vae_config.h"
+#include "core/vae/vae_model.h"
+#include "core/training/guarded_training.h"
+
+#include <ATen/core/Generator.h>
+#include <torch/optim/adam.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace aelab {
+
+class VaeTrainer {
+  public:
+    VaeTrainer(torch::Tensor train, const VaeConfig& config);
+
+    // n Adam steps on the negative bound: the denoising models encode a
+    // corrupted copy and score the clean image; the importance-weighted ones
+    // use k samples. meanLoss is the negative bound in nats per image.
+    // A non-finite loss restores the last good weights.
+    StepResult train(int n);
+    long long step() const { return step_; }
+    double epochs() const; // training images seen / training set size
+
+    // Mean bound on clean binarised images (k = 1: the ELBO), fixed seed.
+    double evaluateBound(const torch::Tensor& images, int k = 1, int64_t maxImages = 1000);
+    // Mean -log p(x) in nats by importance sampling with K samples from
+    // q(z|x) (clean input), `chunk` at a time. progress(done, total) after
+    // each image block, if given.
+    double estimateNll(const torch::Tensor& images, int K, int64_t maxImages = -1,
+                       const std::function<void(int64_t, int64_t)>& progress = {});
+
+    // Decoder means: from the prior, of images (optionally corrupted first).
+    torch::Tensor sample(int64_t n, std::uint64_t seed);
+    torch::Tensor reconstruct(const torch::Tensor& images, bool fromCorrupted, std::uint64_t seed);
+    torch::Tensor encodeMean(const torch::Tensor& images);
+    // images through the configured corruption, drawn from seed: what
+    // reconstruct(images, true, seed) encodes.
+    torch::Tensor corrupted(const torch::Tensor& images, std::uint64_t seed) const;
+    torch::Tensor binarize(const torch::Tensor& images, std::uint64_t seed) const;
+
+    void setLive(const CorruptionSpec& noise, double learningRate);
+    const VaeConfig& config() const { return config_; }
+    BernoulliVae& model() { return model_; }
+
+    // The trained state (weights, Adam, step, batch generator) in memory, for
+    // sessions; loadState needs a trainer built with the same settings on
+    // images of the same size, else throws ModelFileError and changes nothing.
+    std::string saveState();
+    void loadState(const std::string& bytes);
+
+  private:
+    std::string signature() const;
+    torch::Tensor logWeights(const torch::Tensor& clean, const torch::Tensor& input, int k,
+                             at::Generator& gen);
+    void saveGood() { guard_.keep(step_); }
+    void freshOptimiser();
+
+    torch::Tensor train_;
+    VaeConfig config_;
+    BernoulliVae model_{nullptr};
+    std::unique_ptr<torch::optim::Adam> optimiser_;
+    at::Generator gen_;
+    long long step_ = 0;
+    GuardedTraining guard_{[this] { return model_->parameters(); }, [this] { freshOptimiser(); }};
+};
+
+} // namespace aelab

@@ -1,0 +1,65 @@
+// `aelab dvae` end to end on generated lines (no downloads): the metrics keys
+// documented in docs/cli-guide.md, the NLL no worse than the negative ELBO on the same
+// images, the sample grid, and bad input.
+#include "tests/cli/cli_runner.h"
+
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "tests/test_warnings.h"
+
+namespace {
+int run(const QStringList& args, QString* err = nullptr) {
+    return runCli(args, err);
+}
+} // namespace
+
+class TestCliDvae : public QObject {
+    Q_OBJECT
+  private slots:
+    void init() { failOnWarnings(); }
+    void trainsAndEstimates() {
+        QTemporaryDir dir;
+        QString err;
+        QCOMPARE(run({"dvae", "--dataset", "lines", "--model", "diwae", "--hidden", "32",
+                      "--latent", "4", "--k", "3", "--epochs", "0.2", "--k-eval", "50",
+                      "--eval-images", "40", "--out", dir.path()},
+                     &err),
+                 0);
+        QFile f(dir.filePath("metrics.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject m = QJsonDocument::fromJson(f.readAll()).object();
+        for (const char* key :
+             {"model", "epochs", "seconds", "train_elbo", "test_elbo", "test_nll", "k_eval"})
+            QVERIFY2(m.contains(key), key);
+        QCOMPARE(m["model"].toString(), QString("diwae"));
+        QCOMPARE(m["k_eval"].toInt(), 50);
+        QCOMPARE(m["k_train"].toInt(), 3);
+        QCOMPARE(m["nll_images"].toInt(), 40);
+        QVERIFY(std::abs(m["epochs"].toDouble() - 0.2) < 0.02);
+        // log p(x) >= ELBO, so NLL <= -ELBO (up to the estimate's noise).
+        QVERIFY(m["test_nll"].toDouble() > 0);
+        QVERIFY(m["test_nll"].toDouble() <= -m["test_elbo"].toDouble() + 0.5);
+        const QImage samples(dir.filePath("samples.png"));
+        QCOMPARE(samples.size(), QSize(8 * 96 + 9 * 2, 8 * 96 + 9 * 2)); // 64 lines, x3
+        QVERIFY(QFile::exists(dir.filePath("reconstructions.png")));
+    }
+    void badInput() {
+        QTemporaryDir dir;
+        QString err;
+        QCOMPARE(run({"dvae", "--model", "gan", "--out", dir.path()}, &err), 2);
+        QVERIFY(err.contains("--model"));
+        QCOMPARE(
+            run({"dvae", "--dataset", "lines", "--noise", "pink:3", "--out", dir.path()}, &err), 2);
+        QVERIFY(err.contains("--noise"));
+        QCOMPARE(run({"dvae", "--dataset", "lines", "--arch", "conv", "--epochs", "0", "--k-eval",
+                      "2", "--eval-images", "2", "--out", dir.path()}),
+                 0); // 32 x 32 suits the conv net
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDvae)
+#include "tst_cli_dvae.moc"

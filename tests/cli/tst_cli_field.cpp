@@ -1,0 +1,142 @@
+// `aelab field` end to end: files, headers, metrics; and one-line errors with
+// exit code 2 for bad options and input. Runs the real binary.
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "tests/test_warnings.h"
+
+#include <unistd.h>
+
+namespace {
+struct Run {
+    int code;
+    QString out, err;
+};
+Run aelab(const QStringList& args) {
+    QProcess p;
+    p.start(qEnvironmentVariable("AELAB_CLI"), args);
+    p.waitForFinished(300000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+QStringList lines(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+} // namespace
+
+class TestCliField : public QObject {
+    Q_OBJECT
+  private slots:
+    void init() { failOnWarnings(); }
+    void writesEveryOutput() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("run");
+        const Run r = aelab({"field", "--dataset", "moons", "--sigma", "0.1", "--steps", "300",
+                             "--points", "300", "--grid", "32", "--seed", "3", "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile m(out + "/metrics.json");
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QJsonObject metrics = QJsonDocument::fromJson(m.readAll()).object();
+        for (const char* key : {"steps", "loss", "field_r2", "steps_per_second", "seconds"})
+            QVERIFY2(metrics.contains(key), key);
+        QCOMPARE(metrics["steps"].toInt(), 300);
+        QVERIFY(metrics["field_r2"].toDouble() > 0.3);
+        QVERIFY(metrics["steps_per_second"].toDouble() > 0);
+
+        const QStringList field = lines(out + "/field.csv");
+        QCOMPARE(field.value(0), QString("x,y,dx,dy,ideal_dx,ideal_dy,density"));
+        QCOMPARE(field.size(), 1 + 32 * 32);
+        QCOMPARE(field.value(1).split(',').size(), 7);
+        const QStringList data = lines(out + "/data.csv");
+        QCOMPARE(data.value(0), QString("x,y"));
+        QCOMPARE(data.size(), 1 + 300);
+        QCOMPARE(QImage(out + "/field.png").size(), QSize(900, 900));
+    }
+    void sameSeedSameMetrics() {
+        QTemporaryDir dir;
+        for (const char* sub : {"a", "b"})
+            QCOMPARE(aelab({"field", "--steps", "100", "--points", "200", "--grid", "16", "--out",
+                            dir.filePath(sub)})
+                         .code,
+                     0);
+        QCOMPARE(lines(dir.filePath("a/field.csv")), lines(dir.filePath("b/field.csv")));
+    }
+    void readsCsvData() {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("pts.csv"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x,y\n0,0\n0.5,0.5\n-0.5,0.5\n");
+        f.close();
+        const Run r = aelab({"field", "--dataset", "csv", "--csv", f.fileName(), "--steps", "10",
+                             "--grid", "16", "--out", dir.filePath("o")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(lines(dir.filePath("o/data.csv")).size(), 4);
+    }
+    void badInputIsOneLineAndExitTwo_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("needle");
+        QTest::newRow("unknown option")
+            << QStringList{"field", "--bogus", "1", "--out", "x"} << "bogus";
+        QTest::newRow("bad number")
+            << QStringList{"field", "--sigma", "abc", "--out", "x"} << "--sigma";
+        QTest::newRow("negative sigma")
+            << QStringList{"field", "--sigma", "-1", "--out", "x"} << "--sigma";
+        QTest::newRow("bad dataset")
+            << QStringList{"field", "--dataset", "spirals", "--out", "x"} << "--dataset";
+        QTest::newRow("no out") << QStringList{"field", "--steps", "1"} << "--out";
+        QTest::newRow("missing csv")
+            << QStringList{"field", "--dataset", "csv", "--csv", "/no/such.csv", "--out", "x"}
+            << "/no/such.csv";
+        QTest::newRow("unknown verb") << QStringList{"fields"} << "unknown verb";
+    }
+    void badInputIsOneLineAndExitTwo() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, needle);
+        QTemporaryDir dir;
+        for (QString& a : args)
+            if (a == "x") a = dir.filePath("x");
+        const Run r = aelab(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(needle), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+    }
+    // A folder the run cannot write to: one line naming it, nothing written.
+    // Root writes through permission bits, so as root the folder is /proc/self
+    // (which refuses new files to everyone); otherwise a folder made 0555.
+    void readOnlyOutputFolder() {
+        QTemporaryDir dir;
+        QString target = "/proc/self";
+        if (::geteuid() != 0) {
+            target = dir.filePath("ro");
+            QVERIFY(QDir().mkpath(target));
+            QVERIFY(QFile::setPermissions(target, QFile::ReadOwner | QFile::ExeOwner));
+        }
+        const Run r = aelab({"field", "--steps", "5", "--grid", "8", "--out", target});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(target) && r.err.contains("not writable"), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+        QVERIFY(!QFile::exists(target + "/metrics.json"));
+    }
+    void helpAndVersion() {
+        const Run help = aelab({"--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("field"));
+        const Run version = aelab({"--version"});
+        QCOMPARE(version.code, 0);
+        QVERIFY(version.out.startsWith("aelab "));
+        const Run fieldHelp = aelab({"field", "--help"});
+        QCOMPARE(fieldHelp.code, 0);
+        QVERIFY(fieldHelp.out.contains("--sigma"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliField)
+#include "tst_cli_field.moc"
