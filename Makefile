@@ -3,10 +3,12 @@
 #   make test   install what is missing, build, run the whole test suite
 #   make bench  the performance figures, against the same loop in PyTorch
 #   make package  a .deb of the app
+#   make format   clang-format every C++ file (make format-check: only report)
+#   make lint     clang-tidy with the checks in .clang-tidy
 BUILD := build
 JOBS  ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench package clean
+.PHONY: all deps configure build run test bench package format format-check lint clean
 
 all: build
 
@@ -36,6 +38,18 @@ bench: build
 # `sudo apt-get install ./build/package/aelab_*.deb`.
 package: build
 	cd $(BUILD) && cpack -G DEB -B package
+
+format:
+	@bash packaging/install-deps.sh --lint
+	bash tools/format.sh
+
+format-check:
+	@bash packaging/install-deps.sh --lint
+	bash tools/format.sh --check
+
+lint: build
+	@bash packaging/install-deps.sh --lint
+	bash tools/lint.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -23,8 +23,7 @@ QList<Verb> builtInVerbs() {
          "train a VAE/DVAE/IWAE/DIWAE, estimate test NLL; write metrics.json, samples.png, "
          "reconstructions.png",
          runDvaeVerb},
-        {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG",
-         runLinesVerb},
+        {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
     };
 }
 

@@ -7,7 +7,7 @@
 namespace aelab {
 
 class DatasetError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -73,12 +73,18 @@ torch::Tensor fromXY(const std::vector<float>& xy, const std::string& source) {
 
 float defaultToy2DNoise(Toy2DKind kind) {
     switch (kind) {
-    case Toy2DKind::Spiral: return 0.01f;
-    case Toy2DKind::Circles: return 0.01f;
-    case Toy2DKind::Moons: return 0.02f;
-    case Toy2DKind::GaussianRing: return 0.05f;
-    case Toy2DKind::SwissRoll: return 0.01f;
-    default: return 0.f;
+    case Toy2DKind::Spiral:
+        return 0.01f;
+    case Toy2DKind::Circles:
+        return 0.01f;
+    case Toy2DKind::Moons:
+        return 0.02f;
+    case Toy2DKind::GaussianRing:
+        return 0.05f;
+    case Toy2DKind::SwissRoll:
+        return 0.01f;
+    default:
+        return 0.f;
     }
 }
 
@@ -93,12 +99,23 @@ torch::Tensor makeToy2D(const Toy2DSpec& spec) {
     const int64_t n = spec.count;
     torch::Tensor pts;
     switch (spec.kind) {
-    case Toy2DKind::Spiral: pts = spiral(n, noise, gen); break;
-    case Toy2DKind::Circles: pts = circles(n, noise, gen); break;
-    case Toy2DKind::Moons: pts = moons(n, noise, gen); break;
-    case Toy2DKind::GaussianRing: pts = gaussianRing(n, noise, gen); break;
-    case Toy2DKind::SwissRoll: pts = swissRoll(n, noise, gen); break;
-    default: break;
+    case Toy2DKind::Spiral:
+        pts = spiral(n, noise, gen);
+        break;
+    case Toy2DKind::Circles:
+        pts = circles(n, noise, gen);
+        break;
+    case Toy2DKind::Moons:
+        pts = moons(n, noise, gen);
+        break;
+    case Toy2DKind::GaussianRing:
+        pts = gaussianRing(n, noise, gen);
+        break;
+    case Toy2DKind::SwissRoll:
+        pts = swissRoll(n, noise, gen);
+        break;
+    default:
+        break;
     }
     return pts.to(torch::kFloat32).contiguous();
 }

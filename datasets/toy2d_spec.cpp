@@ -3,7 +3,7 @@
 namespace aelab {
 
 namespace {
-const Toy2DKind kKinds[] = {Toy2DKind::Spiral,    Toy2DKind::Circles, Toy2DKind::Moons,
+const Toy2DKind kKinds[] = {Toy2DKind::Spiral,       Toy2DKind::Circles,   Toy2DKind::Moons,
                             Toy2DKind::GaussianRing, Toy2DKind::SwissRoll, Toy2DKind::Csv,
                             Toy2DKind::Painted};
 }
@@ -14,7 +14,9 @@ const std::vector<std::string>& toy2DNames() {
     return names;
 }
 
-std::string toy2DName(Toy2DKind kind) { return toy2DNames().at(static_cast<size_t>(kind)); }
+std::string toy2DName(Toy2DKind kind) {
+    return toy2DNames().at(static_cast<size_t>(kind));
+}
 
 std::optional<Toy2DKind> toy2DKindFromName(const std::string& name) {
     const auto& names = toy2DNames();

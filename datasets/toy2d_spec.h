@@ -12,11 +12,11 @@ enum class Toy2DKind { Spiral, Circles, Moons, GaussianRing, SwissRoll, Csv, Pai
 
 struct Toy2DSpec {
     Toy2DKind kind = Toy2DKind::Spiral;
-    int count = 1000;            // points to generate (ignored for Csv and Painted)
-    std::uint64_t seed = 1;      // every generator is seeded
-    float noise = -1.f;          // jitter; negative means the set's own default
-    std::string csvPath;         // Kind::Csv
-    std::vector<float> painted;  // Kind::Painted, x0,y0,x1,y1,...
+    int count = 1000;           // points to generate (ignored for Csv and Painted)
+    std::uint64_t seed = 1;     // every generator is seeded
+    float noise = -1.f;         // jitter; negative means the set's own default
+    std::string csvPath;        // Kind::Csv
+    std::vector<float> painted; // Kind::Painted, x0,y0,x1,y1,...
 };
 
 // Command-line and settings names: "spiral", "circles", "moons", "ring",

@@ -24,6 +24,8 @@ PACKAGES=(
 )
 # `make bench` also runs the PyTorch peer: the same LibTorch from Python.
 if [ "${1:-}" = "--bench" ]; then PACKAGES+=(python3-torch); fi
+# `make format` and `make lint`: Debian's clang-format and clang-tidy (14).
+if [ "${1:-}" = "--lint" ]; then PACKAGES+=(clang-format clang-tidy); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -115,8 +115,7 @@ Result call(Receiver* receiver, Result (Object::*method)(Params...), Args&&... a
         runAndWait(receiver, [&] { (receiver->*method)(std::forward<Args>(args)...); });
     } else {
         Result result{};
-        runAndWait(receiver,
-                   [&] { result = (receiver->*method)(std::forward<Args>(args)...); });
+        runAndWait(receiver, [&] { result = (receiver->*method)(std::forward<Args>(args)...); });
         return result;
     }
 }
@@ -139,17 +138,16 @@ QMetaObject::Connection connect(Sender* sender, Signal signal, Receiver* receive
     watchDeliveries();
     auto forward = [receiver, slot](const auto&... args) {
         [[maybe_unused]] const Sending sending;
-        QMetaObject::invokeMethod(
-            receiver,
-            [receiver, slot, args...]() mutable {
-                if constexpr (std::is_member_function_pointer_v<Slot>)
-                    (receiver->*slot)(args...);
-                else if constexpr (std::is_invocable_v<Slot&, decltype(args)&...>)
-                    slot(args...);
-                else
-                    slot(); // a slot that ignores the signal's arguments
-            },
-            Qt::QueuedConnection);
+        if constexpr (std::is_member_function_pointer_v<Slot>)
+            QMetaObject::invokeMethod(
+                receiver, [receiver, slot, args...] { (receiver->*slot)(args...); },
+                Qt::QueuedConnection);
+        else if constexpr (std::is_invocable_v<Slot&, decltype(args)...>)
+            QMetaObject::invokeMethod(
+                receiver, [slot, args...]() mutable { slot(args...); }, Qt::QueuedConnection);
+        else // a slot that ignores the signal's arguments
+            QMetaObject::invokeMethod(
+                receiver, [slot]() mutable { slot(); }, Qt::QueuedConnection);
     };
     return QObject::connect(sender, signal, receiver, forward, Qt::DirectConnection);
 }

@@ -4,9 +4,12 @@ namespace aelab {
 
 const char* activationName(Activation a) {
     switch (a) {
-    case Activation::ReLU: return "relu";
-    case Activation::Tanh: return "tanh";
-    case Activation::Softplus: return "softplus";
+    case Activation::ReLU:
+        return "relu";
+    case Activation::Tanh:
+        return "tanh";
+    case Activation::Softplus:
+        return "softplus";
     }
     return "";
 }
@@ -20,12 +23,17 @@ bool activationFromName(const std::string& s, Activation& out) {
     return false;
 }
 
-const char* lossName(LossKind l) { return l == LossKind::SquaredError ? "mse" : "bce"; }
+const char* lossName(LossKind l) {
+    return l == LossKind::SquaredError ? "mse" : "bce";
+}
 
 bool lossFromName(const std::string& s, LossKind& out) {
-    if (s == "mse") out = LossKind::SquaredError;
-    else if (s == "bce") out = LossKind::BinaryCrossEntropy;
-    else return false;
+    if (s == "mse")
+        out = LossKind::SquaredError;
+    else if (s == "bce")
+        out = LossKind::BinaryCrossEntropy;
+    else
+        return false;
     return true;
 }
 

@@ -26,33 +26,33 @@ struct GridSpec {
 enum class Activation { ReLU, Tanh, Softplus };
 enum class LossKind { SquaredError, BinaryCrossEntropy };
 
-const char* activationName(Activation a);          // "relu", "tanh", "softplus"
+const char* activationName(Activation a); // "relu", "tanh", "softplus"
 bool activationFromName(const std::string& s, Activation& out);
-const char* lossName(LossKind l);                  // "mse", "bce"
+const char* lossName(LossKind l); // "mse", "bce"
 bool lossFromName(const std::string& s, LossKind& out);
 
 // Everything that defines a field-lab run. Fields marked [net] need a new
 // network and apply on reset; the rest apply live.
 struct FieldConfig {
-    Toy2DSpec data;                                 // live: swaps the training set
-    float sigma = 0.1f;                             // Gaussian corruption std, live
-    int width = 128;                                // [net] hidden units per layer
-    int depth = 2;                                  // [net] hidden layers
-    Activation activation = Activation::ReLU;       // [net]
-    LossKind loss = LossKind::SquaredError;         // [net] BCE adds a sigmoid output
-    float learningRate = 1e-3f;                     // Adam, live
-    int batchSize = 256;                            // live
-    int gridSize = 64;                              // field grid is gridSize^2
-    unsigned long long seed = 1;                    // seeds data, init, batches, noise
+    Toy2DSpec data;                           // live: swaps the training set
+    float sigma = 0.1f;                       // Gaussian corruption std, live
+    int width = 128;                          // [net] hidden units per layer
+    int depth = 2;                            // [net] hidden layers
+    Activation activation = Activation::ReLU; // [net]
+    LossKind loss = LossKind::SquaredError;   // [net] BCE adds a sigmoid output
+    float learningRate = 1e-3f;               // Adam, live
+    int batchSize = 256;                      // live
+    int gridSize = 64;                        // field grid is gridSize^2
+    unsigned long long seed = 1;              // seeds data, init, batches, noise
 };
 
 // The learned and ideal fields on a grid, in data coordinates.
 struct FieldResult {
     GridSpec grid;
-    std::vector<float> dx, dy;            // r(x) - x
-    std::vector<float> idealDx, idealDy;  // r*(x) - x (docs/references.md §1)
-    std::vector<float> logDensity;        // log p_sigma(x)
-    double r2 = 0;                        // field fit score, see fieldFitR2()
+    std::vector<float> dx, dy;           // r(x) - x
+    std::vector<float> idealDx, idealDy; // r*(x) - x (docs/references.md §1)
+    std::vector<float> logDensity;       // log p_sigma(x)
+    double r2 = 0;                       // field fit score, see fieldFitR2()
 };
 
 } // namespace aelab

@@ -9,9 +9,12 @@ namespace aelab {
 namespace {
 torch::nn::AnyModule makeActivation(Activation a) {
     switch (a) {
-    case Activation::ReLU: return torch::nn::AnyModule(torch::nn::ReLU());
-    case Activation::Tanh: return torch::nn::AnyModule(torch::nn::Tanh());
-    case Activation::Softplus: return torch::nn::AnyModule(torch::nn::Softplus());
+    case Activation::ReLU:
+        return torch::nn::AnyModule(torch::nn::ReLU());
+    case Activation::Tanh:
+        return torch::nn::AnyModule(torch::nn::Tanh());
+    case Activation::Softplus:
+        return torch::nn::AnyModule(torch::nn::Softplus());
     }
     return torch::nn::AnyModule(torch::nn::ReLU());
 }
@@ -28,7 +31,9 @@ MlpDaeImpl::MlpDaeImpl(const MlpDaeOptions& options) : options_(options) {
     register_module("net", net_);
 }
 
-torch::Tensor MlpDaeImpl::logits(const torch::Tensor& x) { return net_->forward(x); }
+torch::Tensor MlpDaeImpl::logits(const torch::Tensor& x) {
+    return net_->forward(x);
+}
 
 torch::Tensor MlpDaeImpl::forward(const torch::Tensor& x) {
     auto y = logits(x);

@@ -19,7 +19,7 @@ struct MlpDaeOptions {
 };
 
 class MlpDaeImpl : public torch::nn::Module {
-public:
+  public:
     explicit MlpDaeImpl(const MlpDaeOptions& options);
     // Raw output before any sigmoid; forward() applies it when configured.
     torch::Tensor logits(const torch::Tensor& x);
@@ -29,7 +29,7 @@ public:
     void initialise(at::Generator& gen);
     const MlpDaeOptions& options() const { return options_; }
 
-private:
+  private:
     MlpDaeOptions options_;
     torch::nn::Sequential net_;
 };

@@ -212,5 +212,4 @@ int64_t InterpTrainer::parameterCount() const {
     return n;
 }
 
-
 } // namespace aelab

@@ -11,10 +11,10 @@ enum class CorruptionKind { Gaussian, SaltPepper, Masking };
 
 struct CorruptionSpec {
     CorruptionKind kind = CorruptionKind::Gaussian;
-    float level = 0.1f;  // sigma for Gaussian, p for salt-and-pepper, drop probability for masking
+    float level = 0.1f; // sigma for Gaussian, p for salt-and-pepper, drop probability for masking
 };
 
-std::string corruptionName(CorruptionKind kind);  // "gaussian", "saltpepper", "mask"
+std::string corruptionName(CorruptionKind kind); // "gaussian", "saltpepper", "mask"
 std::optional<CorruptionSpec> parseCorruption(const std::string& text);
 std::string formatCorruption(const CorruptionSpec& spec);
 

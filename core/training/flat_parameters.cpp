@@ -40,7 +40,8 @@ torch::Tensor flattenParameters(const std::vector<torch::Tensor>& params, bool w
     auto flat = torch::empty({total}, params.at(0).options());
     auto grads = withGrads ? torch::zeros({total}, flat.options()) : torch::Tensor();
     int64_t at = 0;
-    for (auto p : params) { // a handle: set_ changes the module's own tensor
+    // A handle by value: set_ changes the module's own tensor.
+    for (auto p : params) { // NOLINT(performance-for-range-copy)
         const int64_t n = p.numel();
         auto view = flat.slice(0, at, at + n).view(p.sizes());
         view.copy_(p);

@@ -58,22 +58,20 @@ torch::Tensor VaeTrainer::logWeights(const torch::Tensor& clean, const torch::Te
 StepResult VaeTrainer::train(int n) {
     model_->train();
     const int64_t batch = std::min<int64_t>(config_.batch, train_.size(0));
-    return guard_.run(n, step_,
-                      {[this, batch] {
-                           auto idx = torch::randint(train_.size(0), {batch}, gen_, torch::kInt64);
-                           auto clean = torch::bernoulli(train_.index_select(0, idx), gen_);
-                           auto input = isDenoising(config_.model)
-                                            ? corrupt(clean, config_.noise, gen_)
-                                            : clean;
-                           return -importanceBound(
-                                       logWeights(clean, input, trainingSamples(config_), gen_))
-                                       .mean();
-                       },
-                       [this](torch::Tensor& loss) {
-                           optimiser_->zero_grad();
-                           loss.backward();
-                           optimiser_->step();
-                       }});
+    return guard_.run(
+        n, step_,
+        {[this, batch] {
+             auto idx = torch::randint(train_.size(0), {batch}, gen_, torch::kInt64);
+             auto clean = torch::bernoulli(train_.index_select(0, idx), gen_);
+             auto input = isDenoising(config_.model) ? corrupt(clean, config_.noise, gen_) : clean;
+             return -importanceBound(logWeights(clean, input, trainingSamples(config_), gen_))
+                         .mean();
+         },
+         [this](torch::Tensor& loss) {
+             optimiser_->zero_grad();
+             loss.backward();
+             optimiser_->step();
+         }});
 }
 
 double VaeTrainer::evaluateBound(const torch::Tensor& images, int k, int64_t maxImages) {

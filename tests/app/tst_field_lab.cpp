@@ -40,7 +40,7 @@ class TestFieldLab : public QObject {
         const auto first = lab.lastSnapshot().view.dx;
         const quint64 run = lab.lastSnapshot().run;
         lab.reset(false);
-        QTRY_VERIFY(lab.lastSnapshot().run == run + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().run == run + 1, scaledMs(5000));
         for (int i = 0; i < 3; ++i)
             lab.stepOnce();
         QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, scaledMs(10000));
@@ -48,14 +48,14 @@ class TestFieldLab : public QObject {
         // A new seed gives another run.
         const auto seed = lab.controls()->config().seed;
         lab.reset(true);
-        QTRY_VERIFY(lab.lastSnapshot().run == run + 2);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().run == run + 2, scaledMs(5000));
         QCOMPARE(lab.controls()->config().seed, seed + 1);
     }
     void closingWhileTrainingIsClean() {
         auto* lab = new FieldLab;
         QTRY_VERIFY_WITH_TIMEOUT(lab->framesDrawn() >= 1, scaledMs(10000));
         lab->setPlaying(true);
-        QTest::qWait(200);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step >= 20, scaledMs(10000));
         delete lab; // must neither hang nor crash
     }
 };

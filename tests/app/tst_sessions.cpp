@@ -11,11 +11,13 @@
 #include "app/labs/interp/interp_controls.h"
 #include "app/labs/interp/interp_lab.h"
 #include "app/labs/field/field_lab.h"
+#include "app/labs/field/field_worker.h"
 #include "app/shell/lab_deck.h"
 #include "widgets/loss_chart.h"
 #include "app/shell/main_window.h"
 #include "app/shell/session_actions.h"
 #include "app/shell/setup_history.h"
+#include "tests/app/worker_sync.h"
 
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -135,7 +137,7 @@ class TestSessions : public QObject {
         QCOMPARE(lab->controls()->config().data.painted.size(), size_t(2 * points.size()));
         // A live edit keeps training on the painted set.
         fresh.deck()->applySetups({{"field", QJsonObject{{"sigma", 0.15}}}});
-        QTest::qWait(200);
+        flushWorker(lab->fieldWorker()); // a failure would be reported by now
         auto* banner = lab->findChild<QLabel*>("errorBanner");
         QVERIFY(banner);
         QVERIFY2(banner->isHidden(), qPrintable(banner->text()));
@@ -166,7 +168,7 @@ class TestSessions : public QObject {
         // Saving waits for each worker, after its stop published the final
         // step: once those snapshots are in, they show the saved steps.
         QVERIFY2(window.sessions()->saveSession(path, &error), qPrintable(error));
-        QTest::qWait(500);
+        QCoreApplication::sendPostedEvents(); // the snapshots sent before the save
         for (const QString& key : labs)
             saved[key] = deck->find(key)->progress();
         for (const QString& key : labs) {
@@ -202,7 +204,7 @@ class TestSessions : public QObject {
         QVERIFY(!window.sessions()->openSession(path, &error));
         QVERIFY2(error.contains("damaged") && error.contains("s.aelab"), qPrintable(error));
         QCOMPARE(window.deck()->setups(), before);
-        QTest::qWait(300);
+        flushWorker(window.fieldLab()->fieldWorker()); // a reset would have shown by now
         QCOMPARE(window.fieldLab()->lastSnapshot().run, run);
     }
 
@@ -236,7 +238,7 @@ class TestSessions : public QObject {
         const QVector<float> first = lab->lastSnapshot().view.dx;
         trainTo(lab, 250);
         QSlider* timeline = lab->timelineSlider();
-        QTRY_VERIFY(timeline->maximum() >= 2); // kept at steps 0, 100, 200, ...
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->maximum() >= 2, scaledMs(5000)); // kept at steps 0, 100, 200, ...
         const int kept = timeline->maximum();
         timeline->setValue(0);
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 0, scaledMs(10000));

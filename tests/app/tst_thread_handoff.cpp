@@ -66,9 +66,8 @@ class TestThreadHandoff : public QObject {
         for (int i = 0; i < 500; ++i)
             handoff::post(echo_, &Echo::take, i);
         int count = 0;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (count = handoff::call(echo_, &Echo::count), count == 500),
-            scaledMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT((count = handoff::call(echo_, &Echo::count), count == 500),
+                                 scaledMs(10000));
         QVector<int> seen;
         QThread* ranOn = nullptr;
         QVERIFY(handoff::runAndWait(echo_, [&] {

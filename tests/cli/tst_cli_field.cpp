@@ -1,11 +1,12 @@
 // `aelab field` end to end: files, headers, metrics; and one-line errors with
 // exit code 2 for bad options and input. Runs the real binary.
+#include "tests/cli/cli_runner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -14,16 +15,9 @@
 #include <unistd.h>
 
 namespace {
-struct Run {
-    int code;
-    QString out, err;
-};
+using Run = CliRun;
 Run aelab(const QStringList& args) {
-    QProcess p;
-    p.start(qEnvironmentVariable("AELAB_CLI"), args);
-    p.waitForFinished(300000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runCliCaptured(args);
 }
 QStringList lines(const QString& path) {
     QFile f(path);
@@ -62,12 +56,23 @@ class TestCliField : public QObject {
     }
     void sameSeedSameMetrics() {
         QTemporaryDir dir;
-        for (const char* sub : {"a", "b"})
-            QCOMPARE(aelab({"field", "--steps", "100", "--points", "200", "--grid", "16", "--out",
-                            dir.filePath(sub)})
-                         .code,
-                     0);
-        QCOMPARE(lines(dir.filePath("a/field.csv")), lines(dir.filePath("b/field.csv")));
+        for (const char* sub : {"a", "b"}) {
+            const Run r = aelab({"field", "--steps", "100", "--points", "200", "--grid", "16",
+                                 "--out", dir.filePath(sub)});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        }
+        const QStringList a = lines(dir.filePath("a/field.csv"));
+        QCOMPARE(a.size(), 1 + 16 * 16);
+        QCOMPARE(lines(dir.filePath("b/field.csv")), a);
+        const auto metrics = [&](const char* sub) {
+            QFile f(dir.filePath(QString(sub) + "/metrics.json"));
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
+        };
+        for (const char* key : {"loss", "field_r2"}) {
+            QVERIFY2(metrics("a").contains(key), key);
+            QCOMPARE(metrics("a")[key].toDouble(), metrics("b")[key].toDouble());
+        }
     }
     void readsCsvData() {
         QTemporaryDir dir;

@@ -87,6 +87,15 @@ class TestChainSampler : public QObject {
         QVERIFY(p.select(1, 1).min().item<float>() >= 3 && p.select(1, 1).max().item<float>() <= 4);
         QVERIFY(std::abs(p.select(1, 0).mean().item<float>() + 0.5f) < 0.05f);
     }
+    // By hand, with the within-set terms: X = {(0,0), (2,0)}, Y = {(1,0)}:
+    // E|X - Y| = 1, E|X - X'| = (0 + 2 + 2 + 0) / 4 = 1, E|Y - Y'| = 0, so
+    // D^2 = 2 * 1 - 1 - 0 = 1.
+    void energyDistanceByHand() {
+        const torch::Tensor x = torch::tensor({0.f, 0.f, 2.f, 0.f}).view({2, 2});
+        const torch::Tensor y = torch::tensor({1.f, 0.f}).view({1, 2});
+        QVERIFY(std::abs(energyDistance(x, y) - 1.0) < 1e-6);
+        QVERIFY(std::abs(energyDistance(y, x) - 1.0) < 1e-6);
+    }
     void energyDistanceOfKnownSets() {
         auto x = torch::tensor({{0.f, 0.f}});
         auto y = torch::tensor({{3.f, 4.f}});

@@ -10,7 +10,7 @@ using namespace aelab;
 
 class TestCorruption : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void init() { failOnWarnings(); }
     void gaussianHasTheRequestedVariance() {
         auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
@@ -40,9 +40,11 @@ private slots:
         QVERIFY(((y == 0) | (y == 1)).all().item<bool>());
     }
     void sameSeedSameNoise() {
-        auto g1 = at::make_generator<at::CPUGeneratorImpl>(4), g2 = at::make_generator<at::CPUGeneratorImpl>(4);
+        auto g1 = at::make_generator<at::CPUGeneratorImpl>(4),
+             g2 = at::make_generator<at::CPUGeneratorImpl>(4);
         auto x = torch::zeros({100});
-        QVERIFY(torch::equal(corrupt(x, {CorruptionKind::Gaussian, 1}, g1), corrupt(x, {CorruptionKind::Gaussian, 1}, g2)));
+        QVERIFY(torch::equal(corrupt(x, {CorruptionKind::Gaussian, 1}, g1),
+                             corrupt(x, {CorruptionKind::Gaussian, 1}, g2)));
     }
     void specsParseAndReject() {
         auto s = parseCorruption("saltpepper:0.1");

@@ -12,7 +12,7 @@ using namespace aelab;
 
 class TestIdealField : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void init() { failOnWarnings(); }
     void singlePointPullsStraightToIt() {
         // With one training point the softmax weight is 1: r*(x) - x = x1 - x.
@@ -42,7 +42,8 @@ private slots:
         auto dxm = idealField(data, x - torch::tensor({{float(h), 0.f}}), s).logDensity;
         const double grad = (dxp - dxm).item<double>() / (2 * h);
         const double field = idealField(data, x, s).rMinusX[0][0].item<double>();
-        QVERIFY2(std::abs(field - s * s * grad) < 2e-3, qPrintable(QString("%1 vs %2").arg(field).arg(s * s * grad)));
+        QVERIFY2(std::abs(field - s * s * grad) < 2e-3,
+                 qPrintable(QString("%1 vs %2").arg(field).arg(s * s * grad)));
     }
     void blockSizeDoesNotChangeTheAnswer() {
         auto gen = at::make_generator<at::CPUGeneratorImpl>(5);
@@ -54,7 +55,8 @@ private slots:
     }
     void farQueriesStayFinite() {
         // 50 sigma away every exp() underflows; logsumexp must not.
-        auto f = idealField(torch::tensor({{0.f, 0.f}, {0.1f, 0.f}}), torch::tensor({{5.f, 5.f}}), 0.1);
+        auto f =
+            idealField(torch::tensor({{0.f, 0.f}, {0.1f, 0.f}}), torch::tensor({{5.f, 5.f}}), 0.1);
         QVERIFY(torch::isfinite(f.rMinusX).all().item<bool>());
         QVERIFY(std::isfinite(f.logDensity[0].item<float>()));
     }
@@ -64,7 +66,7 @@ private slots:
         auto logp = torch::randn({100}, gen, torch::kFloat32);
         QCOMPARE(fieldFitR2(ideal, ideal, logp), 1.0);
         QVERIFY(std::abs(fieldFitR2(torch::zeros_like(ideal), ideal, logp)) < 1e-12);
-        QVERIFY(std::abs(fieldFitR2(-ideal, ideal, logp) + 3.0) < 1e-9);  // 1 - 4
+        QVERIFY(std::abs(fieldFitR2(-ideal, ideal, logp) + 3.0) < 1e-9); // 1 - 4
         // The density weights: an error where p is tiny barely counts.
         auto lp = torch::full({100}, -50.f);
         lp[0] = 0;

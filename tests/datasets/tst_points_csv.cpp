@@ -12,7 +12,7 @@ using namespace aelab;
 
 class TestPointsCsv : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void init() { failOnWarnings(); }
     void parsesWithHeaderCommentsAndBlanks() {
         const auto xy = parsePointsCsv("x,y\n# a comment\n0.5, -1\n\n2e-1,3\r\n", "pts.csv");
@@ -25,12 +25,18 @@ private slots:
     void rejectsBadRows_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("non-numeric") << "1,2\n3,abc\n" << "pts.csv:2";
-        QTest::newRow("one column") << "1,2\n3\n" << "pts.csv:2";
-        QTest::newRow("nan") << "1,2\nnan,1\n" << "finite";
-        QTest::newRow("inf") << "1,2\n1,inf\n" << "finite";
-        QTest::newRow("second header") << "x,y\nx,y\n1,2\n" << "pts.csv:2";
-        QTest::newRow("one point") << "1,2\n" << "at least 2";
+        QTest::newRow("non-numeric") << "1,2\n3,abc\n"
+                                     << "pts.csv:2";
+        QTest::newRow("one column") << "1,2\n3\n"
+                                    << "pts.csv:2";
+        QTest::newRow("nan") << "1,2\nnan,1\n"
+                             << "finite";
+        QTest::newRow("inf") << "1,2\n1,inf\n"
+                             << "finite";
+        QTest::newRow("second header") << "x,y\nx,y\n1,2\n"
+                                       << "pts.csv:2";
+        QTest::newRow("one point") << "1,2\n"
+                                   << "at least 2";
     }
     void rejectsBadRows() {
         QFETCH(QString, text);

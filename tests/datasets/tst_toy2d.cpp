@@ -11,12 +11,12 @@ using namespace aelab;
 
 class TestToy2D : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void init() { failOnWarnings(); }
     void spiralFollowsAlainBengio() {
         Toy2DSpec spec;
         spec.count = 2000;
-        spec.noise = 0;  // exact curve: r = 0.04 t with t in [3, 15]
+        spec.noise = 0; // exact curve: r = 0.04 t with t in [3, 15]
         auto pts = makeToy2D(spec);
         QCOMPARE(pts.size(0), 2000);
         QCOMPARE(pts.size(1), 2);
@@ -59,7 +59,7 @@ private slots:
         auto angle = torch::atan2(p.select(1, 1), p.select(1, 0));
         auto k = torch::round(angle / (2 * M_PI / 8)).remainder(8).to(torch::kLong);
         auto counts = torch::bincount(k, {}, 8);
-        QVERIFY(counts.min().item<long>() > 350);  // about 500 each
+        QVERIFY(counts.min().item<long>() > 350); // about 500 each
         QVERIFY(std::abs(p.pow(2).sum(1).sqrt().mean().item<float>() - 0.7f) < 0.02f);
     }
     void paintedPointsAreUsedAsGiven() {
@@ -78,7 +78,8 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(DatasetError, makeToy2D(spec));
     }
     void namesRoundTrip() {
-        for (const auto& n : toy2DNames()) QCOMPARE(toy2DName(*toy2DKindFromName(n)), n);
+        for (const auto& n : toy2DNames())
+            QCOMPARE(toy2DName(*toy2DKindFromName(n)), n);
         QVERIFY(!toy2DKindFromName("spirals").has_value());
     }
 };

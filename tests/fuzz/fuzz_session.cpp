@@ -16,9 +16,9 @@ QByteArray withHeader(const QByteArray& payload) {
     QByteArray out("AELABSES", 8);
     out.resize(16);
     qToBigEndian<quint32>(kSessionVersion, out.data() + 8);
-    const auto crc = quint32(crc32(crc32(0L, Z_NULL, 0),
-                                   reinterpret_cast<const Bytef*>(payload.constData()),
-                                   uInt(payload.size())));
+    const auto crc =
+        quint32(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(payload.constData()),
+                      uInt(payload.size())));
     qToBigEndian<quint32>(crc, out.data() + 12);
     return out + payload;
 }

@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 200; ++i) {
         QVector<int> v(64, i);
         if (!std::strcmp(mode, "plain"))
-            QMetaObject::invokeMethod(sink, [sink, v] { sink->take(v); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                sink, [sink, v] { sink->take(v); }, Qt::QueuedConnection);
         else
             handoff::post(sink, &Sink::take, v);
     }

@@ -83,7 +83,8 @@ void ChainLab::stepOnce() {
 void ChainLab::restart() {
     banner_->hide();
     started_ = true;
-    handoff::post(worker_, &ChainWorker::restartUniform, controls_->particles(), quint64(1 + restarts_++));
+    handoff::post(worker_, &ChainWorker::restartUniform, controls_->particles(),
+                  quint64(1 + restarts_++));
 }
 
 void ChainLab::loadStart(const QString& path) {

@@ -82,7 +82,8 @@ DvaeLab::DvaeLab(QWidget* parent) : QWidget(parent) {
         if (!dir.isEmpty()) controls_->chooseData("folder:" + dir);
     });
     connect(controls_, &DvaeControls::resetRequested, this, [this] {
-        handoff::post(worker_, &DvaeWorker::resetModels, controls_->config(0), controls_->config(1));
+        handoff::post(worker_, &DvaeWorker::resetModels, controls_->config(0),
+                      controls_->config(1));
     });
     connect(controls_, &DvaeControls::trainingToggled, this,
             [this](bool on) { handoff::post(worker_, &DvaeWorker::setTraining, on); });

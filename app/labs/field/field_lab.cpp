@@ -80,7 +80,8 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
 
 FieldLab::~FieldLab() {
     // Stop training between batches, then let the thread's event loop end.
-    for (auto& [companion, shutdown] : companions_) handoff::runAndWait(companion, shutdown);
+    for (auto& [companion, shutdown] : companions_)
+        handoff::runAndWait(companion, shutdown);
     handoff::call(worker_, &FieldWorker::shutdown);
     thread_.requestInterruption();
     thread_.quit();

@@ -67,28 +67,29 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
                          if (!skipped.isEmpty())
                              showError(tr("%n file(s) skipped: %1", nullptr, int(skipped.size()))
                                            .arg(skipped.mid(0, 5).join("; ")));
-                         handoff::post(worker_, &ImageWorker::requestGalleryPage, 0, false, ImageGallery::kPerPage);
+                         handoff::post(worker_, &ImageWorker::requestGalleryPage, 0, false,
+                                       ImageGallery::kPerPage);
                      });
     handoff::connect(worker_, &ImageWorker::galleryPage, gallery_, &ImageGallery::showPage);
     connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
-        handoff::post(worker_, &ImageWorker::requestGalleryPage, page, test, ImageGallery::kPerPage);
+        handoff::post(worker_, &ImageWorker::requestGalleryPage, page, test,
+                      ImageGallery::kPerPage);
     });
 
     connect(controls_, &ImageControls::dataChosen, this, &ImageLab::loadData);
     connect(controls_, &ImageControls::folderRequested, this, &ImageLab::chooseFolder);
-    connect(controls_, &ImageControls::modelResetRequested, this, [this] {
-        handoff::post(worker_, &ImageWorker::resetModel, controls_->config());
-    });
-    connect(controls_, &ImageControls::liveSettingsChanged, this, [this] {
-        handoff::post(worker_, &ImageWorker::applyLive, controls_->config());
-    });
+    connect(controls_, &ImageControls::modelResetRequested, this,
+            [this] { handoff::post(worker_, &ImageWorker::resetModel, controls_->config()); });
+    connect(controls_, &ImageControls::liveSettingsChanged, this,
+            [this] { handoff::post(worker_, &ImageWorker::applyLive, controls_->config()); });
     connect(controls_, &ImageControls::previewNoiseChanged, this, [this](const QString& spec) {
         handoff::post(worker_, &ImageWorker::setPreviewNoise, spec);
     });
     connect(controls_, &ImageControls::trainingToggled, this,
             [this](bool on) { handoff::post(worker_, &ImageWorker::setTraining, on); });
     connect(controls_, &ImageControls::chainsRestartRequested, this, [this] {
-        handoff::post(worker_, &ImageWorker::restartChains, controls_->chainCount(), controls_->chainStart());
+        handoff::post(worker_, &ImageWorker::restartChains, controls_->chainCount(),
+                      controls_->chainStart());
     });
     connect(controls_, &ImageControls::chainsPlayToggled, this,
             [this](bool on) { handoff::post(worker_, &ImageWorker::setChainsPlaying, on); });
@@ -100,7 +101,8 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
     connect(controls_, &ImageControls::chainSpeedChanged, this,
             [this](double v) { handoff::post(worker_, &ImageWorker::setChainSpeed, v); });
     // The worker starts with the panel's settings; data loads on first show.
-    handoff::post(worker_, &ImageWorker::setInjection, controls_->injectionMode(), controls_->injectionS());
+    handoff::post(worker_, &ImageWorker::setInjection, controls_->injectionMode(),
+                  controls_->injectionS());
     handoff::post(worker_, &ImageWorker::setChainSpeed, controls_->chainSpeed());
     handoff::post(worker_, &ImageWorker::setPreviewNoise, controls_->noiseSpec());
     handoff::post(worker_, &ImageWorker::resetModel, controls_->config());

@@ -77,7 +77,8 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
                          status_->setText(description);
                          banner_->hide();
                          scores_->clear();
-                         handoff::post(worker_, &InterpWorker::requestGalleryPage, 0, false, ImageGallery::kPerPage);
+                         handoff::post(worker_, &InterpWorker::requestGalleryPage, 0, false,
+                                       ImageGallery::kPerPage);
                      });
     handoff::connect(worker_, &InterpWorker::modelLoaded, this,
                      [this](const aelab::InterpConfig& c) {
@@ -89,7 +90,8 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
     });
     handoff::connect(worker_, &InterpWorker::galleryPage, gallery_, &ImageGallery::showPage);
     connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
-        handoff::post(worker_, &InterpWorker::requestGalleryPage, page, test, ImageGallery::kPerPage);
+        handoff::post(worker_, &InterpWorker::requestGalleryPage, page, test,
+                      ImageGallery::kPerPage);
     });
     connect(gallery_, &ImageGallery::imageChosen, this, [this](int index, bool test) {
         handoff::post(worker_, &InterpWorker::chooseFromData, nextWhich_, index, test);
@@ -149,9 +151,8 @@ void InterpLab::connectControls() {
     connect(controls_, &InterpControls::rebuildRequested, this, [this] {
         handoff::post(worker_, &InterpWorker::selectModel, controls_->config(), true);
     });
-    connect(controls_, &InterpControls::liveSettingsChanged, this, [this] {
-        handoff::post(worker_, &InterpWorker::applyLive, controls_->config());
-    });
+    connect(controls_, &InterpControls::liveSettingsChanged, this,
+            [this] { handoff::post(worker_, &InterpWorker::applyLive, controls_->config()); });
     connect(controls_, &InterpControls::trainingToggled, this,
             [this](bool on) { handoff::post(worker_, &InterpWorker::setTraining, on); });
     connect(controls_, &InterpControls::interpolationChanged, this, [this] {
