@@ -17,7 +17,7 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     : QWidget(parent), field_(field), worker_(new ChainWorker(field->fieldWorker())) {
     qRegisterMetaType<ChainSnapshot>();
     // The chain reads the field lab's model, so it runs on that lab's thread.
-    field_->adoptCompanion(worker_, [worker = worker_] { worker->shutdown(); });
+    field_->workerThread().adopt(worker_);
     plot_ = new FieldPlot(this);
     plot_->setShowLearned(false);
     plot_->setShowIdeal(false);

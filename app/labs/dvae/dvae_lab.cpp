@@ -3,6 +3,7 @@
 #include "app/labs/dvae/dvae_worker.h"
 #include "widgets/image_grid_view.h"
 #include "app/labkit/lab_layout.h"
+#include "app/labkit/lab_parts.h"
 #include "widgets/latent_scatter.h"
 #include "widgets/loss_chart.h"
 #include "app/labkit/thread_handoff.h"
@@ -10,16 +11,9 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
-#include <QThread>
-#include <QVBoxLayout>
 
-DvaeLab::DvaeLab(QWidget* parent) : QWidget(parent) {
-    thread_ = new QThread(this);
-    thread_->setObjectName("dvae-lab worker");
-    worker_ = new DvaeWorker;
-    worker_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_->start();
+DvaeLab::DvaeLab(QWidget* parent)
+    : QWidget(parent), thread_("dvae-lab worker"), worker_(thread_.adopt(new DvaeWorker)) {
 
     controls_ = new DvaeControls(this);
     chart_ = new LossChart(this);
@@ -27,8 +21,7 @@ DvaeLab::DvaeLab(QWidget* parent) : QWidget(parent) {
     chart_->xAxis->setLabel(tr("epoch"));
     banner_ = makeErrorBanner(this);
     status_ = new QLabel(this);
-    nll_ = new QLabel(this);
-    nll_->setWordWrap(true);
+    nll_ = makeStatusLabel(this);
     views_ = new QWidget(this);
     auto* grid = new QGridLayout(views_);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -49,13 +42,7 @@ DvaeLab::DvaeLab(QWidget* parent) : QWidget(parent) {
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 2);
     grid->setRowStretch(3, 3);
-    auto* main = new QWidget(this);
-    auto* mainLayout = new QVBoxLayout(main);
-    mainLayout->setContentsMargins(0, 0, 0, 0);
-    mainLayout->addWidget(status_);
-    mainLayout->addWidget(nll_);
-    mainLayout->addWidget(views_, 1);
-    layOutLab(this, banner_, main, chart_, controls_);
+    layOutLab(this, banner_, stackOver({status_, nll_}, views_, this), chart_, controls_);
 
     handoff::connect(worker_, &DvaeWorker::snapshot, this, &DvaeLab::onSnapshot);
     handoff::connect(worker_, &DvaeWorker::failed, this, &DvaeLab::showError);
@@ -97,10 +84,7 @@ DvaeLab::DvaeLab(QWidget* parent) : QWidget(parent) {
 }
 
 DvaeLab::~DvaeLab() {
-    handoff::call(worker_, &DvaeWorker::shutdown);
-    thread_->requestInterruption();
-    thread_->quit();
-    thread_->wait();
+    thread_.stop();
 }
 
 void DvaeLab::showEvent(QShowEvent* event) {

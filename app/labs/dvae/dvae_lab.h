@@ -5,6 +5,7 @@
 // input, and a 2D view of the codes coloured by class. Samples can go to the
 // image lab, whose DAE refines them.
 #include "app/labs/dvae/dvae_snapshot.h"
+#include "app/labkit/lab_thread.h"
 
 #include <QVariantMap>
 #include <QWidget>
@@ -15,7 +16,6 @@ class ImageGridView;
 class LatentScatter;
 class LossChart;
 class QLabel;
-class QThread;
 
 class DvaeLab : public QWidget {
     Q_OBJECT
@@ -56,7 +56,7 @@ class DvaeLab : public QWidget {
     void onSnapshot(const DvaeSnapshot& s);
     void showError(const QString& text);
 
-    QThread* thread_;
+    LabThread thread_;
     DvaeWorker* worker_;
     DvaeControls* controls_;
     QLabel* titles_[kDvaeSlots];

@@ -13,7 +13,8 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
-FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
+FieldLab::FieldLab(QWidget* parent)
+    : QWidget(parent), thread_("field-worker"), worker_(thread_.adopt(new FieldWorker)) {
     qRegisterMetaType<FieldSnapshot>();
     qRegisterMetaType<aelab::FieldConfig>();
 
@@ -24,9 +25,6 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
     banner_ = makeErrorBanner(this);
     layOutLab(this, banner_, plot_, buildTimeline(), controls_);
 
-    worker_ = new FieldWorker;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     handoff::connect(worker_, &FieldWorker::snapshotReady, this, &FieldLab::onSnapshot);
     handoff::connect(worker_, &FieldWorker::failed, this, [this](const QString& text) {
         banner_->setText(text);
@@ -72,26 +70,13 @@ FieldLab::FieldLab(QWidget* parent) : QWidget(parent) {
         frameWork_ = -1;
     });
 
-    thread_.setObjectName("field-worker");
-    thread_.start();
     handoff::post(worker_, &FieldWorker::setStepsPerFrame, controls_->stepsPerFrame());
     reset(false);
 }
 
 FieldLab::~FieldLab() {
     // Stop training between batches, then let the thread's event loop end.
-    for (auto& [companion, shutdown] : companions_)
-        handoff::runAndWait(companion, shutdown);
-    handoff::call(worker_, &FieldWorker::shutdown);
-    thread_.requestInterruption();
-    thread_.quit();
-    thread_.wait();
-}
-
-void FieldLab::adoptCompanion(QObject* worker, std::function<void()> shutdown) {
-    worker->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker, &QObject::deleteLater);
-    companions_.emplace_back(worker, std::move(shutdown));
+    thread_.stop();
 }
 
 void FieldLab::setPlaying(bool on) {

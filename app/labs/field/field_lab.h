@@ -1,11 +1,10 @@
 #pragma once
 // The field lab: the plot, the loss chart and the controls, wired to a
 // FieldWorker that trains on its own thread.
+#include "app/labkit/lab_thread.h"
 #include "app/labs/field/field_snapshot.h"
 
-#include <QThread>
 #include <QWidget>
-#include <functional>
 #include <vector>
 
 class FieldControls;
@@ -24,12 +23,10 @@ class FieldLab : public QWidget {
     FieldPlot* plot() const { return plot_; }
     LossChart* lossChart() const { return chart_; }
     FieldControls* controls() const { return controls_; }
-    // Lives on this lab's worker thread; the chain lab's worker shares it.
+    // Lives on this lab's worker thread; the chain lab's worker, which reads
+    // its model, is adopted onto the same thread.
     FieldWorker* fieldWorker() const { return worker_; }
-    // Moves another lab's worker that reads this lab's model onto this lab's
-    // worker thread (deleted with it); shutdown runs there, first, when this
-    // lab stops.
-    void adoptCompanion(QObject* worker, std::function<void()> shutdown);
+    LabThread& workerThread() { return thread_; }
     const FieldSnapshot& lastSnapshot() const { return last_; }
     // How many snapshots have been drawn (tests wait on it).
     int framesDrawn() const { return frames_; }
@@ -64,9 +61,8 @@ class FieldLab : public QWidget {
     QWidget* buildTimeline();
     void showTimeline(const FieldSnapshot& s);
 
-    QThread thread_;
+    LabThread thread_;
     FieldWorker* worker_ = nullptr;
-    std::vector<std::pair<QObject*, std::function<void()>>> companions_;
     FieldPlot* plot_ = nullptr;
     LossChart* chart_ = nullptr;
     FieldControls* controls_ = nullptr;

@@ -4,6 +4,7 @@
 #include "widgets/image_grid_view.h"
 #include "app/labs/image/image_worker.h"
 #include "app/labkit/lab_layout.h"
+#include "app/labkit/lab_parts.h"
 #include "widgets/loss_chart.h"
 #include "app/labkit/thread_handoff.h"
 
@@ -12,16 +13,9 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QThread>
-#include <QVBoxLayout>
 
-ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
-    thread_ = new QThread(this);
-    thread_->setObjectName("image-lab worker");
-    worker_ = new ImageWorker;
-    worker_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_->start();
+ImageLab::ImageLab(QWidget* parent)
+    : QWidget(parent), thread_("image-lab worker"), worker_(thread_.adopt(new ImageWorker)) {
 
     controls_ = new ImageControls(this);
     preview_ = new ImageGridView(this);
@@ -34,8 +28,7 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
     trainSeries_ = chart_->addSeries(tr("training loss"));
     testSeries_ = chart_->addSeries(tr("test loss"));
     banner_ = makeErrorBanner(this);
-    status_ = new QLabel(this);
-    status_->setWordWrap(true);
+    status_ = makeStatusLabel(this);
 
     // Main view: preview over samples; the gallery on its own tab.
     auto* split = new QSplitter(Qt::Vertical);
@@ -46,19 +39,11 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
     views_ = new QTabWidget(this);
     views_->addTab(split, tr("Denoise and sample"));
     views_->addTab(gallery_, tr("Gallery"));
-    auto* main = new QWidget(this);
-    auto* mainLayout = new QVBoxLayout(main);
-    mainLayout->setContentsMargins(0, 0, 0, 0);
-    mainLayout->addWidget(status_);
-    mainLayout->addWidget(views_, 1);
-    layOutLab(this, banner_, main, chart_, controls_);
+    layOutLab(this, banner_, stackOver({status_}, views_, this), chart_, controls_);
 
     handoff::connect(worker_, &ImageWorker::snapshot, this, &ImageLab::onSnapshot);
     handoff::connect(worker_, &ImageWorker::failed, this, &ImageLab::showError);
-    handoff::connect(worker_, &ImageWorker::busy, this, [this](const QString& what) {
-        emit busyChanged(what);
-        if (!what.isEmpty()) status_->setText(what);
-    });
+    connectBusy(worker_, this, status_);
     handoff::connect(worker_, &ImageWorker::dataLoaded, this,
                      [this](const QString& description, const QStringList& skipped) {
                          description_ = description;
@@ -67,14 +52,9 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
                          if (!skipped.isEmpty())
                              showError(tr("%n file(s) skipped: %1", nullptr, int(skipped.size()))
                                            .arg(skipped.mid(0, 5).join("; ")));
-                         handoff::post(worker_, &ImageWorker::requestGalleryPage, 0, false,
-                                       ImageGallery::kPerPage);
+                         requestFirstPage(worker_);
                      });
-    handoff::connect(worker_, &ImageWorker::galleryPage, gallery_, &ImageGallery::showPage);
-    connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
-        handoff::post(worker_, &ImageWorker::requestGalleryPage, page, test,
-                      ImageGallery::kPerPage);
-    });
+    connectGallery(worker_, gallery_);
 
     connect(controls_, &ImageControls::dataChosen, this, &ImageLab::loadData);
     connect(controls_, &ImageControls::folderRequested, this, &ImageLab::chooseFolder);
@@ -109,10 +89,7 @@ ImageLab::ImageLab(QWidget* parent) : QWidget(parent) {
 }
 
 ImageLab::~ImageLab() {
-    handoff::call(worker_, &ImageWorker::shutdown);
-    thread_->requestInterruption();
-    thread_->quit();
-    thread_->wait();
+    thread_.stop();
 }
 
 void ImageLab::showEvent(QShowEvent* event) {

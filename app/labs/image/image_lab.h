@@ -4,6 +4,7 @@
 // loss curves, a grid of sampling chains with their score, and a gallery of
 // the data. The worker runs on its own thread; snapshots cross by value.
 #include "app/labs/image/image_snapshot.h"
+#include "app/labkit/lab_thread.h"
 
 #include <QVariantMap>
 #include <QWidget>
@@ -15,7 +16,6 @@ class ImageWorker;
 class LossChart;
 class QLabel;
 class QTabWidget;
-class QThread;
 
 class ImageLab : public QWidget {
     Q_OBJECT
@@ -58,7 +58,7 @@ class ImageLab : public QWidget {
     void showError(const QString& text);
     void chooseFolder();
 
-    QThread* thread_;
+    LabThread thread_;
     ImageWorker* worker_;
     ImageControls* controls_;
     ImageGridView* preview_;

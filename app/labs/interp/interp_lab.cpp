@@ -5,6 +5,7 @@
 #include "app/labs/interp/interp_controls.h"
 #include "app/labs/interp/interp_worker.h"
 #include "app/labkit/lab_layout.h"
+#include "app/labkit/lab_parts.h"
 #include "widgets/loss_chart.h"
 #include "app/labkit/thread_handoff.h"
 
@@ -15,16 +16,11 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
-#include <QThread>
 #include <QVBoxLayout>
 
-InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
-    thread_ = new QThread(this);
-    thread_->setObjectName("interpolation-lab worker");
-    worker_ = new InterpWorker;
-    worker_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_->start();
+InterpLab::InterpLab(QWidget* parent)
+    : QWidget(parent), thread_("interpolation-lab worker"),
+      worker_(thread_.adopt(new InterpWorker)) {
 
     controls_ = new InterpControls(this);
     gallery_ = new ImageGallery(this);
@@ -37,10 +33,8 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
     testSeries_ = lossChart_->addSeries(tr("test reconstruction error"));
     alphaChart_ = new AlphaChart(this);
     banner_ = makeErrorBanner(this);
-    status_ = new QLabel(this);
-    status_->setWordWrap(true);
-    scores_ = new QLabel(this);
-    scores_->setWordWrap(true);
+    status_ = makeStatusLabel(this);
+    scores_ = makeStatusLabel(this);
     scores_->setTextFormat(Qt::RichText);
 
     auto* top = new QSplitter(Qt::Horizontal);
@@ -54,31 +48,21 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setSizes({360, 320}); // the strip needs room for up to four rows of 16 frames
-    auto* main = new QWidget(this);
-    auto* mainLayout = new QVBoxLayout(main);
-    mainLayout->setContentsMargins(0, 0, 0, 0);
-    mainLayout->addWidget(status_);
-    mainLayout->addWidget(scores_);
-    mainLayout->addWidget(split, 1);
     auto* charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(lossChart_);
     charts->addWidget(alphaChart_);
-    layOutLab(this, banner_, main, charts, controls_);
+    layOutLab(this, banner_, stackOver({status_, scores_}, split, this), charts, controls_);
 
     handoff::connect(worker_, &InterpWorker::snapshot, this, &InterpLab::onSnapshot);
     handoff::connect(worker_, &InterpWorker::failed, this, &InterpLab::showError);
-    handoff::connect(worker_, &InterpWorker::busy, this, [this](const QString& what) {
-        emit busyChanged(what);
-        if (!what.isEmpty()) status_->setText(what);
-    });
+    connectBusy(worker_, this, status_);
     handoff::connect(worker_, &InterpWorker::dataLoaded, this,
                      [this](const QString& description, const QString& spec) {
                          controls_->showData(spec);
                          status_->setText(description);
                          banner_->hide();
                          scores_->clear();
-                         handoff::post(worker_, &InterpWorker::requestGalleryPage, 0, false,
-                                       ImageGallery::kPerPage);
+                         requestFirstPage(worker_);
                      });
     handoff::connect(worker_, &InterpWorker::modelLoaded, this,
                      [this](const aelab::InterpConfig& c) {
@@ -88,11 +72,7 @@ InterpLab::InterpLab(QWidget* parent) : QWidget(parent) {
     handoff::connect(worker_, &InterpWorker::saved, this, [this](const QString& path) {
         status_->setText(tr("Model saved to %1").arg(path));
     });
-    handoff::connect(worker_, &InterpWorker::galleryPage, gallery_, &ImageGallery::showPage);
-    connect(gallery_, &ImageGallery::pageRequested, this, [this](int page, bool test) {
-        handoff::post(worker_, &InterpWorker::requestGalleryPage, page, test,
-                      ImageGallery::kPerPage);
-    });
+    connectGallery(worker_, gallery_);
     connect(gallery_, &ImageGallery::imageChosen, this, [this](int index, bool test) {
         handoff::post(worker_, &InterpWorker::chooseFromData, nextWhich_, index, test);
         nextWhich_ = 1 - nextWhich_;
@@ -174,10 +154,7 @@ void InterpLab::connectControls() {
 }
 
 InterpLab::~InterpLab() {
-    handoff::call(worker_, &InterpWorker::shutdown);
-    thread_->requestInterruption();
-    thread_->quit();
-    thread_->wait();
+    thread_.stop();
 }
 
 void InterpLab::showEvent(QShowEvent* event) {

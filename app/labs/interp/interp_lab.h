@@ -5,6 +5,7 @@
 // rows show the pixel cross-fade, another trained model and, on lines, the
 // true rotation; the lines benchmark scores the model live.
 #include "app/labs/interp/interp_snapshot.h"
+#include "app/labkit/lab_thread.h"
 
 #include <QVariantMap>
 #include <QWidget>
@@ -17,7 +18,6 @@ class InterpWorker;
 class LossChart;
 class QLabel;
 class QSlider;
-class QThread;
 
 class InterpLab : public QWidget {
     Q_OBJECT
@@ -68,7 +68,7 @@ class InterpLab : public QWidget {
     void showStrip();
     void showError(const QString& text);
 
-    QThread* thread_;
+    LabThread thread_;
     InterpWorker* worker_;
     InterpControls* controls_;
     ImageGallery* gallery_;
