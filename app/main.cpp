@@ -47,7 +47,8 @@ void quitAfterFirstPaint(QWidget& window) {
 } // namespace
 
 int main(int argc, char** argv) {
-    aelab::keepAllocationsWarm();
+    using namespace aelab;
+    keepAllocationsWarm();
     const bool headless = argc > 1 && argv[1][0] != '-';
     const QByteArray first = argc > 1 ? QByteArray(argv[1]) : QByteArray();
     const bool infoOnly = first == "--help" || first == "-h" || first == "--version";

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+namespace aelab {
+
 namespace {
 // The peer script: beside the sources in a build tree, or installed.
 QString findPeerScript() {
@@ -62,3 +64,5 @@ bool BenchPeer::run(double seconds, QJsonObject* result, QString* error) {
     *result = doc.object();
     return true;
 }
+
+} // namespace aelab

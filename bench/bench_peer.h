@@ -8,6 +8,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+namespace aelab {
+
 class BenchPeer {
   public:
     // Finds the script and the Python, and writes the peer's training data.
@@ -20,3 +22,5 @@ class BenchPeer {
     QString python_, script_;
     QTemporaryDir data_;
 };
+
+} // namespace aelab

@@ -27,6 +27,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace aelab {
+
 namespace {
 void spin(double seconds) {
     QEventLoop loop;
@@ -237,3 +239,5 @@ bool writePeerData(const QString& dir, QString* error) {
     const auto lines = aelab::linesSet(2000, 1, 1).train * 2 - 1;
     return writeRaw(dir + "/data.f32", points, error) && writeRaw(dir + "/lines.f32", lines, error);
 }
+
+} // namespace aelab

@@ -5,6 +5,8 @@
 #include <QString>
 #include <vector>
 
+namespace aelab {
+
 struct BenchSettings {
     double seconds = 3.0; // per throughput run
     int repeats = 3;      // runs per figure (medians)
@@ -45,3 +47,5 @@ bool writePeerData(const QString& dir, QString* error);
 
 double median(std::vector<double> values);
 double percentile(std::vector<double> values, double p); // p in [0, 100], nearest rank
+
+} // namespace aelab

@@ -20,6 +20,8 @@
 #include <QTextStream>
 #include <QThread>
 
+namespace aelab {
+
 namespace {
 QTextStream& out() {
     static QTextStream s(stdout);
@@ -86,7 +88,10 @@ void printTable(const QJsonObject& r) {
 }
 } // namespace
 
-namespace aelab::bench {
+namespace bench {
+
+// The bench verbs read options and write files as every verb does.
+using namespace cli;
 
 int runBenchVerb(const QStringList& args) {
     CliArgs a("bench", "Measure training speed, GUI cost, frame times, evaluation and startup; "
@@ -176,4 +181,6 @@ int runBenchVerb(const QStringList& args) {
     return 0;
 }
 
-} // namespace aelab::bench
+} // namespace bench
+
+} // namespace aelab

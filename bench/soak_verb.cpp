@@ -30,6 +30,8 @@
 #include <string>
 #include <vector>
 
+namespace aelab {
+
 namespace {
 double residentMb() {
     QFile f("/proc/self/status");
@@ -47,7 +49,10 @@ struct Turn {
 };
 } // namespace
 
-namespace aelab::bench {
+namespace bench {
+
+// The bench verbs read options and write files as every verb does.
+using namespace cli;
 
 int runSoakVerb(const QStringList& args) {
     CliArgs a("soak", "Train with the GUI open for a long time, the labs taking turns; sample "
@@ -143,4 +148,6 @@ int runSoakVerb(const QStringList& args) {
     return 0;
 }
 
-} // namespace aelab::bench
+} // namespace bench
+
+} // namespace aelab

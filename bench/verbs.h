@@ -3,7 +3,9 @@
 // start-up, against PyTorch) and `aelab soak` (memory over a long run).
 #include "cli/cli.h"
 
-namespace aelab::bench {
+namespace aelab {
+
+namespace bench {
 int runBenchVerb(const QStringList& args);
 int runSoakVerb(const QStringList& args);
 
@@ -19,4 +21,6 @@ inline QList<cli::Verb> verbs() {
          runSoakVerb},
     };
 }
-} // namespace aelab::bench
+} // namespace bench
+
+} // namespace aelab

@@ -3,6 +3,8 @@
 #include <QTextStream>
 #include <cmath>
 
+namespace aelab::cli {
+
 CliArgs::CliArgs(QString verb, const QString& description) : verb_(std::move(verb)) {
     parser_.setApplicationDescription(description);
     parser_.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -83,3 +85,5 @@ int runError(const CliArgs& args, const QString& message) {
     QTextStream(stderr) << "aelab " << args.verb() << ": " << message << "\n";
     return 1;
 }
+
+} // namespace aelab::cli

@@ -4,6 +4,8 @@
 #include <QCommandLineParser>
 #include <QString>
 
+namespace aelab::cli {
+
 class CliArgs {
   public:
     CliArgs(QString verb, const QString& description);
@@ -36,3 +38,5 @@ int usageError(const CliArgs& args);
 // The same for a failure while running (a write error, a diverged run):
 // prints "aelab VERB: message" and returns the exit code 1.
 int runError(const CliArgs& args, const QString& message);
+
+} // namespace aelab::cli

@@ -21,11 +21,11 @@
 
 #include <cmath>
 
+namespace aelab::cli {
+
 namespace {
 constexpr int kScale = 3;
 } // namespace
-
-namespace aelab::cli {
 
 int runDvaeVerb(const QStringList& args) {
     CliArgs a("dvae", "Train a VAE, DVAE, IWAE or DIWAE and estimate its test log-likelihood.");

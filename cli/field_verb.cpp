@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+namespace aelab::cli {
+
 namespace {
 
 QStringList datasetNames() {
@@ -122,8 +124,6 @@ int trainField(CliArgs& a, const aelab::FieldConfig& config, long long steps,
 long long trainingSteps(CliArgs& a, const QString& option, long long value) {
     return a.isSet("model") && !a.isSet(option) ? 0 : value;
 }
-
-namespace aelab::cli {
 
 int runFieldVerb(const QStringList& args) {
     CliArgs a("field", "Train a denoising autoencoder on 2D data and write its field.");

@@ -19,6 +19,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+namespace aelab::cli {
+
 namespace {
 constexpr int kPreviewImages = 16; // columns of reconstructions.png
 constexpr int kScale = 3;          // pixels per image pixel in the PNGs and the GIF
@@ -27,8 +29,6 @@ QJsonObject scoreJson(const aelab::SampleScore& s) {
     return {{"nearest_train", s.nearestTrain}, {"nearest_other", s.nearestOther}};
 }
 } // namespace
-
-namespace aelab::cli {
 
 int runImageDaeVerb(const QStringList& args) {
     CliArgs a("image-dae",

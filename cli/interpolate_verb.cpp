@@ -21,6 +21,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+namespace aelab::cli {
+
 namespace {
 void addModelOptions(CliArgs& a) {
     a.addOption("depth", "Channels at the first scale (doubled per scale).", "8");
@@ -66,8 +68,6 @@ bool writeStrips(const QDir& out, const torch::Tensor& sequences01, QString* err
     return true;
 }
 } // namespace
-
-namespace aelab::cli {
 
 int runInterpolateVerb(const QStringList& args) {
     CliArgs a("interpolate", "Train an autoencoder (plain, denoising, VAE or ACAI), interpolate "

@@ -6,6 +6,8 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+namespace aelab::cli {
+
 bool prepareOutputDir(const QDir& dir, QString* error) {
     if (!dir.exists() && !QDir().mkpath(dir.path())) {
         *error = QStringLiteral("%1: cannot create the output folder").arg(dir.path());
@@ -56,3 +58,5 @@ int openOutputDir(CliArgs& a, QDir& out) {
     }
     return 0;
 }
+
+} // namespace aelab::cli

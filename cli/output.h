@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace aelab::cli {
+
 class CliArgs;
 
 bool prepareOutputDir(const QDir& dir, QString* error);
@@ -13,3 +15,5 @@ int openOutputDir(CliArgs& a, QDir& out);
 bool writeText(const QString& path, const QString& text, QString* error);
 bool writeJson(const QString& path, const QJsonObject& object, QString* error);
 int printHelp(const CliArgs& args);
+
+} // namespace aelab::cli

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+namespace aelab::cli {
+
 struct CliTraining {
     bool diverged = false;
     long long done = 0;  // steps completed before the diverging burst
@@ -40,3 +42,5 @@ inline QString divergenceMessage(long long step, double loss) {
         .arg(step)
         .arg(loss);
 }
+
+} // namespace aelab::cli

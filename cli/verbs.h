@@ -4,10 +4,12 @@
 #include <QStringList>
 
 namespace aelab::cli {
+
 int runFieldVerb(const QStringList& args);
 int runChainVerb(const QStringList& args);
 int runImageDaeVerb(const QStringList& args);
 int runLinesVerb(const QStringList& args);
 int runInterpolateVerb(const QStringList& args);
 int runDvaeVerb(const QStringList& args);
+
 } // namespace aelab::cli

@@ -1,5 +1,7 @@
 #include "widgets/alpha_chart.h"
 
+namespace aelab {
+
 AlphaChart::AlphaChart(QWidget* parent) : QCustomPlot(parent) {
     setMinimumHeight(140);
     xAxis->setLabel(QStringLiteral("α along the interpolation"));
@@ -57,3 +59,5 @@ void AlphaChart::setPresentation(bool on) {
     estimate_->setPen(QPen(QColor(200, 40, 40), on ? 4 : 2));
     replot(QCustomPlot::rpQueuedReplot);
 }
+
+} // namespace aelab

@@ -6,6 +6,8 @@
 // the critic can no longer tell interpolations from real data.
 #include <qcustomplot.h>
 
+namespace aelab {
+
 class AlphaChart : public QCustomPlot {
     Q_OBJECT
   public:
@@ -23,3 +25,5 @@ class AlphaChart : public QCustomPlot {
     QCPItemStraightLine* marker_;
     QCPItemText* note_;
 };
+
+} // namespace aelab

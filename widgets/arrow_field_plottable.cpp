@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+namespace aelab {
+
 ArrowFieldPlottable::ArrowFieldPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
     : QCPAbstractPlottable(keyAxis, valueAxis) {
     setSelectable(QCP::stNone);
@@ -106,3 +108,5 @@ void ArrowFieldPlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect
     painter->setPen(pen());
     painter->drawLines(lines);
 }
+
+} // namespace aelab

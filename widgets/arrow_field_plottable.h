@@ -3,6 +3,8 @@
 // drawLines() calls, where one QCPItemLine per arrow would crawl.
 #include <qcustomplot.h>
 
+namespace aelab {
+
 class ArrowFieldPlottable : public QCPAbstractPlottable {
     Q_OBJECT
   public:
@@ -33,3 +35,5 @@ class ArrowFieldPlottable : public QCPAbstractPlottable {
     QVector<Arrow> arrows_;
     double headLength_ = 5;
 };
+
+} // namespace aelab

@@ -5,6 +5,8 @@
 #include <QRectF>
 #include <QVector>
 
+namespace aelab {
+
 // Basins of attraction on a grid: label[iy * nx + ix] is the attractor the
 // plain chain from that cell's centre converges to, or -1 if it did not settle.
 struct BasinViewData {
@@ -14,4 +16,7 @@ struct BasinViewData {
     QVector<QPointF> attractors;
     bool isValid() const { return nx > 0 && ny > 0 && label.size() == nx * ny; }
 };
-Q_DECLARE_METATYPE(BasinViewData)
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::BasinViewData)

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace aelab {
+
 namespace {
 const QColor kLearnedColour(200, 40, 40);
 const QColor kIdealColour(90, 150, 230, 150);
@@ -375,3 +377,5 @@ void FieldPlot::setPresentation(bool on) {
     particles_->setDotSize(on ? 6 : 3.5);
     replot(QCustomPlot::rpQueuedReplot);
 }
+
+} // namespace aelab

@@ -8,6 +8,8 @@
 
 #include <qcustomplot.h>
 
+namespace aelab {
+
 class ArrowFieldPlottable;
 class ParticlePlottable;
 
@@ -111,3 +113,5 @@ class FieldPlot : public QCustomPlot {
     QVector<QPointF> painted_;
     QRectF lastBox_;
 };
+
+} // namespace aelab

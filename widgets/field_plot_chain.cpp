@@ -4,6 +4,8 @@
 
 #include <iterator>
 
+namespace aelab {
+
 namespace {
 // Pale, distinct colours for basins; particles and arrows stay readable on them.
 const QColor kBasinColours[] = {{251, 214, 178}, {200, 230, 201}, {187, 222, 251}, {248, 187, 208},
@@ -81,3 +83,5 @@ void FieldPlot::burstAt(const QPointF& pixel, bool force) {
     lastBurstPixel_ = pixel;
     emit burstRequested(QPointF(xAxis->pixelToCoord(pixel.x()), yAxis->pixelToCoord(pixel.y())));
 }
+
+} // namespace aelab

@@ -6,6 +6,8 @@
 #include <QRectF>
 #include <QVector>
 
+namespace aelab {
+
 struct FieldViewData {
     QRectF box;                      // grid box in data coordinates (x0, y0, width, height)
     int nx = 0, ny = 0;              // grid cells; vectors below are row-major, iy * nx + ix
@@ -20,4 +22,7 @@ struct FieldViewData {
                 box.top() + (iy + 0.5) * box.height() / ny};
     }
 };
-Q_DECLARE_METATYPE(FieldViewData)
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::FieldViewData)

@@ -7,6 +7,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+namespace aelab {
+
 ImageGallery::ImageGallery(QWidget* parent) : QWidget(parent) {
     grid_ = new ImageGridView(this);
     grid_->setPlaceholder(tr("No data loaded."));
@@ -68,3 +70,5 @@ void ImageGallery::clear(const QString& message) {
     prev_->setEnabled(false);
     next_->setEnabled(false);
 }
+
+} // namespace aelab

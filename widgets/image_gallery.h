@@ -4,10 +4,13 @@
 // page (pageRequested) and shows what it is given (showPage).
 #include <QWidget>
 
-class ImageGridView;
 class QComboBox;
 class QLabel;
 class QPushButton;
+
+namespace aelab {
+
+class ImageGridView;
 
 class ImageGallery : public QWidget {
     Q_OBJECT
@@ -38,3 +41,5 @@ class ImageGallery : public QWidget {
     QComboBox* split_;
     int page_ = 0, pages_ = 0;
 };
+
+} // namespace aelab

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <QPainter>
 
+namespace aelab {
+
 namespace {
 const QColor kBackground(28, 28, 34);
 const QColor kText(225, 225, 230);
@@ -143,3 +145,5 @@ void ImageGridView::mousePressEvent(QMouseEvent* event) {
         }
     QWidget::mousePressEvent(event);
 }
+
+} // namespace aelab

@@ -8,6 +8,8 @@
 #include <QVector>
 #include <QWidget>
 
+namespace aelab {
+
 class ImageGridView : public QWidget {
     Q_OBJECT
   public:
@@ -54,3 +56,5 @@ class ImageGridView : public QWidget {
     int columns_ = 1;
     bool presentation_ = false;
 };
+
+} // namespace aelab

@@ -1,5 +1,7 @@
 #include "widgets/latent_scatter.h"
 
+namespace aelab {
+
 namespace {
 // Ten distinguishable colours (the classes of MNIST and Fashion-MNIST).
 const QColor kClassColours[] = {{31, 119, 180},  {255, 127, 14}, {44, 160, 44},   {214, 39, 40},
@@ -53,3 +55,5 @@ int LatentScatter::pointCount() const {
         n += graph(i)->dataCount();
     return n;
 }
+
+} // namespace aelab

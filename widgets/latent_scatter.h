@@ -3,6 +3,8 @@
 // names: what the encoder keeps apart and what it merges.
 #include <qcustomplot.h>
 
+namespace aelab {
+
 class LatentScatter : public QCustomPlot {
     Q_OBJECT
   public:
@@ -15,3 +17,5 @@ class LatentScatter : public QCustomPlot {
   private:
     QCPTextElement* title_;
 };
+
+} // namespace aelab

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+namespace aelab {
+
 namespace {
 const QColor kPalette[] = {QColor(200, 40, 40), QColor(40, 90, 200), QColor(30, 140, 60),
                            QColor(200, 130, 0), QColor(120, 60, 160)};
@@ -97,3 +99,5 @@ void LossChart::setPresentation(bool on) {
     }
     replot(QCustomPlot::rpQueuedReplot);
 }
+
+} // namespace aelab

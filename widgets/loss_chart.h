@@ -3,6 +3,8 @@
 // log-scaled value axis, fed incrementally.
 #include <qcustomplot.h>
 
+namespace aelab {
+
 class LossChart : public QCustomPlot {
     Q_OBJECT
   public:
@@ -24,3 +26,5 @@ class LossChart : public QCustomPlot {
   private:
     void rescale();
 };
+
+} // namespace aelab

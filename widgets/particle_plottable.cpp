@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace aelab {
+
 ParticlePlottable::ParticlePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
     : QCPAbstractPlottable(keyAxis, valueAxis) {
     setSelectable(QCP::stNone);
@@ -94,3 +96,5 @@ void ParticlePlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) 
     painter->setPen(QPen(pen().color(), 5, Qt::SolidLine, Qt::RoundCap));
     painter->drawPoint(QPointF(rect.right() - 4, rect.center().y()));
 }
+
+} // namespace aelab

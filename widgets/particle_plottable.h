@@ -6,6 +6,8 @@
 #include <qcustomplot.h>
 #include <deque>
 
+namespace aelab {
+
 class ParticlePlottable : public QCPAbstractPlottable {
     Q_OBJECT
   public:
@@ -38,3 +40,5 @@ class ParticlePlottable : public QCPAbstractPlottable {
     int trailLength_ = 8;
     double dotSize_ = 3.5;
 };
+
+} // namespace aelab

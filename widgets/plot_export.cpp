@@ -9,6 +9,8 @@
 
 #include <functional>
 
+namespace aelab {
+
 namespace {
 // Draws with `paint` into an SVG or PDF file of the given size. Plots need
 // QCustomPlot's own painter, other views a plain one.
@@ -73,3 +75,5 @@ bool exportWidget(QWidget* view, const QString& path, QString* error) {
                                      [&](QPainter& p) { view->render(&p); });
     });
 }
+
+} // namespace aelab

@@ -5,6 +5,8 @@
 class QCustomPlot;
 class QWidget;
 
+namespace aelab {
+
 // width/height 0 mean the widget's current size. Returns false and sets
 // *error (naming the file) when the suffix is unknown or the write fails.
 bool exportPlot(QCustomPlot* plot, const QString& path, int width = 0, int height = 0,
@@ -14,3 +16,5 @@ bool exportPlot(QCustomPlot* plot, const QString& path, int width = 0, int heigh
 // pixels, or SVG and PDF pages with the view's drawing scaled to fit. The
 // same suffixes and errors as exportPlot.
 bool exportWidget(QWidget* view, const QString& path, QString* error = nullptr);
+
+} // namespace aelab

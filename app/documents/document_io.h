@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 
+namespace aelab {
+
 namespace documents {
 
 // Sets *error (when given) and returns false: `return fail(error, why);`.
@@ -26,3 +28,5 @@ template <typename Parse> bool readDocument(const QString& path, Parse parse, QS
 }
 
 } // namespace documents
+
+} // namespace aelab

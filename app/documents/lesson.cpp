@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+namespace aelab {
+
 using documents::fail;
 
 QByteArray lessonToJson(const Lesson& l) {
@@ -81,3 +83,5 @@ bool loadLessonFile(const QString& path, Lesson* out, QString* error) {
         path, [out](const QByteArray& bytes, QString* why) { return parseLesson(bytes, out, why); },
         error);
 }
+
+} // namespace aelab

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace aelab {
+
 struct Lesson {
     QString title;
     QString caption;                   // shown above the lab while the lesson runs
@@ -26,3 +28,5 @@ QByteArray lessonToJson(const Lesson& lesson);
 // reads: not JSON, another format, a newer version, or a part of the wrong type.
 bool parseLesson(const QByteArray& json, Lesson* out, QString* error);
 bool loadLessonFile(const QString& path, Lesson* out, QString* error);
+
+} // namespace aelab

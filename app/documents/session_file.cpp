@@ -8,6 +8,8 @@
 #include <QtEndian>
 #include <zlib.h>
 
+namespace aelab {
+
 namespace {
 
 constexpr char kMagic[8] = {'A', 'E', 'L', 'A', 'B', 'S', 'E', 'S'};
@@ -132,3 +134,5 @@ bool loadSessionFile(const QString& path, Session* out, QString* error) {
         [out](const QByteArray& bytes, QString* why) { return decodeSession(bytes, out, why); },
         error);
 }
+
+} // namespace aelab

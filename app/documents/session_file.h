@@ -11,6 +11,8 @@
 #include <QMap>
 #include <QString>
 
+namespace aelab {
+
 struct Session {
     QString appVersion;               // of the program that wrote it
     QString lab;                      // key of the lab in front ("field", "chain", ...)
@@ -30,3 +32,5 @@ bool decodeSession(const QByteArray& bytes, Session* out, QString* error);
 // failed write).
 bool saveSessionFile(const QString& path, const Session& session, QString* error);
 bool loadSessionFile(const QString& path, Session* out, QString* error);
+
+} // namespace aelab

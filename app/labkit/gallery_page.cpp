@@ -4,6 +4,8 @@
 #include "app/labkit/gallery_page.h"
 #include "app/labkit/image_convert.h"
 
+namespace aelab {
+
 GalleryPage galleryPage(const aelab::ImageSet& data, int page, bool testSplit, int perPage) {
     const auto& images = testSplit ? data.test : data.train;
     const auto& labels = testSplit ? data.testLabels : data.trainLabels;
@@ -23,3 +25,5 @@ GalleryPage galleryPage(const aelab::ImageSet& data, int page, bool testSplit, i
     out.images = toImages(images.slice(0, begin, end));
     return out;
 }
+
+} // namespace aelab

@@ -6,8 +6,8 @@
 #include <QVector>
 
 namespace aelab {
+
 struct ImageSet;
-}
 
 struct GalleryPage {
     int page = 0;
@@ -17,3 +17,5 @@ struct GalleryPage {
 };
 
 GalleryPage galleryPage(const aelab::ImageSet& data, int page, bool testSplit, int perPage);
+
+} // namespace aelab

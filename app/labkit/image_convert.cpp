@@ -6,6 +6,8 @@
 
 #include <cstring>
 
+namespace aelab {
+
 QVector<QImage> toImages(const at::Tensor& nchw) {
     auto u8 = (nchw.detach().to(torch::kFloat32).clamp(0, 1) * 255)
                   .round()
@@ -78,3 +80,5 @@ at::Tensor fromImage(const QImage& image, int channels, int height, int width) {
     }
     return out;
 }
+
+} // namespace aelab

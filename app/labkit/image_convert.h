@@ -8,6 +8,8 @@ namespace at {
 class Tensor;
 }
 
+namespace aelab {
+
 // Grey (C = 1) or RGB (C = 3) images, values clamped to [0, 1].
 QVector<QImage> toImages(const at::Tensor& nchw);
 // Images in a grid of `columns`, `gap` pixels apart on a dark background,
@@ -19,3 +21,5 @@ QImage strip(const QVector<QImage>& images);
 // A picture the user opened as one image of a data set's shape: [1, C, H, W]
 // in [0, 1], converted to grey or RGB and resized (smoothly) to W x H.
 at::Tensor fromImage(const QImage& image, int channels, int height, int width);
+
+} // namespace aelab

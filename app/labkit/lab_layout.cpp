@@ -14,6 +14,8 @@
 
 #include <algorithm>
 
+namespace aelab {
+
 QLabel* makeErrorBanner(QWidget* parent) {
     auto* banner = new QLabel(parent);
     banner->setObjectName("errorBanner");
@@ -142,3 +144,5 @@ void showDataIn(QComboBox* menu, const QString& spec) {
 QString dataIn(const QComboBox* menu) {
     return menu->currentData().toString();
 }
+
+} // namespace aelab

@@ -19,6 +19,8 @@ class QSpinBox;
 class QObject;
 class QWidget;
 
+namespace aelab {
+
 // Gives each control its objectName: the key sessions, lessons and undo use
 // (panel_state.h). Names are part of the file formats: never rename one.
 void nameControls(std::initializer_list<std::pair<QWidget*, const char*>> controls);
@@ -60,3 +62,5 @@ QComboBox* makeDataMenu(const QStringList& order, const QString& toolTip, QObjec
 void showDataIn(QComboBox* menu, const QString& spec);
 // The spec of the menu's choice.
 QString dataIn(const QComboBox* menu);
+
+} // namespace aelab

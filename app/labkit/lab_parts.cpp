@@ -2,6 +2,8 @@
 
 #include <QVBoxLayout>
 
+namespace aelab {
+
 QLabel* makeStatusLabel(QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setWordWrap(true);
@@ -17,3 +19,5 @@ QWidget* stackOver(std::initializer_list<QWidget*> headers, QWidget* view, QWidg
     layout->addWidget(view, 1);
     return stack;
 }
+
+} // namespace aelab

@@ -11,6 +11,8 @@
 
 #include <initializer_list>
 
+namespace aelab {
+
 // A word-wrapped label for a lab's status line.
 QLabel* makeStatusLabel(QWidget* parent);
 // A widget with the header labels stacked over view, which takes the rest.
@@ -36,3 +38,5 @@ template <class Worker> void connectGallery(Worker* worker, ImageGallery* galler
 template <class Worker> void requestFirstPage(Worker* worker) {
     handoff::post(worker, &Worker::requestGalleryPage, 0, false, ImageGallery::kPerPage);
 }
+
+} // namespace aelab

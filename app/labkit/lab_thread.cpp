@@ -1,6 +1,8 @@
 #include "app/labkit/lab_thread.h"
 #include "app/labkit/thread_handoff.h"
 
+namespace aelab {
+
 LabThread::LabThread(const QString& name) {
     thread_.setObjectName(name);
     thread_.start();
@@ -24,3 +26,5 @@ void LabThread::stop() {
     thread_.quit();
     thread_.wait();
 }
+
+} // namespace aelab

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+namespace aelab {
+
 class LabThread {
   public:
     explicit LabThread(const QString& name);
@@ -32,3 +34,5 @@ class LabThread {
     QThread thread_;
     std::vector<std::pair<QObject*, std::function<void()>>> workers_;
 };
+
+} // namespace aelab

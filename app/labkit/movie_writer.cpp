@@ -3,6 +3,8 @@
 
 #include <QFile>
 
+namespace aelab {
+
 MovieWriter::MovieWriter() = default;
 MovieWriter::~MovieWriter() {
     abandon();
@@ -63,3 +65,5 @@ void MovieWriter::abandon() {
     paths_.clear();
     frames_ = 0;
 }
+
+} // namespace aelab

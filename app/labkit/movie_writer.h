@@ -9,8 +9,8 @@
 #include <vector>
 
 namespace aelab {
+
 class FrameEncoder;
-}
 
 class MovieWriter {
   public:
@@ -32,3 +32,5 @@ class MovieWriter {
     QSize size_;
     int frames_ = 0;
 };
+
+} // namespace aelab

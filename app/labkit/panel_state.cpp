@@ -11,6 +11,8 @@
 #include <QSlider>
 #include <QSpinBox>
 
+namespace aelab {
+
 namespace {
 
 bool isControl(const QWidget* w) {
@@ -155,3 +157,5 @@ void watchControls(const QWidget* panel, QObject* context, const std::function<v
             QObject::connect(b, &QAbstractButton::toggled, context, edited);
     }
 }
+
+} // namespace aelab

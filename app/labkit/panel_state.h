@@ -11,6 +11,8 @@
 
 class QWidget;
 
+namespace aelab {
+
 // The named controls under panel, in a stable order.
 QList<QWidget*> namedControls(const QWidget* panel);
 // {name: value}: a combo box's item data (or its text when it has none), a
@@ -28,3 +30,5 @@ QString controlTitle(const QWidget* control);
 // Calls edited() after any named control changes (sessions and lessons
 // applying values included: callers guard against their own changes).
 void watchControls(const QWidget* panel, QObject* context, const std::function<void()>& edited);
+
+} // namespace aelab

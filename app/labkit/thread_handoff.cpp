@@ -1,6 +1,6 @@
 #include "app/labkit/thread_handoff.h"
 
-namespace handoff {
+namespace aelab::handoff {
 void Waiter::finish() {
     const std::lock_guard<std::mutex> lock(mutex_);
     finished_ = true;
@@ -12,10 +12,10 @@ bool Waiter::wait() {
     cv_.wait(lock, [this] { return finished_; });
     return ran;
 }
-} // namespace handoff
+} // namespace aelab::handoff
 
 #ifdef AELAB_HANDOFF_GATE
-namespace handoff {
+namespace aelab::handoff {
 namespace {
 std::recursive_mutex& gate() {
     static std::recursive_mutex m;
@@ -49,5 +49,5 @@ void watchDeliveries() {
     std::call_once(
         once, [] { QInternal::registerCallback(QInternal::EventNotifyCallback, beforeDelivery); });
 }
-} // namespace handoff
+} // namespace aelab::handoff
 #endif

@@ -22,7 +22,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace handoff {
+namespace aelab::handoff {
 
 #if defined(__SANITIZE_THREAD__)
 #define AELAB_HANDOFF_GATE 1
@@ -152,4 +152,4 @@ QMetaObject::Connection connect(Sender* sender, Signal signal, Receiver* receive
     return QObject::connect(sender, signal, receiver, forward, Qt::DirectConnection);
 }
 
-} // namespace handoff
+} // namespace aelab::handoff

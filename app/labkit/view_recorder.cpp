@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QWidget>
 
+namespace aelab {
+
 // Lives on the recorder's encoding thread: frames arrive as queued calls.
 class MovieJob : public QObject {
     Q_OBJECT
@@ -95,5 +97,7 @@ void ViewRecorder::stop() {
     emit progress(written_, grabbed_);
     handoff::post(job_, &MovieJob::finish);
 }
+
+} // namespace aelab
 
 #include "view_recorder.moc"

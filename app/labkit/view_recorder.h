@@ -10,6 +10,9 @@
 
 class QTimer;
 class QWidget;
+
+namespace aelab {
+
 class MovieJob;
 
 class ViewRecorder : public QObject {
@@ -44,3 +47,5 @@ class ViewRecorder : public QObject {
     int grabbed_ = 0, written_ = 0, dropped_ = 0;
     QStringList paths_;
 };
+
+} // namespace aelab

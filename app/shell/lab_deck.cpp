@@ -3,6 +3,8 @@
 
 #include <QTabWidget>
 
+namespace aelab {
+
 LabDeck::LabDeck(QTabWidget* tabs, QObject* parent) : QObject(parent), tabs_(tabs) {}
 
 void LabDeck::add(const LabEntry& entry) {
@@ -69,3 +71,5 @@ void LabDeck::showControls() {
         setControlsHidden(e.panel,
                           hidden_.value(e.key) + (presenting_ ? e.advanced : QStringList()));
 }
+
+} // namespace aelab

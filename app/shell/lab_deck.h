@@ -14,6 +14,8 @@
 class QTabWidget;
 class QWidget;
 
+namespace aelab {
+
 struct LabEntry {
     QString key; // in files: "field", "chain", "image", "interpolation", "dvae"
     QWidget* lab = nullptr;
@@ -66,3 +68,5 @@ class LabDeck : public QObject {
     bool presenting_ = false;
     void showControls();
 };
+
+} // namespace aelab

@@ -33,6 +33,8 @@
 #include <QScreen>
 #include <QUndoStack>
 
+namespace aelab {
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("Autoencoder Lab"));
     tabs_ = new QTabWidget(this);
@@ -340,3 +342,5 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue("window/lab", tabs_->currentIndex());
     event->accept();
 }
+
+} // namespace aelab

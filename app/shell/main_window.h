@@ -3,14 +3,17 @@
 // shortcut, presentation mode, and remembered layout.
 #include <QMainWindow>
 
+class QLabel;
+class QProgressBar;
+class QTabWidget;
+
+namespace aelab {
+
 class ChainLab;
 class FieldLab;
 class ImageLab;
 class InterpLab;
 class DvaeLab;
-class QLabel;
-class QProgressBar;
-class QTabWidget;
 class LabDeck;
 class SessionActions;
 class SetupHistory;
@@ -83,3 +86,5 @@ class MainWindow : public QMainWindow {
     QAction* recordAction_ = nullptr;
     QList<QAction*> shortcutActions_;
 };
+
+} // namespace aelab

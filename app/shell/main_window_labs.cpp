@@ -20,6 +20,8 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
+namespace aelab {
+
 namespace {
 // The deck entry of a lab whose panel has a training toggle and whose models
 // a session keeps (the image, interpolation and DVAE labs).
@@ -114,3 +116,5 @@ void MainWindow::startWith(const GuiOptions& options) {
         QMessageBox::warning(this, tr("Cannot start the lesson"), error);
     if (options.present) setPresentation(true);
 }
+
+} // namespace aelab

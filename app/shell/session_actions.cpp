@@ -24,6 +24,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+namespace aelab {
+
 namespace {
 
 constexpr int kRecentCount = 8;
@@ -308,3 +310,5 @@ bool SessionActions::startLesson(const QString& which, QString* error) {
     Lesson lesson;
     return loadLessonFile(path, &lesson, error) && applyLesson(lesson, error);
 }
+
+} // namespace aelab

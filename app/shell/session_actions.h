@@ -10,13 +10,16 @@
 
 #include <functional>
 
-class FieldLab;
-class LabDeck;
 class QAction;
 class QKeySequence;
 class QMenu;
 class QMenuBar;
 class QWidget;
+
+namespace aelab {
+
+class FieldLab;
+class LabDeck;
 class SetupHistory;
 
 class SessionActions : public QObject {
@@ -65,3 +68,5 @@ class SessionActions : public QObject {
     QMenu* recentMenu_ = nullptr;
     QString currentPath_;
 };
+
+} // namespace aelab

@@ -4,6 +4,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+namespace aelab {
+
 class SetupEdit : public QUndoCommand {
   public:
     SetupEdit(SetupHistory* history, const QString& key, const QJsonObject& before,
@@ -69,3 +71,5 @@ void SetupHistory::restore(const QString& key, const QJsonObject& controls) {
     deck_->applySetups({{key, controls}});
     last_[key] = controls;
 }
+
+} // namespace aelab

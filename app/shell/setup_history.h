@@ -7,8 +7,11 @@
 #include <QMap>
 #include <QObject>
 
-class LabDeck;
 class QUndoStack;
+
+namespace aelab {
+
+class LabDeck;
 
 class SetupHistory : public QObject {
     Q_OBJECT
@@ -28,3 +31,5 @@ class SetupHistory : public QObject {
     QUndoStack* stack_;
     QMap<QString, QJsonObject> last_; // per lab: the controls as last recorded
 };
+
+} // namespace aelab

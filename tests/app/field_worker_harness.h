@@ -11,6 +11,8 @@
 
 #include <climits>
 
+namespace aelab {
+
 inline aelab::FieldConfig tinyFieldConfig() {
     aelab::FieldConfig c;
     c.data.count = 200;
@@ -68,3 +70,5 @@ struct Harness {
         handoff::post(worker, method, std::forward<Args>(args)...);
     }
 };
+
+} // namespace aelab

@@ -19,6 +19,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 class TestChainLab : public QObject {
     Q_OBJECT
   private slots:
@@ -37,7 +39,8 @@ class TestChainLab : public QObject {
             lab.stepOnce();
         QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 3LL, scaledMs(10000));
         QCOMPARE(lab.plot()->particleCount(), 2000);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.distanceChart()->pointCount(0) >= 4, scaledMs(5000)); // the start and three steps
+        QTRY_VERIFY_WITH_TIMEOUT(lab.distanceChart()->pointCount(0) >= 4,
+                                 scaledMs(5000)); // the start and three steps
 
         // A click on the plot adds a burst where it landed.
         lab.plot()->replot();

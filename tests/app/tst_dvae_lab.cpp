@@ -16,6 +16,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 class TestDvaeLab : public QObject {
     Q_OBJECT
   private slots:

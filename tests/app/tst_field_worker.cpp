@@ -10,6 +10,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 namespace {
 // Steps the worker's model has trained, read on the worker's thread.
 long long trainedSteps(FieldWorker* worker) {

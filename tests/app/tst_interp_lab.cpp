@@ -19,6 +19,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 namespace {
 QImage grey(const QImage& img) {
     return img.convertToFormat(QImage::Format_Grayscale8);

@@ -12,6 +12,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 class TestLessons : public QObject {
     Q_OBJECT
   private slots:

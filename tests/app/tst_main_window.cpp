@@ -18,6 +18,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 class TestMainWindow : public QObject {
     Q_OBJECT
   private slots:

@@ -12,6 +12,8 @@
 #include "tests/test_warnings.h"
 #include <zlib.h>
 
+using namespace aelab;
+
 namespace {
 
 Session sampleSession() {

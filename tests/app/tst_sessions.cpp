@@ -30,6 +30,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 namespace {
 
 // A small field model, quick to train.
@@ -238,7 +240,8 @@ class TestSessions : public QObject {
         const QVector<float> first = lab->lastSnapshot().view.dx;
         trainTo(lab, 250);
         QSlider* timeline = lab->timelineSlider();
-        QTRY_VERIFY_WITH_TIMEOUT(timeline->maximum() >= 2, scaledMs(5000)); // kept at steps 0, 100, 200, ...
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->maximum() >= 2,
+                                 scaledMs(5000)); // kept at steps 0, 100, 200, ...
         const int kept = timeline->maximum();
         timeline->setValue(0);
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 0, scaledMs(10000));

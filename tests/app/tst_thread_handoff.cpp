@@ -11,6 +11,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 // Lives on the other thread: records requests, answers, and emits.
 class Echo : public QObject {
     Q_OBJECT

@@ -15,6 +15,8 @@
 
 #include <random>
 
+using namespace aelab;
+
 class TestWorkerHammer : public QObject {
     Q_OBJECT
   private slots:

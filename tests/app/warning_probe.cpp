@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QtTest>
 
+
 class TestWarningProbe : public QObject {
     Q_OBJECT
   private slots:

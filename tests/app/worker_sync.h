@@ -6,7 +6,11 @@
 
 #include <QCoreApplication>
 
+namespace aelab {
+
 inline void flushWorker(QObject* worker) {
     handoff::runAndWait(worker, [] {});
     QCoreApplication::sendPostedEvents();
 }
+
+} // namespace aelab

@@ -16,6 +16,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 namespace {
 QJsonObject readJson(const QString& path) {
     QFile f(path);

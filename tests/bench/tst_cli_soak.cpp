@@ -14,6 +14,7 @@
 
 #include "tests/test_warnings.h"
 
+
 class TestCliSoak : public QObject {
     Q_OBJECT
   private slots:

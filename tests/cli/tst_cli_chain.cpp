@@ -11,6 +11,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 class TestCliChain : public QObject {
     Q_OBJECT
   private slots:

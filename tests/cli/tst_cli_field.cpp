@@ -14,6 +14,7 @@
 
 #include <unistd.h>
 
+
 namespace {
 using Run = CliRun;
 Run aelab(const QStringList& args) {

@@ -14,6 +14,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 namespace {
 // Mean per-pixel BCE on the test lines of the predictor that outputs the
 // training lines' per-pixel mean whatever its input.
@@ -72,10 +74,27 @@ class TestCliImage : public QObject {
         QTemporaryDir dir;
         const auto startScore = [&](const QString& start) {
             const QString out = dir.filePath(start);
-            const int code = run({"image-dae", "--dataset", "lines", "--arch", "mlp", "--base",
-                                  "32", "--steps", "10", "--chains", "4", "--chain-steps", "0",
-                                  "--start", start, "--inject", "0", "--noise", "gaussian:0.1",
-                                  "--out", out});
+            const int code = run({"image-dae",
+                                  "--dataset",
+                                  "lines",
+                                  "--arch",
+                                  "mlp",
+                                  "--base",
+                                  "32",
+                                  "--steps",
+                                  "10",
+                                  "--chains",
+                                  "4",
+                                  "--chain-steps",
+                                  "0",
+                                  "--start",
+                                  start,
+                                  "--inject",
+                                  "0",
+                                  "--noise",
+                                  "gaussian:0.1",
+                                  "--out",
+                                  out});
             QFile m(out + "/metrics.json");
             if (code != 0 || !m.open(QIODevice::ReadOnly)) return QJsonObject();
             return QJsonDocument::fromJson(m.readAll()).object();

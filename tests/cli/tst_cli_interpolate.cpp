@@ -11,6 +11,7 @@
 
 #include "tests/test_warnings.h"
 
+
 namespace {
 int run(const QStringList& args, QString* err = nullptr) {
     return runCli(args, err);

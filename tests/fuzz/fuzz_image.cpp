@@ -4,6 +4,8 @@
 #include "tests/fuzz/fuzz_input_file.h"
 #include "datasets/image_folder.h"
 
+using namespace aelab;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string path = fuzzInputFile(data, size, ".png");
     for (int channels : {1, 3}) {

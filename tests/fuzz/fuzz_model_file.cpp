@@ -6,6 +6,8 @@
 #include "core/interp/interp_trainer.h"
 #include "core/training/torch_threads.h"
 
+using namespace aelab;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const bool once = (aelab::setTorchThreads(1), true);
     (void)once;

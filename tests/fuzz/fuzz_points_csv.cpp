@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+using namespace aelab;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
         aelab::parsePointsCsv(std::string(reinterpret_cast<const char*>(data), size), "fuzz.csv");

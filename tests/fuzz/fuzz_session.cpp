@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <zlib.h>
 
+using namespace aelab;
+
 namespace {
 
 QByteArray withHeader(const QByteArray& payload) {

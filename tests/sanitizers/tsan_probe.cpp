@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <cstring>
 
+using namespace aelab;
+
 class Sink : public QObject {
     Q_OBJECT
   public:

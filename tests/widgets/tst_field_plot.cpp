@@ -10,6 +10,8 @@
 #include "tests/test_warnings.h"
 #include <cmath>
 
+using namespace aelab;
+
 namespace {
 // A 32x32 field that points at the origin, with two data points.
 FieldViewData sample() {

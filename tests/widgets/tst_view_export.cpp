@@ -9,6 +9,8 @@
 
 #include "tests/test_warnings.h"
 
+using namespace aelab;
+
 class TestViewExport : public QObject {
     Q_OBJECT
   private slots:

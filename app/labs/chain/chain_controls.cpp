@@ -12,6 +12,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+namespace aelab {
+
 namespace {
 constexpr double kInjectPerTick = 0.005; // the s slider moves in steps of 0.005
 } // namespace
@@ -227,3 +229,5 @@ void ChainControls::setPresentation(bool on) {
     f.setPointSize(on ? 15 : QFont().pointSize());
     setFont(f);
 }
+
+} // namespace aelab

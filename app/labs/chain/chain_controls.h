@@ -11,6 +11,8 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 
+namespace aelab {
+
 class ChainControls : public QWidget {
     Q_OBJECT
   public:
@@ -69,3 +71,5 @@ class ChainControls : public QWidget {
     QLabel* readDistance_ = nullptr;
     QLabel* readModel_ = nullptr;
 };
+
+} // namespace aelab

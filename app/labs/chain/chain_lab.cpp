@@ -13,6 +13,8 @@
 #include <QFileDialog>
 #include <QLabel>
 
+namespace aelab {
+
 ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     : QWidget(parent), field_(field), worker_(new ChainWorker(field->fieldWorker())) {
     qRegisterMetaType<ChainSnapshot>();
@@ -144,3 +146,5 @@ void ChainLab::setPresentation(bool on) {
     chart_->setPresentation(on);
     controls_->setPresentation(on);
 }
+
+} // namespace aelab

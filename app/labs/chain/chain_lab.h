@@ -9,12 +9,15 @@
 
 #include <QWidget>
 
+class QLabel;
+
+namespace aelab {
+
 class ChainControls;
 class ChainWorker;
 class FieldLab;
 class FieldPlot;
 class LossChart;
-class QLabel;
 
 class ChainLab : public QWidget {
     Q_OBJECT
@@ -61,3 +64,5 @@ class ChainLab : public QWidget {
     int series_ = 0;
     quint64 restarts_ = 0;
 };
+
+} // namespace aelab

@@ -6,6 +6,8 @@
 #include <QPointF>
 #include <QVector>
 
+namespace aelab {
+
 struct ChainSnapshot {
     quint64 run = 0; // bumps on every restart: the GUI clears trails and chart
     long long step = 0;
@@ -16,4 +18,7 @@ struct ChainSnapshot {
     bool hasBasins = false; // basins below were recomputed for this snapshot
     BasinViewData basins;
 };
-Q_DECLARE_METATYPE(ChainSnapshot)
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::ChainSnapshot)

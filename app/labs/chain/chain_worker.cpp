@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <cmath>
 
+namespace aelab {
+
 namespace {
 constexpr int kFrameMs = 30;
 constexpr int kMaxDistanceParticles = 1000; // the chart's distance uses at most this many
@@ -237,3 +239,5 @@ void ChainWorker::publish(bool force) {
     awaitingGui_ = true;
     emit chainReady(s);
 }
+
+} // namespace aelab

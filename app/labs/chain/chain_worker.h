@@ -10,8 +10,11 @@
 #include <atomic>
 #include <memory>
 
-class FieldWorker;
 class QTimer;
+
+namespace aelab {
+
+class FieldWorker;
 
 class ChainWorker : public QObject {
     Q_OBJECT
@@ -58,3 +61,5 @@ class ChainWorker : public QObject {
     bool basinsFresh_ = false;
     std::atomic<bool> awaitingGui_{false};
 };
+
+} // namespace aelab

@@ -13,6 +13,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+namespace aelab {
+
 DvaeControls::DvaeControls(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(buildDataGroup());
@@ -209,3 +211,5 @@ void DvaeControls::chooseData(const QString& spec) {
 void DvaeControls::setModel(int slot, aelab::VaeModel model) {
     model_[slot]->setCurrentIndex(model_[slot]->findData(int(model)));
 }
+
+} // namespace aelab

@@ -13,6 +13,8 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
+namespace aelab {
+
 class DvaeControls : public QWidget {
     Q_OBJECT
   public:
@@ -57,3 +59,5 @@ class DvaeControls : public QWidget {
     QSpinBox* estimateK_ = nullptr;
     QProgressBar* nllBar_ = nullptr;
 };
+
+} // namespace aelab

@@ -12,6 +12,8 @@
 #include <QGridLayout>
 #include <QLabel>
 
+namespace aelab {
+
 DvaeLab::DvaeLab(QWidget* parent)
     : QWidget(parent), thread_("dvae-lab worker"), worker_(thread_.adopt(new DvaeWorker)) {
 
@@ -172,3 +174,5 @@ QVariantMap DvaeLab::modelStates() const {
 void DvaeLab::restoreModelStates(const QVariantMap& parts) {
     restoreWorkerCheckpoints(worker_, parts);
 }
+
+} // namespace aelab

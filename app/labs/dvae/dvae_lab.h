@@ -10,12 +10,15 @@
 #include <QVariantMap>
 #include <QWidget>
 
+class QLabel;
+
+namespace aelab {
+
 class DvaeControls;
 class DvaeWorker;
 class ImageGridView;
 class LatentScatter;
 class LossChart;
-class QLabel;
 
 class DvaeLab : public QWidget {
     Q_OBJECT
@@ -75,3 +78,5 @@ class DvaeLab : public QWidget {
     int refineSlot_ = 0;
     bool started_ = false;
 };
+
+} // namespace aelab

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+namespace aelab {
+
 inline constexpr int kDvaeSlots = 2;     // two models side by side
 inline constexpr int kDvaeSamples = 36;  // prior samples shown per model
 inline constexpr int kDvaeReconCols = 8; // test images in the reconstruction rows
@@ -33,4 +35,7 @@ struct DvaeSnapshot {
     bool diverged = false;
     QString message;
 };
-Q_DECLARE_METATYPE(DvaeSnapshot)
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::DvaeSnapshot)

@@ -12,6 +12,8 @@
 
 #include <array>
 
+namespace aelab {
+
 namespace {
 constexpr int kTickMs = 15;
 constexpr int kTrainBudgetMs = 40;
@@ -272,3 +274,5 @@ void DvaeWorker::publish(bool force, bool views) {
     d->diverged = false;
     emit snapshot(s);
 }
+
+} // namespace aelab

@@ -14,7 +14,7 @@
 
 class QTimer;
 
-Q_DECLARE_METATYPE(aelab::VaeConfig)
+namespace aelab {
 
 class DvaeWorker : public QObject {
     Q_OBJECT
@@ -59,3 +59,7 @@ class DvaeWorker : public QObject {
     QTimer* timer_ = nullptr;
     QElapsedTimer sincePublish_, sinceViews_;
 };
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::VaeConfig)

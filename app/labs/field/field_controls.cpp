@@ -14,6 +14,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+namespace aelab {
+
 namespace {
 const int kSpeeds[] = {1, 2, 5, 10, 20, 50, 100, 0}; // steps per frame; 0 = max
 constexpr double kSigmaMin = 0.005, kSigmaMax = 1.0;
@@ -221,7 +223,7 @@ QWidget* FieldControls::buildViewGroup() {
     showIdeal_ = new QCheckBox(tr("Ideal field r*(x) − x"), box);
     showData_->setToolTip(tr("The training points the DAE sees before corruption."));
     showLearned_->setToolTip(tr("The trained network's reconstruction minus its input, "
-                                "r(x) − x ≈ σ² ∂log p(x)/∂x for small σ (REFERENCES §1)."));
+                                "r(x) − x ≈ σ² ∂log p(x)/∂x for small σ (Alain & Bengio 2014)."));
     showIdeal_->setToolTip(tr(
         "The best possible denoiser of this training set: r*(x) = Σ softmax(−‖x − xᵢ‖²/2σ²) xᵢ"));
     for (auto* c : {showData_, showLearned_, showIdeal_}) {
@@ -343,3 +345,5 @@ void FieldControls::setPresentation(bool on) {
     f.setPointSize(on ? 15 : QFont().pointSize());
     setFont(f);
 }
+
+} // namespace aelab

@@ -14,6 +14,8 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 
+namespace aelab {
+
 class FieldControls : public QWidget {
     Q_OBJECT
   public:
@@ -77,3 +79,5 @@ class FieldControls : public QWidget {
     QLabel* readRate_ = nullptr;
     QLabel* readR2_ = nullptr;
 };
+
+} // namespace aelab

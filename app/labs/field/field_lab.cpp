@@ -13,6 +13,8 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
+namespace aelab {
+
 FieldLab::FieldLab(QWidget* parent)
     : QWidget(parent), thread_("field-worker"), worker_(thread_.adopt(new FieldWorker)) {
     qRegisterMetaType<FieldSnapshot>();
@@ -217,3 +219,5 @@ void FieldLab::restoreModel(const QByteArray& bytes, const QVector<QPointF>& los
     controls_->setRunningConfig(c);
     handoff::post(worker_, &FieldWorker::restore, bytes, c);
 }
+
+} // namespace aelab

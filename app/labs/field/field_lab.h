@@ -7,12 +7,15 @@
 #include <QWidget>
 #include <vector>
 
+class QLabel;
+class QSlider;
+
+namespace aelab {
+
 class FieldControls;
 class FieldPlot;
 class FieldWorker;
 class LossChart;
-class QLabel;
-class QSlider;
 
 class FieldLab : public QWidget {
     Q_OBJECT
@@ -79,3 +82,5 @@ class FieldLab : public QWidget {
     int lossSeries_ = 0;
     bool playing_ = false;
 };
+
+} // namespace aelab

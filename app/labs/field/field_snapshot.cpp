@@ -1,5 +1,7 @@
 #include "app/labs/field/field_snapshot.h"
 
+namespace aelab {
+
 namespace {
 QVector<float> toQVector(const std::vector<float>& v) {
     return QVector<float>(v.begin(), v.end());
@@ -31,3 +33,5 @@ FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<flo
     view.logDensity = toQVector(result.logDensity);
     return view;
 }
+
+} // namespace aelab

@@ -7,6 +7,8 @@
 #include <QMetaType>
 #include <QString>
 
+namespace aelab {
+
 struct FieldSnapshot {
     quint64 run = 0; // bumps on every reset: the GUI clears its charts
     long long step = 0;
@@ -30,5 +32,7 @@ QVector<QPointF> toPoints(const std::vector<float>& xy);
 // The view of a core result: the same conversion for the GUI and the CLI.
 FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<float>& dataXY);
 
-Q_DECLARE_METATYPE(FieldSnapshot)
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::FieldSnapshot)
 Q_DECLARE_METATYPE(aelab::FieldConfig)

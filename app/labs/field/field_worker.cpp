@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <cmath>
 
+namespace aelab {
+
 FieldWorker::FieldWorker(QObject* parent) : QObject(parent), timer_(new QTimer(this)) {
     timer_->setSingleShot(true);
     connect(timer_, &QTimer::timeout, this, &FieldWorker::tick);
@@ -230,3 +232,5 @@ void FieldWorker::publish(bool force) {
     awaitingGui_ = true;
     emit snapshotReady(s);
 }
+
+} // namespace aelab

@@ -14,9 +14,10 @@
 #include <vector>
 
 class QTimer;
+
 namespace aelab {
+
 class FieldTrainer;
-}
 
 class FieldWorker : public QObject {
     Q_OBJECT
@@ -88,3 +89,5 @@ class FieldWorker : public QObject {
     bool restoring_ = false; // the next run starts from a restored model
     int rewoundTo_ = -1;     // the timeline index shown, -1 at the live end
 };
+
+} // namespace aelab

@@ -14,6 +14,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+namespace aelab {
+
 namespace {
 // Slider positions 0..100 map to noise levels: Gaussian sigma 0..1, probabilities 0..1.
 constexpr double kLevelScale = 100.0;
@@ -286,3 +288,5 @@ void ImageControls::setPresentation(bool on) {
     f.setPointSizeF(on ? 14 : QWidget().font().pointSizeF());
     setFont(f);
 }
+
+} // namespace aelab

@@ -12,6 +12,8 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 
+namespace aelab {
+
 class ImageControls : public QWidget {
     Q_OBJECT
   public:
@@ -74,3 +76,5 @@ class ImageControls : public QWidget {
     QPushButton* step_ = nullptr;
     QSpinBox* speed_ = nullptr;
 };
+
+} // namespace aelab

@@ -14,6 +14,8 @@
 #include <QSplitter>
 #include <QTabWidget>
 
+namespace aelab {
+
 ImageLab::ImageLab(QWidget* parent)
     : QWidget(parent), thread_("image-lab worker"), worker_(thread_.adopt(new ImageWorker)) {
 
@@ -187,3 +189,5 @@ QVariantMap ImageLab::modelStates() const {
 void ImageLab::restoreModelStates(const QVariantMap& parts) {
     restoreWorkerCheckpoints(worker_, parts);
 }
+
+} // namespace aelab

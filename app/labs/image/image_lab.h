@@ -9,13 +9,16 @@
 #include <QVariantMap>
 #include <QWidget>
 
+class QLabel;
+class QTabWidget;
+
+namespace aelab {
+
 class ImageControls;
 class ImageGallery;
 class ImageGridView;
 class ImageWorker;
 class LossChart;
-class QLabel;
-class QTabWidget;
 
 class ImageLab : public QWidget {
     Q_OBJECT
@@ -74,3 +77,5 @@ class ImageLab : public QWidget {
     int trainSeries_ = 0, testSeries_ = 0;
     bool started_ = false;
 };
+
+} // namespace aelab

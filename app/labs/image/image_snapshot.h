@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVector>
 
+namespace aelab {
+
 struct ImageScore {
     double nearestTrain = 0, nearestOther = 0;
 };
@@ -32,6 +34,9 @@ struct ImageSnapshot {
     bool diverged = false;
     QString message; // divergence or other notice for the banner
 };
-Q_DECLARE_METATYPE(ImageSnapshot)
 
 inline constexpr int kPreviewColumns = 8;
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::ImageSnapshot)

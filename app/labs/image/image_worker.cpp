@@ -14,6 +14,8 @@
 
 #include <QTimer>
 
+namespace aelab {
+
 namespace {
 constexpr int kTickMs = 15;
 constexpr int kTrainBudgetMs = 40; // per tick, so chain steps and requests interleave
@@ -219,7 +221,7 @@ void ImageWorker::setPreviewNoise(const QString& spec) {
 
 void ImageWorker::requestGalleryPage(int page, bool testSplit, int perPage) {
     if (!d->loaded) return;
-    const GalleryPage g = ::galleryPage(d->data, page, testSplit, perPage);
+    const GalleryPage g = aelab::galleryPage(d->data, page, testSplit, perPage);
     emit galleryPage(g.page, g.total, g.images, g.captions);
 }
 
@@ -340,3 +342,5 @@ void ImageWorker::publish(bool force) {
     d->diverged = false;
     emit snapshot(s);
 }
+
+} // namespace aelab

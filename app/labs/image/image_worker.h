@@ -14,7 +14,7 @@
 
 class QTimer;
 
-Q_DECLARE_METATYPE(aelab::ImageDaeConfig)
+namespace aelab {
 
 enum class ChainStart { UniformNoise, CorruptedTest };
 enum class ChainInjection { TrainingCorruption, Gaussian, None };
@@ -67,3 +67,7 @@ class ImageWorker : public QObject {
     QTimer* timer_ = nullptr;
     QElapsedTimer sincePublish_;
 };
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::ImageDaeConfig)

@@ -14,6 +14,8 @@
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
+namespace aelab {
+
 namespace {
 QDoubleSpinBox* spin(double lo, double hi, double step, double value, int decimals = 2) {
     auto* s = new QDoubleSpinBox;
@@ -241,3 +243,5 @@ void InterpControls::setPresentation(bool on) {
     f.setPointSizeF(on ? 14 : QFont().pointSizeF());
     setFont(f);
 }
+
+} // namespace aelab

@@ -12,6 +12,8 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 
+namespace aelab {
+
 class InterpControls : public QWidget {
     Q_OBJECT
   public:
@@ -69,3 +71,5 @@ class InterpControls : public QWidget {
     QComboBox* compare_ = nullptr;
     QWidget* modelGroup_ = nullptr;
 };
+
+} // namespace aelab

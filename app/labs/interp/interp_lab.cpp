@@ -18,6 +18,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+namespace aelab {
+
 InterpLab::InterpLab(QWidget* parent)
     : QWidget(parent), thread_("interpolation-lab worker"),
       worker_(thread_.adopt(new InterpWorker)) {
@@ -214,3 +216,5 @@ QVariantMap InterpLab::modelStates() const {
 void InterpLab::restoreModelStates(const QVariantMap& parts) {
     restoreWorkerCheckpoints(worker_, parts);
 }
+
+} // namespace aelab

@@ -10,14 +10,17 @@
 #include <QVariantMap>
 #include <QWidget>
 
+class QLabel;
+class QSlider;
+
+namespace aelab {
+
 class AlphaChart;
 class ImageGallery;
 class ImageGridView;
 class InterpControls;
 class InterpWorker;
 class LossChart;
-class QLabel;
-class QSlider;
 
 class InterpLab : public QWidget {
     Q_OBJECT
@@ -90,3 +93,5 @@ class InterpLab : public QWidget {
     int nextWhich_ = 0; // the end the next gallery click sets
     bool started_ = false;
 };
+
+} // namespace aelab

@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QSlider>
 
+namespace aelab {
+
 void InterpLab::onSnapshot(const InterpSnapshot& s) {
     if (s.modelId != modelId_) {
         modelId_ = s.modelId;
@@ -92,3 +94,5 @@ void InterpLab::showStrip() {
                                     ? QString()
                                     : tr(" · under each frame: the critic's estimate of α")));
 }
+
+} // namespace aelab

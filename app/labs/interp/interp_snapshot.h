@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+namespace aelab {
+
 inline constexpr int kStripFrames = 16;  // frames of the strip (the benchmark's 16)
 inline constexpr int kScrubFrames = 101; // the slider's alpha = k / 100
 
@@ -35,4 +37,7 @@ struct InterpSnapshot {
     bool diverged = false;
     QString message;
 };
-Q_DECLARE_METATYPE(InterpSnapshot)
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::InterpSnapshot)

@@ -15,6 +15,8 @@
 
 #include <array>
 
+namespace aelab {
+
 namespace {
 constexpr int kTickMs = 15;
 constexpr int kTrainBudgetMs = 40;
@@ -224,7 +226,7 @@ void InterpWorker::loadModel(const QString& path) {
 
 void InterpWorker::requestGalleryPage(int page, bool testSplit, int perPage) {
     if (!d->loaded) return;
-    const GalleryPage g = ::galleryPage(d->data, page, testSplit, perPage);
+    const GalleryPage g = aelab::galleryPage(d->data, page, testSplit, perPage);
     emit galleryPage(g.page, g.total, g.images, g.captions);
 }
 
@@ -371,3 +373,5 @@ void InterpWorker::publish(bool force) {
     d->diverged = false;
     emit snapshot(s);
 }
+
+} // namespace aelab

@@ -15,7 +15,7 @@
 
 class QTimer;
 
-Q_DECLARE_METATYPE(aelab::InterpConfig)
+namespace aelab {
 
 class InterpWorker : public QObject {
     Q_OBJECT
@@ -69,3 +69,7 @@ class InterpWorker : public QObject {
     QTimer* timer_ = nullptr;
     QElapsedTimer sincePublish_;
 };
+
+} // namespace aelab
+
+Q_DECLARE_METATYPE(aelab::InterpConfig)
