@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QtTest>
 
-
 class TestWarningProbe : public QObject {
     Q_OBJECT
   private slots:

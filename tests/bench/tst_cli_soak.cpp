@@ -14,7 +14,6 @@
 
 #include "tests/test_warnings.h"
 
-
 class TestCliSoak : public QObject {
     Q_OBJECT
   private slots:

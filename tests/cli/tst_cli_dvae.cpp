@@ -11,7 +11,6 @@
 
 #include "tests/test_warnings.h"
 
-
 namespace {
 int run(const QStringList& args, QString* err = nullptr) {
     return runCli(args, err);

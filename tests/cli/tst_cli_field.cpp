@@ -14,7 +14,6 @@
 
 #include <unistd.h>
 
-
 namespace {
 using Run = CliRun;
 Run aelab(const QStringList& args) {
