@@ -1,4 +1,5 @@
 #include "cli/args.h"
+#include "cli/output.h"
 
 #include <QTextStream>
 #include <cmath>
@@ -84,6 +85,17 @@ int usageError(const CliArgs& args) {
 int runError(const CliArgs& args, const QString& message) {
     QTextStream(stderr) << "aelab " << args.verb() << ": " << message << "\n";
     return 1;
+}
+
+std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments) {
+    if (!args.parse(arguments)) return usageError(args);
+    if (args.helpRequested()) return printHelp(args);
+    return std::nullopt;
+}
+
+int reportError(const CliArgs& args, const VerbError& error) {
+    QTextStream(stderr) << "aelab " << args.verb() << ": " << error.message << "\n";
+    return error.exitCode;
 }
 
 } // namespace aelab::cli

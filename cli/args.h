@@ -4,6 +4,10 @@
 #include <QCommandLineParser>
 #include <QString>
 
+#include <optional>
+#include <utility>
+#include <variant>
+
 namespace aelab::cli {
 
 class CliArgs {
@@ -38,5 +42,30 @@ int usageError(const CliArgs& args);
 // The same for a failure while running (a write error, a diverged run):
 // prints "aelab VERB: message" and returns the exit code 1.
 int runError(const CliArgs& args, const QString& message);
+
+// Parses args and answers --help: the exit code when the verb ends here (0
+// after printing the help, 2 after printing a usage error), or nothing when
+// the verb goes on to read its options.
+std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments);
+
+// Why a verb's run step stopped: bad input it could only see by loading it
+// (a dataset, a model file: exit code 2), or a failure while running (a
+// diverged run, a model that could not be saved: exit code 1).
+struct VerbError {
+    int exitCode = 1;
+    QString message;
+};
+inline VerbError badInput(QString message) {
+    return {2, std::move(message)};
+}
+inline VerbError runFailure(QString message) {
+    return {1, std::move(message)};
+}
+// Prints "aelab VERB: message" on stderr and returns the error's exit code.
+int reportError(const CliArgs& args, const VerbError& error);
+
+// What a verb's run step returns: what its write step turns into files, or
+// why it stopped.
+template <typename Outputs> using RunOutcome = std::variant<Outputs, VerbError>;
 
 } // namespace aelab::cli

@@ -1,5 +1,9 @@
 // aelab chain: train the field lab's DAE (or reuse the same settings), then
 // run a sampling chain from uniform noise and measure how close it gets.
+// Three steps: parse the options into a ChainRequest, train and run the chain
+// into ChainOutputs, write the files. The video is the exception that streams:
+// ChainVideo draws each step's frame as the chain runs, so that no run keeps
+// every step's particles.
 #include "core/sampling/chain_sampler.h"
 #include "core/field/field_denoiser.h"
 #include "core/field/ideal_field.h"
@@ -19,10 +23,26 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <optional>
+#include <variant>
+#include <vector>
+
 namespace aelab::cli {
 
-int runChainVerb(const QStringList& args) {
-    CliArgs a("chain", "Run an iterative DAE sampling chain on 2D data and measure it.");
+namespace {
+
+// Step 1: the verb's settings.
+
+struct ChainRequest {
+    FieldTraining training;
+    long long particles = 0, chainSteps = 0, videoSize = 0;
+    double inject = 0, fps = 0;
+    QString denoiser; // learned or ideal
+    bool arrows = false;
+    QDir out;
+};
+
+void declareChainOptions(CliArgs& a) {
     addFieldOptions(a);
     a.addOption("train-steps", "Training steps before the chain.", "3000");
     a.addOption("particles", "Particles, started uniformly over the plot's box.", "2000");
@@ -35,112 +55,197 @@ int runChainVerb(const QStringList& args) {
     a.addOption("video-size", "Side of the square video frames, in pixels.", "640");
     a.addFlag("arrows", "Draw the learned field's arrows under the particles.");
     a.addOption("out", "Output folder (created if missing).");
-    if (!a.parse(args)) return usageError(a);
-    if (a.helpRequested()) return printHelp(a);
-    aelab::FieldConfig config;
-    long long trainSteps = 0, particles = 0, chainSteps = 0;
-    long long videoSize = 0;
-    double inject = 0, fps = 0;
-    QString denoiserName;
-    if (!readFieldOptions(a, config) || !a.integer("train-steps", 0, 100000000, trainSteps) ||
-        !a.integer("particles", 1, 1000000, particles) ||
-        !a.integer("chain-steps", 0, 1000000, chainSteps) || !a.number("inject", 0, 10, inject) ||
-        !a.number("fps", 0.5, 60, fps) || !a.integer("video-size", 64, 4096, videoSize) ||
-        !a.choice("denoiser", {"learned", "ideal"}, denoiserName))
-        return usageError(a);
-    QDir out;
-    TrainedField trained;
-    if (int code = openOutputDir(a, out)) return code;
-    trainSteps = trainingSteps(a, "train-steps", trainSteps);
-    if (int code = trainField(a, config, trainSteps, trained)) return code;
-    aelab::FieldTrainer* trainer = trained.trainer.get();
-    const double trainSeconds = trained.seconds;
-    QString error;
-    QElapsedTimer clock;
+}
 
-    const std::vector<float> dataXY = trainer->dataXY();
+// The exit code when the verb ends here (--help, a usage error), or nothing
+// with the request filled and the output folder made.
+std::optional<int> parseChainRequest(CliArgs& a, const QStringList& args, ChainRequest& r) {
+    declareChainOptions(a);
+    if (const std::optional<int> stop = parseVerbArgs(a, args)) return stop;
+    if (!readFieldTraining(a, "train-steps", r.training) ||
+        !a.integer("particles", 1, 1000000, r.particles) ||
+        !a.integer("chain-steps", 0, 1000000, r.chainSteps) ||
+        !a.number("inject", 0, 10, r.inject) || !a.number("fps", 0.5, 60, r.fps) ||
+        !a.integer("video-size", 64, 4096, r.videoSize) ||
+        !a.choice("denoiser", {"learned", "ideal"}, r.denoiser))
+        return usageError(a);
+    r.arrows = a.isSet("arrows");
+    if (const int code = openOutputDir(a, r.out)) return code;
+    return std::nullopt;
+}
+
+// chain.gif and chain.mp4: the GUI's plot, drawn off screen, one frame a step.
+class ChainVideo {
+  public:
+    explicit ChainVideo(const ChainRequest& r) : r_(r) {}
+    // Lays the plot out over the data and the learned field; opens the files.
+    bool start(const FieldViewData& field, QString* error);
+    // Draws the particles (n x 2, contiguous); after a failed frame, nothing.
+    void addFrame(long long step, const torch::Tensor& particles, double distance);
+    // Closes the files: false with the first failure of a frame or the close.
+    bool finish(QString* error);
+    double seconds() const { return seconds_; } // drawing and encoding
+
+  private:
+    const ChainRequest& r_;
+    FieldPlot plot_;
+    MovieWriter movie_;
+    bool ok_ = true;
+    QString error_;
+    double seconds_ = 0;
+};
+
+bool ChainVideo::start(const FieldViewData& field, QString* error) {
+    const int side = int(r_.videoSize);
+    plot_.setAttribute(Qt::WA_DontShowOnScreen);
+    plot_.resize(side, side);
+    plot_.show();
+    plot_.setFieldData(field);
+    plot_.setShowIdeal(false);
+    plot_.setShowLearned(r_.arrows);
+    return movie_.open({r_.out.filePath("chain.gif"), r_.out.filePath("chain.mp4")},
+                       QSize(side, side), r_.fps, error);
+}
+
+void ChainVideo::addFrame(long long step, const torch::Tensor& particles, double distance) {
+    const QVector<QPointF> points = toPoints(particles.data_ptr<float>(), particles.size(0));
+    QElapsedTimer clock;
+    clock.start();
+    plot_.pushParticles(points);
+    plot_.setTitleText(QStringLiteral("chain step %1 · inject s = %2 · energy distance %3")
+                           .arg(step)
+                           .arg(r_.inject)
+                           .arg(distance, 0, 'f', 3));
+    const int side = int(r_.videoSize);
+    ok_ = ok_ && movie_.addFrame(plot_.toPixmap(side, side).toImage(), &error_);
+    seconds_ += clock.nsecsElapsed() * 1e-9;
+}
+
+bool ChainVideo::finish(QString* error) {
+    if (ok_ && movie_.finish(&error_)) return true;
+    *error = error_;
+    return false;
+}
+
+// Step 2: train, then run the chain, drawing each step into the video.
+
+struct ChainOutputs {
+    double trainSeconds = 0;
+    std::vector<double> distances;        // energy distance to the data, every step
+    std::vector<torch::Tensor> snapshots; // the particles at steps 0, 10, 20, ... (chain.csv)
+    double chainSeconds = 0;              // without the video's time
+    double videoSeconds = 0;
+};
+
+// The ideal denoiser shows what the chain does when r is exactly r*
+// (docs/references.md §1): any gap to it is the network's, not the method's.
+aelab::Denoiser chainDenoiser(const ChainRequest& r, aelab::FieldTrainer& trainer,
+                              const torch::Tensor& data) {
+    const double sigma = trainer.config().sigma;
+    if (r.denoiser == "ideal")
+        return [&data, sigma](const torch::Tensor& x) {
+            return aelab::idealReconstruct(data, x, sigma);
+        };
+    return aelab::fieldDenoiser(trainer);
+}
+
+void sampleChain(const ChainRequest& r, aelab::ChainSampler& chain, const torch::Tensor& data,
+                 ChainVideo& video, ChainOutputs& o) {
+    QElapsedTimer clock;
+    clock.start();
+    for (long long step = 0; step <= r.chainSteps; ++step) {
+        if (step > 0) chain.step();
+        o.distances.push_back(aelab::energyDistance(chain.particles(), data));
+        const torch::Tensor p = chain.particles().contiguous();
+        video.addFrame(step, p, o.distances.back());
+        if (step % 10 == 0) o.snapshots.push_back(p.clone());
+    }
+    o.videoSeconds = video.seconds();
+    o.chainSeconds = clock.nsecsElapsed() * 1e-9 - o.videoSeconds;
+}
+
+RunOutcome<ChainOutputs> trainAndRunChain(const ChainRequest& r, ChainVideo& video) {
+    TrainedField trained;
+    if (const std::optional<VerbError> failed = trainField(r.training, trained)) return *failed;
+    aelab::FieldTrainer& trainer = *trained.trainer;
+    const std::vector<float> dataXY = trainer.dataXY();
     const auto data =
         torch::from_blob(const_cast<float*>(dataXY.data()), {int64_t(dataXY.size() / 2), 2});
-    const aelab::Box2D box = trainer->grid().box;
-    // The ideal denoiser shows what the chain does when r is exactly r*
-    // (docs/references.md §1): any gap to it is the network's, not the method's.
-    const double sigma = trainer->config().sigma;
-    const aelab::Denoiser denoiser = denoiserName == "ideal"
-                                         ? aelab::Denoiser([&data, sigma](const torch::Tensor& x) {
-                                               return aelab::idealReconstruct(data, x, sigma);
-                                           })
-                                         : aelab::fieldDenoiser(*trainer);
+    const aelab::Box2D box = trainer.grid().box;
+    const quint64 seed = r.training.config.seed;
     aelab::ChainSampler chain(
-        denoiser, aelab::uniformParticles(particles, box.x0, box.x1, box.y0, box.y1, config.seed),
-        config.seed + 1);
-    chain.setInjection(inject);
+        chainDenoiser(r, trainer, data),
+        aelab::uniformParticles(r.particles, box.x0, box.x1, box.y0, box.y1, seed), seed + 1);
+    chain.setInjection(r.inject);
+    QString error;
+    if (!video.start(toViewData(trainer.evaluate(), dataXY), &error)) return runFailure(error);
+    ChainOutputs o;
+    o.trainSeconds = trained.seconds;
+    sampleChain(r, chain, data, video, o);
+    return o;
+}
 
-    // The animation: the same plot as the GUI, drawn off screen, one frame a step.
-    FieldPlot plot;
-    plot.setAttribute(Qt::WA_DontShowOnScreen);
-    plot.resize(int(videoSize), int(videoSize));
-    plot.show();
-    plot.setFieldData(toViewData(trainer->evaluate(), dataXY));
-    plot.setShowIdeal(false);
-    plot.setShowLearned(a.isSet("arrows"));
-    MovieWriter movie;
-    if (!movie.open({out.filePath("chain.gif"), out.filePath("chain.mp4")},
-                    QSize(int(videoSize), int(videoSize)), fps, &error))
-        return runError(a, error);
-    bool movieOk = true;
-    QElapsedTimer renderClock;
-    double renderSeconds = 0;
+// Step 3: chain.gif and chain.mp4 closed, metrics.json, chain.csv, the summary.
+
+QJsonObject chainMetrics(const ChainRequest& r, const ChainOutputs& o) {
     QJsonArray distances;
+    for (const double d : o.distances)
+        distances.append(d);
+    return {{"distance_metric", "energy distance (Szekely & Rizzo), data units"},
+            {"distance_start", distances.first()},
+            {"distance_end", distances.last()},
+            {"distances", distances},
+            {"train_steps", double(r.training.steps)},
+            {"train_seconds", o.trainSeconds},
+            {"chain_seconds", o.chainSeconds},
+            {"video_seconds", o.videoSeconds},
+            {"particles", double(r.particles)},
+            {"inject", r.inject},
+            {"denoiser", r.denoiser},
+            {"video_frames", double(r.chainSteps + 1)},
+            {"fps", r.fps}};
+}
+
+// step,particle,x,y for every tenth step: snapshot k is step 10 k.
+QString chainCsv(const std::vector<torch::Tensor>& snapshots) {
     QString csv = "step,particle,x,y\n";
-    auto record = [&](long long step) {
-        distances.append(aelab::energyDistance(chain.particles(), data));
-        auto p = chain.particles().contiguous();
-        const float* v = p.data_ptr<float>();
-        const QVector<QPointF> points = toPoints(v, p.size(0));
-        renderClock.start();
-        plot.pushParticles(points);
-        plot.setTitleText(QStringLiteral("chain step %1 · inject s = %2 · energy distance %3")
-                              .arg(step)
-                              .arg(inject)
-                              .arg(distances.last().toDouble(), 0, 'f', 3));
-        movieOk = movieOk &&
-                  movie.addFrame(plot.toPixmap(int(videoSize), int(videoSize)).toImage(), &error);
-        renderSeconds += renderClock.nsecsElapsed() * 1e-9;
-        if (step % 10 != 0) return;
-        for (int64_t i = 0; i < p.size(0); ++i)
+    for (size_t k = 0; k < snapshots.size(); ++k) {
+        const long long step = 10 * static_cast<long long>(k);
+        const float* v = snapshots[k].data_ptr<float>();
+        for (int64_t i = 0; i < snapshots[k].size(0); ++i)
             csv += QStringLiteral("%1,%2,%3,%4\n")
                        .arg(step)
                        .arg(i)
                        .arg(v[2 * i], 0, 'g', 7)
                        .arg(v[2 * i + 1], 0, 'g', 7);
-    };
-    clock.start();
-    record(0);
-    for (long long s = 1; s <= chainSteps; ++s) {
-        chain.step();
-        record(s);
     }
-    const double chainSeconds = clock.nsecsElapsed() * 1e-9;
-    if (!movieOk || !movie.finish(&error)) return runError(a, error);
-    const QJsonObject metrics{{"distance_metric", "energy distance (Szekely & Rizzo), data units"},
-                              {"distance_start", distances.first()},
-                              {"distance_end", distances.last()},
-                              {"distances", distances},
-                              {"train_steps", double(trainSteps)},
-                              {"train_seconds", trainSeconds},
-                              {"chain_seconds", chainSeconds - renderSeconds},
-                              {"video_seconds", renderSeconds},
-                              {"particles", double(particles)},
-                              {"inject", inject},
-                              {"denoiser", denoiserName},
-                              {"video_frames", double(chainSteps + 1)},
-                              {"fps", fps}};
-    if (!writeJson(out.filePath("metrics.json"), metrics, &error) ||
-        !writeText(out.filePath("chain.csv"), csv, &error))
+    return csv;
+}
+
+bool writeChainOutputs(const ChainRequest& r, const ChainOutputs& o, ChainVideo& video,
+                       QString* error) {
+    if (!video.finish(error) ||
+        !writeJson(r.out.filePath("metrics.json"), chainMetrics(r, o), error) ||
+        !writeText(r.out.filePath("chain.csv"), chainCsv(o.snapshots), error))
+        return false;
+    QTextStream(stdout) << "chain: energy distance " << o.distances.front() << " -> "
+                        << o.distances.back() << " over " << r.chainSteps << " steps -> "
+                        << r.out.path() << "\n";
+    return true;
+}
+
+} // namespace
+
+int runChainVerb(const QStringList& args) {
+    CliArgs a("chain", "Run an iterative DAE sampling chain on 2D data and measure it.");
+    ChainRequest request;
+    if (const std::optional<int> stop = parseChainRequest(a, args, request)) return *stop;
+    ChainVideo video(request);
+    const RunOutcome<ChainOutputs> outcome = trainAndRunChain(request, video);
+    if (const auto* failed = std::get_if<VerbError>(&outcome)) return reportError(a, *failed);
+    QString error;
+    if (!writeChainOutputs(request, std::get<ChainOutputs>(outcome), video, &error))
         return runError(a, error);
-    QTextStream(stdout) << "chain: energy distance " << distances.first().toDouble() << " -> "
-                        << distances.last().toDouble() << " over " << chainSteps << " steps -> "
-                        << out.path() << "\n";
     return 0;
 }
 

@@ -1,7 +1,8 @@
 // aelab dvae: train a VAE, DVAE, IWAE or DIWAE (docs/references.md §3) for a number
 // of epochs, then estimate the test negative log-likelihood by importance
 // sampling with K samples; write metrics.json, samples.png and
-// reconstructions.png.
+// reconstructions.png. Three steps: parse the options into a DvaeRequest,
+// train and evaluate into DvaeOutputs, write the files.
 #include "datasets/dataset_error.h"
 #include "datasets/image_set.h"
 #include "datasets/image_source.h"
@@ -10,7 +11,6 @@
 
 #include "cli/args.h"
 #include "cli/verbs.h"
-#include "cli/field_common.h"
 #include "cli/output.h"
 #include "cli/training_loop.h"
 #include "app/labkit/image_convert.h"
@@ -20,15 +20,27 @@
 #include <QTextStream>
 
 #include <cmath>
+#include <memory>
+#include <optional>
+#include <variant>
 
 namespace aelab::cli {
 
 namespace {
 constexpr int kScale = 3;
-} // namespace
 
-int runDvaeVerb(const QStringList& args) {
-    CliArgs a("dvae", "Train a VAE, DVAE, IWAE or DIWAE and estimate its test log-likelihood.");
+// Step 1: the verb's settings.
+
+struct DvaeRequest {
+    aelab::VaeConfig config;
+    QString model, arch, dataset;
+    double epochs = 0;
+    long long kEval = 0;       // importance samples per test image for the NLL
+    long long evalImages = -1; // test images in the NLL; -1: all
+    QDir out;
+};
+
+void declareDvaeOptions(CliArgs& a) {
     a.addOption("dataset", "mnist, fashion-mnist, lines or folder:PATH.", "mnist");
     a.addOption("model", "vae, dvae (denoising), iwae or diwae.", "dvae");
     a.addOption("arch", "mlp (the authors' D-200-200-50) or conv.", "mlp");
@@ -44,103 +56,151 @@ int runDvaeVerb(const QStringList& args) {
     a.addOption("eval-images", "Test images in the NLL estimate (default: all).");
     a.addOption("seed", "Seed of every random source.", "1");
     a.addOption("out", "Output folder (created if missing).");
-    if (!a.parse(args)) return usageError(a);
-    if (a.helpRequested()) return printHelp(a);
+}
 
-    aelab::VaeConfig config;
-    QString model, arch;
-    long long hidden = 0, latent = 0, k = 0, batch = 0, kEval = 0, evalImages = -1, seed = 0;
-    double epochs = 0;
-    if (!a.choice("model", {"vae", "dvae", "iwae", "diwae"}, model) ||
-        !a.choice("arch", {"mlp", "conv"}, arch) || !a.integer("hidden", 1, 100000, hidden) ||
+bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
+    aelab::VaeConfig& c = r.config;
+    long long hidden = 0, latent = 0, k = 0, batch = 0, seed = 0;
+    if (!a.choice("model", {"vae", "dvae", "iwae", "diwae"}, r.model) ||
+        !a.choice("arch", {"mlp", "conv"}, r.arch) || !a.integer("hidden", 1, 100000, hidden) ||
         !a.integer("latent", 1, 10000, latent) || !a.integer("k", 1, 10000, k) ||
-        !a.number("lr", 1e-7, 10, config.learningRate) || !a.integer("batch", 1, 100000, batch) ||
-        !a.number("epochs", 0, 100000, epochs) || !a.integer("k-eval", 1, 10000000, kEval) ||
+        !a.number("lr", 1e-7, 10, c.learningRate) || !a.integer("batch", 1, 100000, batch) ||
+        !a.number("epochs", 0, 100000, r.epochs) || !a.integer("k-eval", 1, 10000000, r.kEval) ||
         !a.integer("seed", 0, (1LL << 53), seed) ||
-        (a.isSet("eval-images") && !a.integer("eval-images", 1, 100000000, evalImages)))
-        return usageError(a);
+        (a.isSet("eval-images") && !a.integer("eval-images", 1, 100000000, r.evalImages)))
+        return false;
     const auto noise = aelab::parseCorruption(a.text("noise").toStdString());
     if (!noise) {
         a.fail("--noise: expected saltpepper:P, gaussian:S or mask:P, got \"" + a.text("noise") +
                "\"");
-        return usageError(a);
+        return false;
     }
-    config.model = *aelab::parseVaeModel(model.toStdString());
-    config.arch = arch == "mlp" ? aelab::VaeArch::Mlp : aelab::VaeArch::Conv;
-    config.hidden = int(hidden);
-    config.latent = int(latent);
-    config.samples = int(k);
-    config.noise = *noise;
-    config.batch = int(batch);
-    config.seed = std::uint64_t(seed);
-    const QString dataset = a.text("dataset");
-    if (!aelab::isImageSourceName(dataset.toStdString())) {
-        a.fail("--dataset: expected mnist, fashion-mnist, lines or folder:PATH, got \"" + dataset +
-               "\"");
-        return usageError(a);
+    c.model = *aelab::parseVaeModel(r.model.toStdString());
+    c.arch = r.arch == "mlp" ? aelab::VaeArch::Mlp : aelab::VaeArch::Conv;
+    c.hidden = int(hidden);
+    c.latent = int(latent);
+    c.samples = int(k);
+    c.noise = *noise;
+    c.batch = int(batch);
+    c.seed = std::uint64_t(seed);
+    r.dataset = a.text("dataset");
+    if (!aelab::isImageSourceName(r.dataset.toStdString())) {
+        a.fail("--dataset: expected mnist, fashion-mnist, lines or folder:PATH, got \"" +
+               r.dataset + "\"");
+        return false;
     }
-    QDir out;
-    if (int code = openOutputDir(a, out)) return code;
+    return true;
+}
+
+// The exit code when the verb ends here (--help, a usage error), or nothing
+// with the request filled and the output folder made.
+std::optional<int> parseDvaeRequest(CliArgs& a, const QStringList& args, DvaeRequest& r) {
+    declareDvaeOptions(a);
+    if (const std::optional<int> stop = parseVerbArgs(a, args)) return stop;
+    if (!readDvaeRequest(a, r)) return usageError(a);
+    if (const int code = openOutputDir(a, r.out)) return code;
+    return std::nullopt;
+}
+
+// Step 2: load, train, estimate the bound and the NLL, sample, reconstruct.
+
+struct DvaeOutputs {
+    double epochs = 0; // the model's
+    long long steps = 0;
+    double seconds = 0; // training time
+    double trainElbo = 0, testElbo = 0, nll = 0, nllSeconds = 0;
+    int64_t nllImages = 0;
+    torch::Tensor samples;                     // 64 samples: samples.png
+    torch::Tensor clean, fromClean, fromNoisy; // reconstructions.png, one row each
+};
+
+// The ELBO and the NLL on the same test images (a spread subset if asked:
+// the sets are sorted by class).
+void evaluateModel(const DvaeRequest& r, aelab::VaeTrainer& trainer, const aelab::ImageSet& data,
+                   DvaeOutputs& o) {
+    const torch::Tensor evalSet =
+        r.evalImages < 0 ? data.test : aelab::evenlySpaced(data.test, r.evalImages);
+    o.nllImages = evalSet.size(0);
+    o.trainElbo = trainer.evaluateBound(aelab::evenlySpaced(data.train, 1000), 1);
+    o.testElbo = trainer.evaluateBound(evalSet, 1, o.nllImages);
+    QElapsedTimer clock;
+    clock.start();
+    o.nll = trainer.estimateNll(evalSet, int(r.kEval));
+    o.nllSeconds = clock.nsecsElapsed() * 1e-9;
+}
+
+RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
     aelab::ImageSet data;
     std::unique_ptr<aelab::VaeTrainer> trainer;
     try {
-        data = aelab::loadImageSource(dataset.toStdString());
-        trainer = std::make_unique<aelab::VaeTrainer>(data.train, config);
+        data = aelab::loadImageSource(r.dataset.toStdString());
+        trainer = std::make_unique<aelab::VaeTrainer>(data.train, r.config);
     } catch (const std::exception& e) {
-        a.fail(QString::fromStdString(e.what()));
-        return usageError(a);
+        return badInput(QString::fromStdString(e.what()));
     }
-
     const long long steps =
-        std::llround(std::ceil(epochs * double(data.train.size(0)) / double(config.batch)));
-    const CliTraining run = trainForCli(*trainer, steps);
-    if (run.diverged) return runError(a, divergenceMessage(trainer->step(), run.badLoss));
-    const double seconds = run.seconds;
-    // The ELBO and the NLL on the same test images (a spread subset if asked:
-    // the sets are sorted by class).
-    const torch::Tensor evalSet =
-        evalImages < 0 ? data.test : aelab::evenlySpaced(data.test, evalImages);
-    const int64_t nllImages = evalSet.size(0);
-    const double trainElbo = trainer->evaluateBound(aelab::evenlySpaced(data.train, 1000), 1);
-    const double testElbo = trainer->evaluateBound(evalSet, 1, nllImages);
-    QElapsedTimer clock;
-    clock.start();
-    const double nll = trainer->estimateNll(evalSet, int(kEval));
-    const double nllSeconds = clock.nsecsElapsed() * 1e-9;
+        std::llround(std::ceil(r.epochs * double(data.train.size(0)) / double(r.config.batch)));
+    const CliTraining training = trainForCli(*trainer, steps);
+    if (training.diverged) return runFailure(divergenceMessage(trainer->step(), training.badLoss));
+    DvaeOutputs o;
+    o.seconds = training.seconds;
+    evaluateModel(r, *trainer, data, o);
+    o.samples = trainer->sample(64, r.config.seed + 9);
+    o.clean = aelab::evenlySpaced(data.test, 16);
+    o.fromClean = trainer->reconstruct(o.clean, false, r.config.seed);
+    o.fromNoisy = trainer->reconstruct(o.clean, true, r.config.seed);
+    o.epochs = trainer->epochs();
+    o.steps = trainer->step();
+    return o;
+}
 
+// Step 3: samples.png, reconstructions.png, metrics.json and the summary line.
+
+QJsonObject dvaeMetrics(const DvaeRequest& r, const DvaeOutputs& o) {
+    return {{"model", r.model},
+            {"dataset", r.dataset},
+            {"arch", r.arch},
+            {"noise", aelab::isDenoising(r.config.model)
+                          ? QString::fromStdString(aelab::formatCorruption(r.config.noise))
+                          : QString("none")},
+            {"k_train", aelab::trainingSamples(r.config)},
+            {"epochs", o.epochs},
+            {"steps", double(o.steps)},
+            {"seconds", o.seconds},
+            {"train_elbo", o.trainElbo},
+            {"test_elbo", o.testElbo},
+            {"test_nll", o.nll},
+            {"k_eval", double(r.kEval)},
+            {"nll_images", double(o.nllImages)},
+            {"nll_seconds", o.nllSeconds},
+            {"unit", "nats per image; pixels binarised (Bernoulli of the grey level), test images "
+                     "with a fixed seed"}};
+}
+
+bool writeDvaeOutputs(const DvaeRequest& r, const DvaeOutputs& o, QString* error) {
+    const QVector<QImage> rows = toImages(o.clean) + toImages(o.fromClean) + toImages(o.fromNoisy);
+    if (!writePng(mosaic(toImages(o.samples), 8, kScale, 2), r.out.filePath("samples.png"),
+                  error) ||
+        !writePng(mosaic(rows, 16, kScale, 2), r.out.filePath("reconstructions.png"), error) ||
+        !writeJson(r.out.filePath("metrics.json"), dvaeMetrics(r, o), error))
+        return false;
+    QTextStream(stdout) << "dvae " << r.model << ": " << o.epochs << " epochs in " << o.seconds
+                        << " s, test ELBO " << o.testElbo << ", test NLL " << o.nll
+                        << " (K = " << r.kEval << ") -> " << r.out.path() << "\n";
+    return true;
+}
+
+} // namespace
+
+int runDvaeVerb(const QStringList& args) {
+    CliArgs a("dvae", "Train a VAE, DVAE, IWAE or DIWAE and estimate its test log-likelihood.");
+    DvaeRequest request;
+    if (const std::optional<int> stop = parseDvaeRequest(a, args, request)) return *stop;
+    const RunOutcome<DvaeOutputs> outcome = trainAndEvaluateVae(request);
+    if (const auto* failed = std::get_if<VerbError>(&outcome)) return reportError(a, *failed);
     QString error;
-    if (!mosaic(toImages(trainer->sample(64, config.seed + 9)), 8, kScale, 2)
-             .save(out.filePath("samples.png")))
-        return runError(a, "cannot write " + out.filePath("samples.png"));
-    const auto clean = aelab::evenlySpaced(data.test, 16);
-    const QVector<QImage> rows = toImages(clean) +
-                                 toImages(trainer->reconstruct(clean, false, config.seed)) +
-                                 toImages(trainer->reconstruct(clean, true, config.seed));
-    if (!mosaic(rows, 16, kScale, 2).save(out.filePath("reconstructions.png")))
-        return runError(a, "cannot write " + out.filePath("reconstructions.png"));
-    const QJsonObject metrics{
-        {"model", model},
-        {"dataset", dataset},
-        {"arch", arch},
-        {"noise", aelab::isDenoising(config.model)
-                      ? QString::fromStdString(aelab::formatCorruption(config.noise))
-                      : QString("none")},
-        {"k_train", aelab::trainingSamples(config)},
-        {"epochs", trainer->epochs()},
-        {"steps", double(trainer->step())},
-        {"seconds", seconds},
-        {"train_elbo", trainElbo},
-        {"test_elbo", testElbo},
-        {"test_nll", nll},
-        {"k_eval", double(kEval)},
-        {"nll_images", double(nllImages)},
-        {"nll_seconds", nllSeconds},
-        {"unit", "nats per image; pixels binarised (Bernoulli of the grey level), test images "
-                 "with a fixed seed"}};
-    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return runError(a, error);
-    QTextStream(stdout) << "dvae " << model << ": " << trainer->epochs() << " epochs in " << seconds
-                        << " s, test ELBO " << testElbo << ", test NLL " << nll << " (K = " << kEval
-                        << ") -> " << out.path() << "\n";
+    if (!writeDvaeOutputs(request, std::get<DvaeOutputs>(outcome), &error))
+        return runError(a, error);
     return 0;
 }
 

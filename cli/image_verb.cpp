@@ -1,5 +1,8 @@
 // aelab image-dae: train the image DAE, then sample with chains from uniform
-// noise (or refine noisy test images).
+// noise (or refine noisy test images). Three steps: parse the options into an
+// ImageDaeRequest, train and sample into ImageDaeOutputs, write the files.
+// chain.gif is the exception that streams: ChainGif takes each step's frame
+// as the chains run, so that no run keeps every step's images.
 #include "core/sampling/chain_sampler.h"
 #include "datasets/dataset_error.h"
 #include "core/image/image_dae_trainer.h"
@@ -9,7 +12,6 @@
 
 #include "cli/args.h"
 #include "cli/verbs.h"
-#include "cli/field_common.h"
 #include "cli/output.h"
 #include "cli/training_loop.h"
 #include "app/labkit/image_convert.h"
@@ -19,20 +21,31 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <variant>
+
 namespace aelab::cli {
 
 namespace {
 constexpr int kPreviewImages = 16; // columns of reconstructions.png
 constexpr int kScale = 3;          // pixels per image pixel in the PNGs and the GIF
 
-QJsonObject scoreJson(const aelab::SampleScore& s) {
-    return {{"nearest_train", s.nearestTrain}, {"nearest_other", s.nearestOther}};
-}
-} // namespace
+// Step 1: the verb's settings.
 
-int runImageDaeVerb(const QStringList& args) {
-    CliArgs a("image-dae",
-              "Train an image denoising autoencoder, then sample from it with chains.");
+struct ImageDaeRequest {
+    aelab::ImageDaeConfig config;
+    QString dataset, arch, loss;
+    QString start; // noise or test
+    long long steps = 0, chains = 0, chainSteps = 0;
+    bool injectTraining = false; // --inject train: the training corruption
+    double inject = 0;           // otherwise the std of the injected noise
+    double fps = 0;
+    QDir out;
+};
+
+void declareImageDaeOptions(CliArgs& a) {
     a.addOption("dataset", "mnist, fashion-mnist, lines or folder:PATH.", "mnist");
     a.addOption("arch", "conv or mlp.", "conv");
     a.addOption("base", "Conv: channels at the first scale; MLP: units of the first hidden layer.");
@@ -53,148 +66,255 @@ int runImageDaeVerb(const QStringList& args) {
     a.addOption("fps", "Frame rate of chain.gif (one frame per chain step).", "10");
     a.addOption("seed", "Seed of every random source.", "1");
     a.addOption("out", "Output folder (created if missing).");
-    if (!a.parse(args)) return usageError(a);
-    if (a.helpRequested()) return printHelp(a);
+}
 
-    aelab::ImageDaeConfig config;
-    QString dataset = a.text("dataset"), arch, loss, start;
-    long long base = 0, batch = 0, steps = 0, chains = 0, chainSteps = 0, seed = 0;
-    double lr = 0, inject = 0, fps = 0;
-    if (!a.choice("arch", {"conv", "mlp"}, arch) || !a.choice("loss", {"bce", "mse"}, loss) ||
-        !a.choice("start", {"noise", "test"}, start) || !a.number("lr", 1e-7, 10, lr) ||
-        !a.integer("batch", 1, 100000, batch) || !a.integer("steps", 0, 100000000, steps) ||
-        !a.integer("chains", 1, 10000, chains) ||
-        !a.integer("chain-steps", 0, 100000, chainSteps) ||
-        (a.text("inject") != "train" && !a.number("inject", 0, 10, inject)) ||
-        !a.number("fps", 0.5, 60, fps) || !a.integer("seed", 0, (1LL << 53), seed))
-        return usageError(a);
-    config.arch = arch == "conv" ? aelab::ImageArch::Conv : aelab::ImageArch::Mlp;
-    config.base = aelab::defaultBase(config.arch);
-    if (a.isSet("base") && !a.integer("base", 2, 4096, base)) return usageError(a);
-    if (a.isSet("base")) config.base = int(base);
-    config.loss = loss == "bce" ? aelab::ImageLoss::Bce : aelab::ImageLoss::SquaredError;
+// The model's settings; false (with a.error() set) on a bad value.
+bool readImageDaeConfig(CliArgs& a, double lr, long long batch, long long seed,
+                        ImageDaeRequest& r) {
+    aelab::ImageDaeConfig& c = r.config;
+    c.arch = r.arch == "conv" ? aelab::ImageArch::Conv : aelab::ImageArch::Mlp;
+    c.base = aelab::defaultBase(c.arch);
+    long long base = 0;
+    if (a.isSet("base") && !a.integer("base", 2, 4096, base)) return false;
+    if (a.isSet("base")) c.base = int(base);
+    c.loss = r.loss == "bce" ? aelab::ImageLoss::Bce : aelab::ImageLoss::SquaredError;
     const auto noise = aelab::parseCorruption(a.text("noise").toStdString());
     if (!noise) {
         a.fail("--noise: expected gaussian:S, saltpepper:P or mask:P, got \"" + a.text("noise") +
                "\"");
-        return usageError(a);
+        return false;
     }
-    config.noise = *noise;
-    config.learningRate = lr;
-    config.batch = int(batch);
-    config.seed = std::uint64_t(seed);
-    if (!aelab::isImageSourceName(dataset.toStdString())) {
-        a.fail("--dataset: expected mnist, fashion-mnist, lines or folder:PATH, got \"" + dataset +
-               "\"");
-        return usageError(a);
-    }
-    QDir out;
-    if (int code = openOutputDir(a, out)) return code;
+    c.noise = *noise;
+    c.learningRate = lr;
+    c.batch = int(batch);
+    c.seed = std::uint64_t(seed);
+    return true;
+}
 
+bool readImageDaeRequest(CliArgs& a, ImageDaeRequest& r) {
+    long long batch = 0, seed = 0;
+    double lr = 0;
+    r.injectTraining = a.text("inject") == "train";
+    if (!a.choice("arch", {"conv", "mlp"}, r.arch) || !a.choice("loss", {"bce", "mse"}, r.loss) ||
+        !a.choice("start", {"noise", "test"}, r.start) || !a.number("lr", 1e-7, 10, lr) ||
+        !a.integer("batch", 1, 100000, batch) || !a.integer("steps", 0, 100000000, r.steps) ||
+        !a.integer("chains", 1, 10000, r.chains) ||
+        !a.integer("chain-steps", 0, 100000, r.chainSteps) ||
+        (!r.injectTraining && !a.number("inject", 0, 10, r.inject)) ||
+        !a.number("fps", 0.5, 60, r.fps) || !a.integer("seed", 0, (1LL << 53), seed) ||
+        !readImageDaeConfig(a, lr, batch, seed, r))
+        return false;
+    r.dataset = a.text("dataset");
+    if (!aelab::isImageSourceName(r.dataset.toStdString())) {
+        a.fail("--dataset: expected mnist, fashion-mnist, lines or folder:PATH, got \"" +
+               r.dataset + "\"");
+        return false;
+    }
+    return true;
+}
+
+// The exit code when the verb ends here (--help, a usage error), or nothing
+// with the request filled and the output folder made.
+std::optional<int> parseImageDaeRequest(CliArgs& a, const QStringList& args, ImageDaeRequest& r) {
+    declareImageDaeOptions(a);
+    if (const std::optional<int> stop = parseVerbArgs(a, args)) return stop;
+    if (!readImageDaeRequest(a, r)) return usageError(a);
+    if (const int code = openOutputDir(a, r.out)) return code;
+    return std::nullopt;
+}
+
+// chain.gif: the chains as a mosaic, one frame per step; the first frame
+// opens the file at its size.
+class ChainGif {
+  public:
+    ChainGif(const QString& path, double fps, long long chains)
+        : path_(path), fps_(fps), columns_(int(std::ceil(std::sqrt(double(chains))))) {}
+    // Adds the images as a frame: false once a frame failed (the chains stop).
+    bool add(const torch::Tensor& images);
+    // Closes the file: false with the first failure of a frame or the close.
+    bool finish(QString* error);
+    double seconds() const { return seconds_; } // on frames after the first
+    int columns() const { return columns_; }
+
+  private:
+    QString path_;
+    double fps_;
+    int columns_;
+    MovieWriter movie_;
+    bool opened_ = false, ok_ = true;
+    QString error_;
+    double seconds_ = 0;
+};
+
+bool ChainGif::add(const torch::Tensor& images) {
+    if (!ok_) return false;
     QElapsedTimer clock;
     clock.start();
-    aelab::ImageSet data;
+    const QImage frame = mosaic(toImages(images), columns_, kScale, 2);
+    if (!opened_) {
+        opened_ = true;
+        ok_ = movie_.open({path_}, frame.size(), fps_, &error_) && movie_.addFrame(frame, &error_);
+        return ok_;
+    }
+    ok_ = movie_.addFrame(frame, &error_);
+    seconds_ += clock.nsecsElapsed() * 1e-9;
+    return ok_;
+}
+
+bool ChainGif::finish(QString* error) {
+    if (ok_ && movie_.finish(&error_)) return true;
+    *error = error_;
+    return false;
+}
+
+// Step 2: load the images, train, sample with chains, score the samples.
+
+struct ImageDaeOutputs {
+    double loadSeconds = 0;
+    long long modelSteps = 0;
+    double parameters = 0;
+    double trainLoss = 0, trainSeconds = 0, testLoss = 0;
+    torch::Tensor clean, noisy, reconstructed; // reconstructions.png, one row each
+    torch::Tensor samples;                     // the chains' last step
+    double chainSeconds = 0, videoSeconds = 0;
+    aelab::SampleScore score;     // of the samples
+    aelab::SampleScore reference; // of as many test images: the yardstick
+};
+
+// Loads the images; a dataset that cannot be read is bad input.
+RunOutcome<aelab::ImageSet> loadImages(const ImageDaeRequest& r) {
     aelab::ImageSourceOptions sourceOptions;
-    sourceOptions.linesSeed = config.seed;
+    sourceOptions.linesSeed = r.config.seed;
+    aelab::ImageSet data;
     try {
-        data = aelab::loadImageSource(dataset.toStdString(), sourceOptions);
+        data = aelab::loadImageSource(r.dataset.toStdString(), sourceOptions);
     } catch (const aelab::DatasetError& e) {
-        a.fail(QString::fromStdString(e.what()));
-        return usageError(a);
+        return badInput(QString::fromStdString(e.what()));
     }
     for (const auto& s : data.skipped)
         QTextStream(stderr) << "aelab image-dae: skipped " << QString::fromStdString(s) << "\n";
-    const double loadSeconds = clock.nsecsElapsed() * 1e-9;
+    return data;
+}
 
+// Runs the chains from noise or noisy test images, one GIF frame a step.
+void sampleChains(const ImageDaeRequest& r, aelab::ImageDaeTrainer& trainer,
+                  const aelab::ImageSet& data, ChainGif& gif, ImageDaeOutputs& o) {
+    const bool fromTest = r.start == "test";
+    const torch::Tensor startImages = aelab::chainStartImages(
+        trainer, data.test, r.chains, fromTest, r.config.seed + (fromTest ? 3 : 2));
+    aelab::ChainSampler chain(trainer.denoiser(), startImages, r.config.seed + 4);
+    if (r.injectTraining)
+        chain.setInjector(trainer.trainingCorruption());
+    else
+        chain.setInjection(r.inject);
+    bool gifOk = gif.add(startImages);
+    QElapsedTimer clock;
+    clock.start();
+    for (long long s = 0; s < r.chainSteps && gifOk; ++s) {
+        chain.step();
+        gifOk = gif.add(chain.particles());
+    }
+    o.videoSeconds = gif.seconds();
+    o.chainSeconds = clock.nsecsElapsed() * 1e-9 - o.videoSeconds;
+    o.samples = chain.particles();
+}
+
+RunOutcome<ImageDaeOutputs> trainAndSample(const ImageDaeRequest& r, ChainGif& gif) {
+    ImageDaeOutputs o;
+    QElapsedTimer clock;
+    clock.start();
+    RunOutcome<aelab::ImageSet> loaded = loadImages(r);
+    if (const auto* failed = std::get_if<VerbError>(&loaded)) return *failed;
+    const aelab::ImageSet& data = std::get<aelab::ImageSet>(loaded);
+    o.loadSeconds = clock.nsecsElapsed() * 1e-9;
     std::unique_ptr<aelab::ImageDaeTrainer> trainer;
     try {
-        trainer = std::make_unique<aelab::ImageDaeTrainer>(data.train, config);
+        trainer = std::make_unique<aelab::ImageDaeTrainer>(data.train, r.config);
     } catch (const std::invalid_argument& e) {
-        a.fail(QString::fromStdString(e.what()));
-        return usageError(a);
+        return badInput(QString::fromStdString(e.what()));
     }
-    const CliTraining run = trainForCli(*trainer, steps);
-    if (run.diverged) return runError(a, divergenceMessage(run.done, run.badLoss));
-    const double trainLoss = run.lastLoss, trainSeconds = run.seconds;
-    const double testLoss = trainer->evaluateLoss(data.test);
+    const CliTraining training = trainForCli(*trainer, r.steps);
+    if (training.diverged) return runFailure(divergenceMessage(training.done, training.badLoss));
+    o.trainLoss = training.lastLoss;
+    o.trainSeconds = training.seconds;
+    o.testLoss = trainer->evaluateLoss(data.test);
+    o.clean = aelab::evenlySpaced(data.test, kPreviewImages);
+    o.noisy = trainer->corrupt(o.clean, r.config.seed + 7);
+    o.reconstructed = trainer->reconstruct(o.noisy);
+    sampleChains(r, *trainer, data, gif, o);
+    o.score = aelab::scoreSamples(o.samples, data.train);
+    o.reference = aelab::scoreSamples(aelab::evenlySpaced(data.test, r.chains), data.train);
+    o.modelSteps = trainer->step();
+    o.parameters = double(trainer->model()->parameterCount());
+    return o;
+}
 
-    // Clean, corrupted and reconstructed test images, one row each.
-    const auto clean = aelab::evenlySpaced(data.test, kPreviewImages);
-    const auto noisy = trainer->corrupt(clean, config.seed + 7);
-    QVector<QImage> rows =
-        toImages(clean) + toImages(noisy) + toImages(trainer->reconstruct(noisy));
-    QString error;
-    if (!mosaic(rows, int(clean.size(0)), kScale, 2).save(out.filePath("reconstructions.png")))
-        return runError(a, "cannot write " + out.filePath("reconstructions.png"));
+// Step 3: reconstructions.png, chain.gif closed, samples.png, metrics.json and
+// the summary line.
 
-    // Chains, one GIF frame per step.
-    const bool fromTest = start == "test";
-    const torch::Tensor startImages = aelab::chainStartImages(*trainer, data.test, chains, fromTest,
-                                                              config.seed + (fromTest ? 3 : 2));
-    aelab::ChainSampler chain(trainer->denoiser(), startImages, config.seed + 4);
-    const bool injectTraining = a.text("inject") == "train";
-    if (injectTraining)
-        chain.setInjector(trainer->trainingCorruption());
-    else
-        chain.setInjection(inject);
-    const int columns = int(std::ceil(std::sqrt(double(chains))));
-    const QImage first = mosaic(toImages(startImages), columns, kScale, 2);
-    MovieWriter movie;
-    if (!movie.open({out.filePath("chain.gif")}, first.size(), fps, &error))
-        return runError(a, error);
-    bool movieOk = movie.addFrame(first, &error);
-    clock.start();
-    double videoSeconds = 0;
-    for (long long s = 0; s < chainSteps && movieOk; ++s) {
-        chain.step();
-        QElapsedTimer frameClock;
-        frameClock.start();
-        movieOk = movie.addFrame(mosaic(toImages(chain.particles()), columns, kScale, 2), &error);
-        videoSeconds += frameClock.nsecsElapsed() * 1e-9;
-    }
-    const double chainSeconds = clock.nsecsElapsed() * 1e-9 - videoSeconds;
-    if (!movieOk || !movie.finish(&error)) return runError(a, error);
-    if (!mosaic(toImages(chain.particles()), columns, kScale, 2).save(out.filePath("samples.png")))
-        return runError(a, "cannot write " + out.filePath("samples.png"));
+QJsonObject scoreJson(const aelab::SampleScore& s) {
+    return {{"nearest_train", s.nearestTrain}, {"nearest_other", s.nearestOther}};
+}
 
-    // The score, and the same for as many test images: the yardstick.
-    const auto samples = chain.particles();
-    const aelab::SampleScore score = aelab::scoreSamples(samples, data.train);
-    const aelab::SampleScore reference =
-        aelab::scoreSamples(aelab::evenlySpaced(data.test, chains), data.train);
-    const QJsonObject metrics{
-        {"dataset", dataset},
-        {"arch", arch},
-        {"base", config.base},
-        {"parameters", double(trainer->model()->parameterCount())},
-        {"loss", loss},
-        {"noise", QString::fromStdString(aelab::formatCorruption(config.noise))},
-        {"steps", double(trainer->step())},
-        {"train_loss", trainLoss},
-        {"test_loss", testLoss},
+QJsonObject imageDaeMetrics(const ImageDaeRequest& r, const ImageDaeOutputs& o) {
+    const QString noise = QString::fromStdString(aelab::formatCorruption(r.config.noise));
+    return {
+        {"dataset", r.dataset},
+        {"arch", r.arch},
+        {"base", r.config.base},
+        {"parameters", o.parameters},
+        {"loss", r.loss},
+        {"noise", noise},
+        {"steps", double(o.modelSteps)},
+        {"train_loss", o.trainLoss},
+        {"test_loss", o.testLoss},
         {"loss_unit", "mean per pixel"},
-        {"seconds", trainSeconds},
-        {"load_seconds", loadSeconds},
-        {"chains", double(chains)},
-        {"chain_steps", double(chainSteps)},
-        {"chain_start", start},
-        {"inject", injectTraining
-                       ? QString("train (%1)")
-                             .arg(QString::fromStdString(aelab::formatCorruption(config.noise)))
-                       : QString::number(inject)},
-        {"chain_seconds", chainSeconds},
-        {"video_seconds", videoSeconds},
-        {"sample_score", scoreJson(score)},
-        {"test_image_score", scoreJson(reference)},
+        {"seconds", o.trainSeconds},
+        {"load_seconds", o.loadSeconds},
+        {"chains", double(r.chains)},
+        {"chain_steps", double(r.chainSteps)},
+        {"chain_start", r.start},
+        {"inject", r.injectTraining ? QString("train (%1)").arg(noise) : QString::number(r.inject)},
+        {"chain_seconds", o.chainSeconds},
+        {"video_seconds", o.videoSeconds},
+        {"sample_score", scoreJson(o.score)},
+        {"test_image_score", scoreJson(o.reference)},
         {"score_unit",
          "RMS pixel distance in [0, 1] units; nearest_train: to the nearest training image, "
          "nearest_other: to the nearest other sample; test_image_score: the same for test images"}};
-    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return runError(a, error);
-    QTextStream(stdout) << "image-dae: " << steps << " steps in " << trainSeconds
-                        << " s, test loss " << testLoss << ", samples: nearest train "
-                        << score.nearestTrain << " (test images " << reference.nearestTrain
-                        << "), nearest other " << score.nearestOther << " (test images "
-                        << reference.nearestOther << ") -> " << out.path() << "\n";
+}
+
+bool writeImageDaeOutputs(const ImageDaeRequest& r, const ImageDaeOutputs& o, ChainGif& gif,
+                          QString* error) {
+    const QVector<QImage> rows = toImages(o.clean) + toImages(o.noisy) + toImages(o.reconstructed);
+    if (!writePng(mosaic(rows, int(o.clean.size(0)), kScale, 2),
+                  r.out.filePath("reconstructions.png"), error) ||
+        !gif.finish(error) ||
+        !writePng(mosaic(toImages(o.samples), gif.columns(), kScale, 2),
+                  r.out.filePath("samples.png"), error) ||
+        !writeJson(r.out.filePath("metrics.json"), imageDaeMetrics(r, o), error))
+        return false;
+    QTextStream(stdout) << "image-dae: " << r.steps << " steps in " << o.trainSeconds
+                        << " s, test loss " << o.testLoss << ", samples: nearest train "
+                        << o.score.nearestTrain << " (test images " << o.reference.nearestTrain
+                        << "), nearest other " << o.score.nearestOther << " (test images "
+                        << o.reference.nearestOther << ") -> " << r.out.path() << "\n";
+    return true;
+}
+
+} // namespace
+
+int runImageDaeVerb(const QStringList& args) {
+    CliArgs a("image-dae",
+              "Train an image denoising autoencoder, then sample from it with chains.");
+    ImageDaeRequest request;
+    if (const std::optional<int> stop = parseImageDaeRequest(a, args, request)) return *stop;
+    ChainGif gif(request.out.filePath("chain.gif"), request.fps, request.chains);
+    const RunOutcome<ImageDaeOutputs> outcome = trainAndSample(request, gif);
+    if (const auto* failed = std::get_if<VerbError>(&outcome)) return reportError(a, *failed);
+    QString error;
+    if (!writeImageDaeOutputs(request, std::get<ImageDaeOutputs>(outcome), gif, &error))
+        return runError(a, error);
     return 0;
 }
 

@@ -2,7 +2,9 @@
 // then interpolate between pairs of test images. On lines it scores the
 // interpolations with the benchmark of docs/references.md §4 (256 pairs, 16
 // frames, 10,000 reference lines); --model crossfade scores the pixel
-// cross-fade as a calibration.
+// cross-fade as a calibration. Three steps: parse the options into an
+// InterpolateRequest, train and interpolate into InterpolationOutputs, write
+// the files.
 #include "datasets/dataset_error.h"
 #include "datasets/image_set.h"
 #include "datasets/image_source.h"
@@ -12,19 +14,45 @@
 
 #include "cli/args.h"
 #include "cli/verbs.h"
-#include "cli/field_common.h"
 #include "cli/output.h"
 #include "cli/training_loop.h"
 #include "app/labkit/image_convert.h"
 
-#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QTextStream>
+
+#include <memory>
+#include <optional>
+#include <variant>
 
 namespace aelab::cli {
 
 namespace {
-void addModelOptions(CliArgs& a) {
+
+// Step 1: the verb's settings.
+
+// The nets' and the training's settings of a new model.
+struct InterpModelOptions {
+    long long depth = 0, batch = 0;
+    double lambda = 0, gamma = 0, noiseStd = 0, klWeight = 0, learningRate = 0;
+    std::optional<long long> scales, latent; // default: the image size's
+};
+
+struct InterpolateRequest {
+    QString model;   // plain, denoising, vae, acai or crossfade
+    QString dataset; // lines is scored
+    long long steps = 0, pairs = 0, frames = 0, seed = 0;
+    bool spherical = false;
+    std::optional<QString> checkpoint; // start from this file
+    std::optional<QString> save;       // save the trained model here
+    InterpModelOptions modelOptions;   // a new model's (not read with --checkpoint)
+    // A bad model option, reported once the images have loaded: a dataset
+    // that cannot be read is the first error, as it always was.
+    std::optional<QString> modelOptionsError;
+    QDir out;
+};
+
+void declareModelOptions(CliArgs& a) {
     a.addOption("depth", "Channels at the first scale (doubled per scale).", "8");
     a.addOption("scales", "2x2 poolings (default: 3 for 32x32 images, 2 for 28x28).");
     a.addOption("latent", "Channels of the latent map (default: 4 for 3 scales, 2 for 2).");
@@ -36,21 +64,181 @@ void addModelOptions(CliArgs& a) {
     a.addOption("batch", "Minibatch size.", "64");
 }
 
-bool readModelOptions(CliArgs& a, aelab::InterpConfig& c) {
-    long long depth = c.depth, scales = c.scales, latent = c.latentChannels, batch = c.batch;
-    if (!a.integer("depth", 1, 256, depth) || !a.integer("batch", 1, 100000, batch) ||
-        !a.number("lambda", 0, 100, c.lambda) || !a.number("gamma", 0, 1, c.gamma) ||
-        !a.number("noise-std", 0, 100, c.noiseStd) || !a.number("kl", 0, 1000, c.klWeight) ||
-        !a.number("lr", 1e-7, 10, c.learningRate) ||
+void declareInterpolateOptions(CliArgs& a) {
+    a.addOption("dataset", "lines, mnist, fashion-mnist or folder:PATH.", "lines");
+    a.addOption("model", "plain, denoising, vae, acai, or crossfade (pixel cross-fade, no model).",
+                "acai");
+    a.addOption("steps", "Training steps (with --checkpoint: further steps).", "2000");
+    a.addOption("checkpoint", "Start from this saved model instead of a new one.");
+    a.addOption("save", "Save the trained model (nets and optimisers) to this file.");
+    a.addOption("pairs", "Interpolations (the benchmark uses 256).", "256");
+    a.addOption("frames", "Frames per interpolation, end points included.", "16");
+    a.addFlag("spherical", "Spherical instead of linear latent interpolation.");
+    a.addOption("seed", "Seed of every random source.", "1");
+    a.addOption("out", "Output folder (created if missing).");
+    declareModelOptions(a);
+}
+
+bool readModelOptions(CliArgs& a, InterpModelOptions& m) {
+    long long scales = 0, latent = 0;
+    if (!a.integer("depth", 1, 256, m.depth) || !a.integer("batch", 1, 100000, m.batch) ||
+        !a.number("lambda", 0, 100, m.lambda) || !a.number("gamma", 0, 1, m.gamma) ||
+        !a.number("noise-std", 0, 100, m.noiseStd) || !a.number("kl", 0, 1000, m.klWeight) ||
+        !a.number("lr", 1e-7, 10, m.learningRate) ||
         (a.isSet("scales") && !a.integer("scales", 1, 5, scales)) ||
         (a.isSet("latent") && !a.integer("latent", 1, 1024, latent)))
         return false;
-    c.depth = int(depth);
-    c.scales = int(scales);
-    c.latentChannels = int(latent);
-    c.batch = int(batch);
+    if (a.isSet("scales")) m.scales = scales;
+    if (a.isSet("latent")) m.latent = latent;
     return true;
 }
+
+bool readInterpolateRequest(CliArgs& a, InterpolateRequest& r) {
+    if (!a.choice("model", {"plain", "denoising", "vae", "acai", "crossfade"}, r.model) ||
+        !a.integer("steps", 0, 100000000, r.steps) || !a.integer("pairs", 1, 10000, r.pairs) ||
+        !a.integer("frames", 2, 256, r.frames) || !a.integer("seed", 0, (1LL << 53), r.seed))
+        return false;
+    r.dataset = a.text("dataset");
+    if (!aelab::isImageSourceName(r.dataset.toStdString())) {
+        a.fail("--dataset: expected lines, mnist, fashion-mnist or folder:PATH, got \"" +
+               r.dataset + "\"");
+        return false;
+    }
+    if (r.model == "crossfade" && r.dataset != "lines") {
+        a.fail("--model crossfade is the lines benchmark's calibration: use --dataset lines");
+        return false;
+    }
+    r.spherical = a.isSet("spherical");
+    if (a.isSet("checkpoint")) r.checkpoint = a.text("checkpoint");
+    if (a.isSet("save")) r.save = a.text("save");
+    return true;
+}
+
+// The exit code when the verb ends here (--help, a usage error), or nothing
+// with the request filled and the output folder made.
+std::optional<int> parseInterpolateRequest(CliArgs& a, const QStringList& args,
+                                           InterpolateRequest& r) {
+    declareInterpolateOptions(a);
+    if (const std::optional<int> stop = parseVerbArgs(a, args)) return stop;
+    if (!readInterpolateRequest(a, r)) return usageError(a);
+    if (r.model != "crossfade" && !r.checkpoint && !readModelOptions(a, r.modelOptions))
+        r.modelOptionsError = a.error();
+    if (const int code = openOutputDir(a, r.out)) return code;
+    return std::nullopt;
+}
+
+// Step 2: load the images, train or continue the model, interpolate.
+
+struct InterpolationOutputs {
+    QString model;        // the checkpoint's with --checkpoint, whatever --model says
+    bool trained = false; // false: the cross-fade, no model
+    long long steps = 0;  // the model's
+    double seconds = 0, trainLoss = 0, testLoss = 0, criticLoss = 0, parameters = 0;
+    int depth = 0, scales = 0, latentChannels = 0;
+    torch::Tensor sequences01;              // [pairs, frames, C, H, W] in [0, 1]
+    std::optional<aelab::LinesScore> score; // on lines
+};
+
+InterpolationOutputs crossfadeOutputs(const InterpolateRequest& r) {
+    InterpolationOutputs o;
+    o.model = r.model;
+    const auto sequences = aelab::crossfadeSequences(int(r.pairs), int(r.frames));
+    o.score = aelab::LinesBenchmark().score(sequences);
+    o.sequences01 = (sequences + 1) * 0.5;
+    return o;
+}
+
+aelab::InterpConfig newModelConfig(const InterpolateRequest& r, const aelab::ImageSet& data) {
+    aelab::InterpConfig c = aelab::defaultInterpConfig(
+        *aelab::parseInterpModel(r.model.toStdString()), int(data.height()), int(data.width()));
+    const InterpModelOptions& m = r.modelOptions;
+    c.seed = std::uint64_t(r.seed);
+    c.depth = int(m.depth);
+    c.batch = int(m.batch);
+    c.lambda = m.lambda;
+    c.gamma = m.gamma;
+    c.noiseStd = m.noiseStd;
+    c.klWeight = m.klWeight;
+    c.learningRate = m.learningRate;
+    if (m.scales) c.scales = int(*m.scales);
+    if (m.latent) c.latentChannels = int(*m.latent);
+    return c;
+}
+
+// Loads the checkpoint or builds a new model: either may be bad input.
+RunOutcome<std::unique_ptr<aelab::InterpTrainer>> makeTrainer(const InterpolateRequest& r,
+                                                              const aelab::ImageSet& data) {
+    try {
+        if (r.checkpoint)
+            return aelab::InterpTrainer::load(r.checkpoint->toStdString(), data.train);
+        return std::make_unique<aelab::InterpTrainer>(data.train, newModelConfig(r, data));
+    } catch (const std::exception& e) {
+        return badInput(QString::fromStdString(e.what()));
+    }
+}
+
+// Trains, and saves if asked: nothing, or why it stopped.
+std::optional<VerbError> trainInterp(const InterpolateRequest& r, aelab::InterpTrainer& trainer,
+                                     InterpolationOutputs& o) {
+    const CliTraining training = trainForCli(trainer, r.steps);
+    if (training.diverged) return runFailure(divergenceMessage(trainer.step(), training.badLoss));
+    o.trainLoss = training.lastLoss;
+    o.seconds = training.seconds;
+    if (!r.save) return std::nullopt;
+    try {
+        trainer.save(r.save->toStdString(), r.dataset.toStdString());
+    } catch (const std::exception& e) {
+        return runFailure(QString::fromStdString(e.what()));
+    }
+    return std::nullopt;
+}
+
+// The model's numbers, then its interpolations: of the benchmark's pairs on
+// lines (scored), of spread test images otherwise.
+void evaluateAndInterpolate(const InterpolateRequest& r, aelab::InterpTrainer& trainer,
+                            const aelab::ImageSet& data, InterpolationOutputs& o) {
+    const aelab::InterpConfig& c = trainer.config();
+    o.model = QString::fromStdString(aelab::modelName(c.model));
+    o.trained = true;
+    o.steps = trainer.step();
+    o.testLoss = trainer.evaluateLoss(data.test);
+    o.criticLoss = trainer.lastCriticLoss();
+    o.parameters = double(trainer.parameterCount());
+    o.depth = c.depth;
+    o.scales = c.scales;
+    o.latentChannels = c.latentChannels;
+    const int pairs = int(r.pairs), frames = int(r.frames);
+    if (r.dataset == "lines") {
+        o.sequences01 = (aelab::modelSequences(trainer, pairs, frames, r.spherical) + 1) * 0.5;
+        o.score = aelab::LinesBenchmark().score(o.sequences01 * 2 - 1);
+    } else {
+        const auto ends = aelab::spreadPicks(data.test, 2 * r.pairs);
+        o.sequences01 = trainer.interpolatePairs(
+            ends.slice(0, 0, r.pairs), ends.slice(0, r.pairs, 2 * r.pairs), frames, r.spherical);
+    }
+}
+
+RunOutcome<InterpolationOutputs> runInterpolation(const InterpolateRequest& r) {
+    if (r.model == "crossfade") return crossfadeOutputs(r);
+    aelab::ImageSet data;
+    aelab::ImageSourceOptions sourceOptions;
+    sourceOptions.linesSeed = std::uint64_t(r.seed);
+    try {
+        data = aelab::loadImageSource(r.dataset.toStdString(), sourceOptions);
+    } catch (const aelab::DatasetError& e) {
+        return badInput(QString::fromStdString(e.what()));
+    }
+    if (r.modelOptionsError) return badInput(*r.modelOptionsError);
+    auto made = makeTrainer(r, data);
+    if (const auto* failed = std::get_if<VerbError>(&made)) return *failed;
+    aelab::InterpTrainer& trainer = *std::get<std::unique_ptr<aelab::InterpTrainer>>(made);
+    InterpolationOutputs o;
+    if (const std::optional<VerbError> failed = trainInterp(r, trainer, o)) return *failed;
+    evaluateAndInterpolate(r, trainer, data, o);
+    return o;
+}
+
+// Step 3: strips/, metrics.json and the summary line.
 
 // One PNG per interpolation: its frames side by side.
 bool writeStrips(const QDir& out, const torch::Tensor& sequences01, QString* error) {
@@ -67,139 +255,59 @@ bool writeStrips(const QDir& out, const torch::Tensor& sequences01, QString* err
     }
     return true;
 }
+
+QJsonObject interpolationMetrics(const InterpolateRequest& r, const InterpolationOutputs& o) {
+    QJsonObject m{{"model", o.model}, {"dataset", r.dataset},     {"steps", 0},
+                  {"seconds", 0},     {"pairs", double(r.pairs)}, {"frames", double(r.frames)}};
+    if (o.trained) {
+        m["steps"] = double(o.steps);
+        m["seconds"] = o.seconds;
+        m["train_loss"] = o.trainLoss;
+        m["test_loss"] = o.testLoss;
+        m["critic_loss"] = o.criticLoss;
+        m["parameters"] = o.parameters;
+        m["depth"] = o.depth;
+        m["scales"] = o.scales;
+        m["latent_channels"] = o.latentChannels;
+        m["interpolation"] = r.spherical ? "spherical" : "linear";
+    }
+    if (o.score) {
+        m["mean_distance"] = o.score->meanDistance;
+        m["smoothness"] = o.score->smoothness;
+    }
+    return m;
+}
+
+bool writeInterpolationOutputs(const InterpolateRequest& r, const InterpolationOutputs& o,
+                               QString* error) {
+    if (!writeStrips(r.out, o.sequences01, error) ||
+        !writeJson(r.out.filePath("metrics.json"), interpolationMetrics(r, o), error))
+        return false;
+    QTextStream s(stdout);
+    if (!o.trained) {
+        s << "interpolate crossfade: mean distance " << o.score->meanDistance << ", smoothness "
+          << o.score->smoothness << " -> " << r.out.path() << "\n";
+        return true;
+    }
+    s << "interpolate " << o.model << ": " << o.steps << " steps in " << o.seconds << " s";
+    if (o.score)
+        s << ", mean distance " << o.score->meanDistance << ", smoothness " << o.score->smoothness;
+    s << " -> " << r.out.path() << "\n";
+    return true;
+}
+
 } // namespace
 
 int runInterpolateVerb(const QStringList& args) {
     CliArgs a("interpolate", "Train an autoencoder (plain, denoising, VAE or ACAI), interpolate "
                              "between test images, and on lines score the interpolations.");
-    a.addOption("dataset", "lines, mnist, fashion-mnist or folder:PATH.", "lines");
-    a.addOption("model", "plain, denoising, vae, acai, or crossfade (pixel cross-fade, no model).",
-                "acai");
-    a.addOption("steps", "Training steps (with --checkpoint: further steps).", "2000");
-    a.addOption("checkpoint", "Start from this saved model instead of a new one.");
-    a.addOption("save", "Save the trained model (nets and optimisers) to this file.");
-    a.addOption("pairs", "Interpolations (the benchmark uses 256).", "256");
-    a.addOption("frames", "Frames per interpolation, end points included.", "16");
-    a.addFlag("spherical", "Spherical instead of linear latent interpolation.");
-    a.addOption("seed", "Seed of every random source.", "1");
-    a.addOption("out", "Output folder (created if missing).");
-    addModelOptions(a);
-    if (!a.parse(args)) return usageError(a);
-    if (a.helpRequested()) return printHelp(a);
-
-    QString model;
-    long long steps = 0, pairs = 0, frames = 0, seed = 0;
-    if (!a.choice("model", {"plain", "denoising", "vae", "acai", "crossfade"}, model) ||
-        !a.integer("steps", 0, 100000000, steps) || !a.integer("pairs", 1, 10000, pairs) ||
-        !a.integer("frames", 2, 256, frames) || !a.integer("seed", 0, (1LL << 53), seed))
-        return usageError(a);
-    const QString dataset = a.text("dataset");
-    const bool lines = dataset == "lines";
-    if (!aelab::isImageSourceName(dataset.toStdString())) {
-        a.fail("--dataset: expected lines, mnist, fashion-mnist or folder:PATH, got \"" + dataset +
-               "\"");
-        return usageError(a);
-    }
-    if (model == "crossfade" && !lines) {
-        a.fail("--model crossfade is the lines benchmark's calibration: use --dataset lines");
-        return usageError(a);
-    }
-    QDir out;
-    if (int code = openOutputDir(a, out)) return code;
+    InterpolateRequest request;
+    if (const std::optional<int> stop = parseInterpolateRequest(a, args, request)) return *stop;
+    const RunOutcome<InterpolationOutputs> outcome = runInterpolation(request);
+    if (const auto* failed = std::get_if<VerbError>(&outcome)) return reportError(a, *failed);
     QString error;
-    const bool spherical = a.isSet("spherical");
-
-    if (model == "crossfade") {
-        const auto sequences = aelab::crossfadeSequences(int(pairs), int(frames));
-        const aelab::LinesScore s = aelab::LinesBenchmark().score(sequences);
-        if (!writeStrips(out, (sequences + 1) * 0.5, &error)) return runError(a, error);
-        const QJsonObject metrics{{"model", model},
-                                  {"dataset", dataset},
-                                  {"steps", 0},
-                                  {"seconds", 0},
-                                  {"pairs", double(pairs)},
-                                  {"frames", double(frames)},
-                                  {"mean_distance", s.meanDistance},
-                                  {"smoothness", s.smoothness}};
-        if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return runError(a, error);
-        QTextStream(stdout) << "interpolate crossfade: mean distance " << s.meanDistance
-                            << ", smoothness " << s.smoothness << " -> " << out.path() << "\n";
-        return 0;
-    }
-
-    aelab::ImageSet data;
-    aelab::ImageSourceOptions sourceOptions;
-    sourceOptions.linesSeed = std::uint64_t(seed);
-    try {
-        data = aelab::loadImageSource(dataset.toStdString(), sourceOptions);
-    } catch (const aelab::DatasetError& e) {
-        a.fail(QString::fromStdString(e.what()));
-        return usageError(a);
-    }
-    std::unique_ptr<aelab::InterpTrainer> trainer;
-    try {
-        if (a.isSet("checkpoint")) {
-            trainer = aelab::InterpTrainer::load(a.text("checkpoint").toStdString(), data.train);
-        } else {
-            aelab::InterpConfig config =
-                aelab::defaultInterpConfig(*aelab::parseInterpModel(model.toStdString()),
-                                           int(data.height()), int(data.width()));
-            config.seed = std::uint64_t(seed);
-            if (!readModelOptions(a, config)) return usageError(a);
-            trainer = std::make_unique<aelab::InterpTrainer>(data.train, config);
-        }
-    } catch (const std::exception& e) {
-        a.fail(QString::fromStdString(e.what()));
-        return usageError(a);
-    }
-
-    const CliTraining run = trainForCli(*trainer, steps);
-    if (run.diverged) return runError(a, divergenceMessage(trainer->step(), run.badLoss));
-    const double trainLoss = run.lastLoss, seconds = run.seconds;
-    if (a.isSet("save")) {
-        try {
-            trainer->save(a.text("save").toStdString(), dataset.toStdString());
-        } catch (const std::exception& e) {
-            return runError(a, QString::fromStdString(e.what()));
-        }
-    }
-
-    // With --checkpoint the model is the file's, whatever --model says.
-    model = QString::fromStdString(aelab::modelName(trainer->config().model));
-    QJsonObject metrics{{"model", model},
-                        {"dataset", dataset},
-                        {"steps", double(trainer->step())},
-                        {"seconds", seconds},
-                        {"train_loss", trainLoss},
-                        {"test_loss", trainer->evaluateLoss(data.test)},
-                        {"critic_loss", trainer->lastCriticLoss()},
-                        {"parameters", double(trainer->parameterCount())},
-                        {"depth", trainer->config().depth},
-                        {"scales", trainer->config().scales},
-                        {"latent_channels", trainer->config().latentChannels},
-                        {"pairs", double(pairs)},
-                        {"frames", double(frames)},
-                        {"interpolation", spherical ? "spherical" : "linear"}};
-    torch::Tensor sequences01;
-    if (lines) {
-        sequences01 =
-            (aelab::modelSequences(*trainer, int(pairs), int(frames), spherical) + 1) * 0.5;
-        const aelab::LinesScore s = aelab::LinesBenchmark().score(sequences01 * 2 - 1);
-        metrics["mean_distance"] = s.meanDistance;
-        metrics["smoothness"] = s.smoothness;
-    } else {
-        const auto ends = aelab::spreadPicks(data.test, 2 * pairs);
-        sequences01 = trainer->interpolatePairs(
-            ends.slice(0, 0, pairs), ends.slice(0, pairs, 2 * pairs), int(frames), spherical);
-    }
-    if (!writeStrips(out, sequences01, &error)) return runError(a, error);
-    if (!writeJson(out.filePath("metrics.json"), metrics, &error)) return runError(a, error);
-    QTextStream o(stdout);
-    o << "interpolate " << model << ": " << trainer->step() << " steps in " << seconds << " s";
-    if (lines)
-        o << ", mean distance " << metrics["mean_distance"].toDouble() << ", smoothness "
-          << metrics["smoothness"].toDouble();
-    o << " -> " << out.path() << "\n";
+    if (!writeInterpolationOutputs(request, std::get<InterpolationOutputs>(outcome), &error))
+        return runError(a, error);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "cli/args.h"
 
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTextStream>
@@ -38,6 +39,12 @@ bool writeText(const QString& path, const QString& text, QString* error) {
 
 bool writeJson(const QString& path, const QJsonObject& object, QString* error) {
     return writeBytes(path, QJsonDocument(object).toJson(QJsonDocument::Indented), error);
+}
+
+bool writePng(const QImage& image, const QString& path, QString* error) {
+    if (image.save(path)) return true;
+    *error = "cannot write " + path;
+    return false;
 }
 
 int printHelp(const CliArgs& args) {

@@ -1,9 +1,12 @@
 #pragma once
-// Writing the command line's output files. Every write goes to a temporary
-// file that is renamed into place, so a failed run never leaves half a file.
+// Writing the command line's output files. Text and JSON go to a temporary
+// file that is renamed into place, so a failed run never leaves half a file;
+// PNGs are written as QImage writes them.
 #include <QDir>
 #include <QJsonObject>
 #include <QString>
+
+class QImage;
 
 namespace aelab::cli {
 
@@ -14,6 +17,8 @@ bool prepareOutputDir(const QDir& dir, QString* error);
 int openOutputDir(CliArgs& a, QDir& out);
 bool writeText(const QString& path, const QString& text, QString* error);
 bool writeJson(const QString& path, const QJsonObject& object, QString* error);
+// On failure the error is "cannot write PATH".
+bool writePng(const QImage& image, const QString& path, QString* error);
 int printHelp(const CliArgs& args);
 
 } // namespace aelab::cli
