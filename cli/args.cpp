@@ -1,3 +1,5 @@
+#include "datasets/image_source.h"
+
 #include "cli/args.h"
 #include "cli/output.h"
 
@@ -96,6 +98,14 @@ std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments) {
 int reportError(const CliArgs& args, const VerbError& error) {
     QTextStream(stderr) << "aelab " << args.verb() << ": " << error.message << "\n";
     return error.exitCode;
+}
+
+bool readImageSource(CliArgs& a, QString& dataset) {
+    dataset = a.text("dataset");
+    if (aelab::isImageSourceName(dataset.toStdString())) return true;
+    a.fail("--dataset: expected mnist, fashion-mnist, lines or folder:PATH, got \"" + dataset +
+           "\"");
+    return false;
 }
 
 } // namespace aelab::cli

@@ -64,6 +64,10 @@ inline VerbError runFailure(QString message) {
 // Prints "aelab VERB: message" on stderr and returns the error's exit code.
 int reportError(const CliArgs& args, const VerbError& error);
 
+// The image verbs' --dataset: a source name (mnist, fashion-mnist, lines,
+// folder:PATH); false, with a.error() set, for anything else.
+bool readImageSource(CliArgs& a, QString& dataset);
+
 // What a verb's run step returns: what its write step turns into files, or
 // why it stopped.
 template <typename Outputs> using RunOutcome = std::variant<Outputs, VerbError>;

@@ -83,12 +83,7 @@ bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
     c.noise = *noise;
     c.batch = int(batch);
     c.seed = std::uint64_t(seed);
-    r.dataset = a.text("dataset");
-    if (!aelab::isImageSourceName(r.dataset.toStdString())) {
-        a.fail("--dataset: expected mnist, fashion-mnist, lines or folder:PATH, got \"" +
-               r.dataset + "\"");
-        return false;
-    }
+    if (!readImageSource(a, r.dataset)) return false;
     return true;
 }
 

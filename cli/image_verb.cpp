@@ -104,12 +104,7 @@ bool readImageDaeRequest(CliArgs& a, ImageDaeRequest& r) {
         !a.number("fps", 0.5, 60, r.fps) || !a.integer("seed", 0, (1LL << 53), seed) ||
         !readImageDaeConfig(a, lr, batch, seed, r))
         return false;
-    r.dataset = a.text("dataset");
-    if (!aelab::isImageSourceName(r.dataset.toStdString())) {
-        a.fail("--dataset: expected mnist, fashion-mnist, lines or folder:PATH, got \"" +
-               r.dataset + "\"");
-        return false;
-    }
+    if (!readImageSource(a, r.dataset)) return false;
     return true;
 }
 

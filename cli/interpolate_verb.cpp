@@ -98,12 +98,7 @@ bool readInterpolateRequest(CliArgs& a, InterpolateRequest& r) {
         !a.integer("steps", 0, 100000000, r.steps) || !a.integer("pairs", 1, 10000, r.pairs) ||
         !a.integer("frames", 2, 256, r.frames) || !a.integer("seed", 0, (1LL << 53), r.seed))
         return false;
-    r.dataset = a.text("dataset");
-    if (!aelab::isImageSourceName(r.dataset.toStdString())) {
-        a.fail("--dataset: expected lines, mnist, fashion-mnist or folder:PATH, got \"" +
-               r.dataset + "\"");
-        return false;
-    }
+    if (!readImageSource(a, r.dataset)) return false;
     if (r.model == "crossfade" && r.dataset != "lines") {
         a.fail("--model crossfade is the lines benchmark's calibration: use --dataset lines");
         return false;
