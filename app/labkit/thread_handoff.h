@@ -129,6 +129,21 @@ Result call(Receiver* receiver, Result (Object::*method)(Params...) const, Args&
     return result;
 }
 
+namespace detail {
+// Runs a connected slot with the signal's arguments: a member of receiver, a
+// callable that takes them, or one that ignores them. A function template,
+// so only the branch that applies is compiled (in every compiler).
+template <class Receiver, class Slot, class... Args>
+void deliver(Receiver* receiver, Slot& slot, const Args&... args) {
+    if constexpr (std::is_member_function_pointer_v<Slot>)
+        (receiver->*slot)(args...);
+    else if constexpr (std::is_invocable_v<Slot&, const Args&...>)
+        slot(args...);
+    else
+        slot();
+}
+} // namespace detail
+
 // Connects a signal to a slot (or function) of an object on another thread:
 // the signal's arguments are copied on the sender's thread and the slot runs
 // queued on the receiver's, as a Qt::QueuedConnection would. The receiver
@@ -138,16 +153,10 @@ QMetaObject::Connection connect(Sender* sender, Signal signal, Receiver* receive
     watchDeliveries();
     auto forward = [receiver, slot](const auto&... args) {
         [[maybe_unused]] const Sending sending;
-        if constexpr (std::is_member_function_pointer_v<Slot>)
-            QMetaObject::invokeMethod(
-                receiver, [receiver, slot, args...] { (receiver->*slot)(args...); },
-                Qt::QueuedConnection);
-        else if constexpr (std::is_invocable_v<Slot&, decltype(args)...>)
-            QMetaObject::invokeMethod(
-                receiver, [slot, args...]() mutable { slot(args...); }, Qt::QueuedConnection);
-        else // a slot that ignores the signal's arguments
-            QMetaObject::invokeMethod(
-                receiver, [slot]() mutable { slot(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            receiver,
+            [receiver, slot, args...]() mutable { detail::deliver(receiver, slot, args...); },
+            Qt::QueuedConnection);
     };
     return QObject::connect(sender, signal, receiver, forward, Qt::DirectConnection);
 }
