@@ -155,6 +155,10 @@ double FieldPlot::longestDrawnArrow() const {
     return longest;
 }
 
+QString FieldPlot::titleText() const {
+    return title_->text();
+}
+
 void FieldPlot::setTitleText(const QString& text) {
     title_->setText(text);
     replot(QCustomPlot::rpQueuedReplot);

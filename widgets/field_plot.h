@@ -64,6 +64,7 @@ class FieldPlot : public QCustomPlot {
     bool burstMode() const { return burstMode_; }
 
     void setTitleText(const QString& text);
+    QString titleText() const;
     // Larger fonts and thicker lines for a lecture hall.
     void setPresentation(bool on);
 

@@ -19,6 +19,7 @@
 #include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -119,7 +120,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 820);
+    fitToScreen();
     tabs_->setCurrentIndex(settings.value("window/lab", 0).toInt());
+}
+
+// Normal mode never opens larger than the screen it is on (a 1280x720
+// projector included): the window shrinks to the screen's free area, no
+// smaller than its layout allows, and moves inside it.
+void MainWindow::fitToScreen() {
+    const QScreen* on = screen();
+    if (!on) return;
+    const QRect free = on->availableGeometry();
+    resize(size().boundedTo(free.size()).expandedTo(minimumSizeHint()));
+    if (!free.contains(geometry())) move(free.topLeft());
 }
 
 void MainWindow::buildMenus() {
@@ -338,7 +351,8 @@ void MainWindow::showShortcuts() {
 void MainWindow::closeEvent(QCloseEvent* event) {
     recorder_->stop(); // what was grabbed is still written
     QSettings settings;
-    settings.setValue("window/geometry", saveGeometry());
+    // The normal window's place and size: presentation mode's full screen is not.
+    if (!presenting_) settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/lab", tabs_->currentIndex());
     event->accept();
 }

@@ -59,6 +59,7 @@ class MainWindow : public QMainWindow {
 
   private:
     void buildMenus();
+    void fitToScreen();
     void buildDeck();
     void showCaption(const QString& title, const QString& caption);
     void fitCaptionFont(); // larger in presentation mode

@@ -7,6 +7,7 @@
 #include "widgets/loss_chart.h"
 #include "core/training/torch_threads.h"
 
+#include <QLabel>
 #include <QtTest>
 
 #include "tests/test_warnings.h"
@@ -26,8 +27,15 @@ class TestFieldLab : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, scaledMs(10000));
         QVERIFY(lab.plot()->learnedArrowCount() > 0);
         QVERIFY(lab.plot()->idealArrowCount() > 0);
+        // Before the first step the fit reads "–" and the title says what to press.
+        QCOMPARE(lab.controls()->fitReadout()->text(), QString("–"));
+        QVERIFY2(lab.plot()->titleText().contains("press Space"),
+                 qPrintable(lab.plot()->titleText()));
         lab.setPlaying(true);
         QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 200, scaledMs(30000));
+        QVERIFY(lab.controls()->fitReadout()->text().startsWith("0.") ||
+                lab.controls()->fitReadout()->text().startsWith("-"));
+        QVERIFY(lab.plot()->titleText().contains("field fit R² = "));
         // The GUI thread stayed free: frames kept being drawn.
         QVERIFY(lab.framesDrawn() >= 3);
         QVERIFY(lab.lossChart()->pointCount(0) >= 2);

@@ -13,6 +13,9 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -24,6 +27,22 @@ class TestMainWindow : public QObject {
     Q_OBJECT
   private slots:
     void init() { failOnWarnings(); }
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    // The window opens no larger than the screen's free area (unless its
+    // layout's minimum asks for more), inside it.
+    void windowFitsTheScreen() {
+        QSettings().remove("window/geometry");
+        MainWindow window;
+        const QRect free = window.screen()->availableGeometry();
+        const QSize most = free.size().expandedTo(window.minimumSizeHint());
+        QVERIFY2(window.width() <= most.width() && window.height() <= most.height(),
+                 qPrintable(QString("%1x%2 on %3x%4")
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(free.width())
+                                .arg(free.height())));
+        QVERIFY(window.x() >= free.x() && window.y() >= free.y());
+    }
     // Every control a session saves has a tooltip that says what it does.
     void everyControlExplainsItself() {
         MainWindow window;

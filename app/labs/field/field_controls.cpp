@@ -327,7 +327,8 @@ void FieldControls::showSnapshot(const FieldSnapshot& s) {
     readLoss_->setText(s.step ? QString::number(s.loss, 'g', 4) : QStringLiteral("–"));
     readRate_->setText(s.playing ? QString::number(s.stepsPerSecond, 'f', 0)
                                  : QStringLiteral("paused"));
-    readR2_->setText(QString::number(s.r2, 'f', 3));
+    // Before the first step there is no fit to speak of, only a number.
+    readR2_->setText(s.step ? QString::number(s.r2, 'f', 3) : QStringLiteral("–"));
 }
 
 void FieldControls::setPlaying(bool playing) {

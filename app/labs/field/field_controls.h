@@ -20,6 +20,8 @@ class FieldControls : public QWidget {
     Q_OBJECT
   public:
     explicit FieldControls(QWidget* parent = nullptr);
+    // The field fit readout (tests read what it shows).
+    const QLabel* fitReadout() const { return readR2_; }
 
     aelab::FieldConfig config() const { return config_; }
     void setConfig(const aelab::FieldConfig& config);

@@ -142,7 +142,9 @@ void FieldLab::onSnapshot(const FieldSnapshot& s) {
     chart_->appendPoints(lossSeries_, s.newLosses);
     showTimeline(s);
     controls_->showSnapshot(s);
-    plot_->setTitleText(tr("step %1   ·   field fit R² = %2").arg(s.step).arg(s.r2, 0, 'f', 3));
+    plot_->setTitleText(s.step
+                            ? tr("step %1   ·   field fit R² = %2").arg(s.step).arg(s.r2, 0, 'f', 3)
+                            : tr("step 0   ·   field fit R² = –   ·   press Space to train"));
     ++frames_;
     worker_->snapshotConsumed();
     addFrameWork(double(clock.nsecsElapsed()) / 1e6);
