@@ -47,4 +47,20 @@ std::string formatCorruption(const CorruptionSpec& spec) {
     return text.str();
 }
 
+std::string describeCorruption(const CorruptionSpec& spec) {
+    std::ostringstream text;
+    switch (spec.kind) {
+    case CorruptionKind::Gaussian:
+        text << "Gaussian, \u03c3 = " << spec.level;
+        break;
+    case CorruptionKind::SaltPepper:
+        text << "salt-and-pepper " << spec.level * 100 << '%';
+        break;
+    case CorruptionKind::Masking:
+        text << "masking " << spec.level * 100 << '%';
+        break;
+    }
+    return text.str();
+}
+
 } // namespace aelab

@@ -17,5 +17,8 @@ struct CorruptionSpec {
 std::string corruptionName(CorruptionKind kind); // "gaussian", "saltpepper", "mask"
 std::optional<CorruptionSpec> parseCorruption(const std::string& text);
 std::string formatCorruption(const CorruptionSpec& spec);
+// In words, for what a class reads: "salt-and-pepper 10%", "Gaussian, σ = 0.5",
+// "masking 30%" (UTF-8).
+std::string describeCorruption(const CorruptionSpec& spec);
 
 } // namespace aelab

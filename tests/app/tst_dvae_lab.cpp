@@ -34,7 +34,7 @@ class TestDvaeLab : public QObject {
             QTRY_VERIFY_WITH_TIMEOUT(lab.latentView(s)->pointCount() > 100, scaledMs(10000));
         }
         QCOMPARE(lab.lastSnapshot().slot[0].title, QString("VAE"));
-        QCOMPARE(lab.lastSnapshot().slot[1].title, QString("DVAE (saltpepper:0.1)"));
+        QCOMPARE(lab.lastSnapshot().slot[1].title, QString("DVAE (salt-and-pepper 10%)"));
 
         lab.toggleTraining();
         QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().slot[1].step >= 30, scaledMs(60000));
@@ -48,7 +48,7 @@ class TestDvaeLab : public QObject {
         lab.estimateNll(5);
         QTRY_VERIFY_WITH_TIMEOUT(lab.nllLabel()->text().startsWith("Test NLL with K = 5"),
                                  scaledMs(60000));
-        QVERIFY(lab.nllLabel()->text().contains("DVAE (saltpepper:0.1):"));
+        QVERIFY(lab.nllLabel()->text().contains("DVAE (salt-and-pepper 10%):"));
 
         // Refinement: the image lab receives 64 samples and scores them at step 0.
         ImageLab imageLab;

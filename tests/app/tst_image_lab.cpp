@@ -43,7 +43,7 @@ class TestImageLab : public QObject {
         auto sliders = lab.controls()->findChildren<QSlider*>();
         QVERIFY(!sliders.isEmpty());
         sliders.first()->setValue(10);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.previewView()->caption().contains("gaussian:0.1"),
+        QTRY_VERIFY_WITH_TIMEOUT(lab.previewView()->caption().contains("Gaussian, σ = 0.1"),
                                  scaledMs(10000));
 
         const long long before = lab.lastSnapshot().chainStep;

@@ -13,6 +13,8 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
@@ -28,6 +30,19 @@ class TestMainWindow : public QObject {
   private slots:
     void init() { failOnWarnings(); }
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    // Menus speak words, not the command line's tokens.
+    void menusSpeakWords() {
+        MainWindow window;
+        const QRegularExpression token(
+            QStringLiteral("^(swissroll|relu|csv|saltpepper|gaussian:|mask:|[a-z]+:[0-9.]+$)"));
+        QStringList found;
+        for (const LabEntry& lab : window.deck()->labs())
+            for (const QComboBox* menu : lab.panel->findChildren<QComboBox*>())
+                for (int i = 0; i < menu->count(); ++i)
+                    if (token.match(menu->itemText(i)).hasMatch())
+                        found << lab.key + "/" + menu->objectName() + ": " + menu->itemText(i);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(", ")));
+    }
     // The window opens no larger than the screen's free area (unless its
     // layout's minimum asks for more), inside it.
     void windowFitsTheScreen() {

@@ -46,6 +46,14 @@ class TestCorruption : public QObject {
         QVERIFY(torch::equal(corrupt(x, {CorruptionKind::Gaussian, 1}, g1),
                              corrupt(x, {CorruptionKind::Gaussian, 1}, g2)));
     }
+    // What the labs show a class: words, not the command line's tokens.
+    void corruptionInWords() {
+        QCOMPARE(describeCorruption({CorruptionKind::SaltPepper, 0.1f}),
+                 std::string("salt-and-pepper 10%"));
+        QCOMPARE(describeCorruption({CorruptionKind::Gaussian, 0.5f}),
+                 std::string("Gaussian, \u03c3 = 0.5"));
+        QCOMPARE(describeCorruption({CorruptionKind::Masking, 0.3f}), std::string("masking 30%"));
+    }
     void specsParseAndReject() {
         auto s = parseCorruption("saltpepper:0.1");
         QVERIFY(s && s->kind == CorruptionKind::SaltPepper && std::abs(s->level - 0.1f) < 1e-7f);

@@ -26,7 +26,8 @@ QString titleOf(const aelab::VaeConfig& c) {
     QString t = QString::fromStdString(aelab::vaeModelTitle(c.model));
     if (aelab::isImportanceWeighted(c.model)) t += QStringLiteral(" k=%1").arg(c.samples);
     if (aelab::isDenoising(c.model))
-        t += QStringLiteral(" (%1)").arg(QString::fromStdString(aelab::formatCorruption(c.noise)));
+        t +=
+            QStringLiteral(" (%1)").arg(QString::fromStdString(aelab::describeCorruption(c.noise)));
     return t;
 }
 

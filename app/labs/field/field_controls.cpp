@@ -119,13 +119,49 @@ QWidget* FieldControls::buildRunGroup() {
     return box;
 }
 
+namespace {
+// What the class reads: words, not the command line's tokens (sessions and
+// lessons keep the item data, so these can change freely).
+QString datasetTitle(aelab::Toy2DKind kind) {
+    switch (kind) {
+    case aelab::Toy2DKind::Spiral:
+        return FieldControls::tr("Spiral");
+    case aelab::Toy2DKind::Circles:
+        return FieldControls::tr("Two circles");
+    case aelab::Toy2DKind::Moons:
+        return FieldControls::tr("Two moons");
+    case aelab::Toy2DKind::GaussianRing:
+        return FieldControls::tr("Ring of 8 Gaussians");
+    case aelab::Toy2DKind::SwissRoll:
+        return FieldControls::tr("Swiss roll");
+    case aelab::Toy2DKind::Csv:
+        return FieldControls::tr("Points from a CSV file");
+    case aelab::Toy2DKind::Painted:
+        return FieldControls::tr("Painted points");
+    }
+    return {};
+}
+
+QString activationTitle(aelab::Activation a) {
+    switch (a) {
+    case aelab::Activation::ReLU:
+        return QStringLiteral("ReLU");
+    case aelab::Activation::Tanh:
+        return QStringLiteral("tanh");
+    case aelab::Activation::Softplus:
+        return QStringLiteral("softplus");
+    }
+    return {};
+}
+} // namespace
+
 QWidget* FieldControls::buildDataGroup() {
     auto* box = new QGroupBox(tr("Data and noise"), this);
     auto* form = new QFormLayout(box);
     dataset_ = new QComboBox(box);
     for (const auto& name : aelab::toy2DNames()) {
         const auto kind = *aelab::toy2DKindFromName(name);
-        dataset_->addItem(QString::fromStdString(name), int(kind));
+        dataset_->addItem(datasetTitle(kind), int(kind));
         dataset_->setItemData(dataset_->count() - 1,
                               QString::fromStdString(aelab::toy2DDescription(kind)),
                               Qt::ToolTipRole);
@@ -185,7 +221,7 @@ QWidget* FieldControls::buildModelGroup() {
         tr("Hidden layers of the MLP r(x) = W_out·h_L, h_l = f(W_l·h_(l−1) + b_l) ⟳"));
     activation_ = new QComboBox(box);
     for (auto a : {aelab::Activation::ReLU, aelab::Activation::Tanh, aelab::Activation::Softplus})
-        activation_->addItem(aelab::activationName(a), int(a));
+        activation_->addItem(activationTitle(a), int(a));
     activation_->setToolTip(tr("Hidden-layer nonlinearity ⟳"));
     loss_ = new QComboBox(box);
     loss_->addItem(tr("squared error"), int(aelab::LossKind::SquaredError));

@@ -304,7 +304,7 @@ void ImageWorker::publish(bool force) {
         auto noisy = aelab::corrupt(d->previewClean, d->previewNoise, gen);
         s.preview =
             toImages(d->previewClean) + toImages(noisy) + toImages(d->trainer->reconstruct(noisy));
-        s.previewNoise = QString::fromStdString(aelab::formatCorruption(d->previewNoise));
+        s.previewNoise = QString::fromStdString(aelab::describeCorruption(d->previewNoise));
         d->previewChanged = false;
     }
     if (d->chain && d->chainsChanged) {
