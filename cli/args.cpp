@@ -80,13 +80,11 @@ bool CliArgs::choice(const QString& name, const QStringList& allowed, QString& o
 }
 
 int usageError(const CliArgs& args) {
-    QTextStream(stderr) << "aelab " << args.verb() << ": " << args.error() << "\n";
-    return 2;
+    return reportError(args, badInput(args.error()));
 }
 
 int runError(const CliArgs& args, const QString& message) {
-    QTextStream(stderr) << "aelab " << args.verb() << ": " << message << "\n";
-    return 1;
+    return reportError(args, runFailure(message));
 }
 
 std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments) {

@@ -1,12 +1,10 @@
 // The options and the training shared by the field and chain verbs.
 #include "cli/field_common.h"
 #include "cli/args.h"
+#include "cli/training_loop.h"
 #include "core/training/torch_threads.h"
 
-#include <QElapsedTimer>
 #include <QStringList>
-
-#include <algorithm>
 
 namespace aelab::cli {
 
@@ -104,18 +102,14 @@ bool readFieldTraining(CliArgs& a, const QString& stepsOption, FieldTraining& t)
 std::optional<VerbError> trainField(const FieldTraining& t, TrainedField& result) {
     aelab::setTorchThreads(t.threads);
     if (auto failed = makeFieldTrainer(t, result)) return failed;
-    QElapsedTimer clock;
-    clock.start();
-    for (long long done = 0; done < t.steps;) {
-        const auto r = result.trainer->train(int(std::min<long long>(500, t.steps - done)));
-        done += r.steps;
-        if (r.steps > 0) result.lastLoss = r.meanLoss;
-        if (r.diverged)
-            return runFailure(QString("training diverged at step %1 (loss %2); lower --lr")
-                                  .arg(result.trainer->step())
-                                  .arg(r.badLoss));
-    }
-    result.seconds = clock.nsecsElapsed() * 1e-9;
+    // Bursts of 500: metrics.json's loss is the mean of the last 500 steps.
+    const CliTraining run = trainForCli(*result.trainer, t.steps, 500);
+    if (run.diverged)
+        return runFailure(QString("training diverged at step %1 (loss %2); lower --lr")
+                              .arg(result.trainer->step())
+                              .arg(run.badLoss));
+    result.lastLoss = run.lastLoss;
+    result.seconds = run.seconds;
     if (!t.saveModelFile) return std::nullopt;
     try {
         result.trainer->save(t.saveModelFile->toStdString());

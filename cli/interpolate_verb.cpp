@@ -243,10 +243,7 @@ bool writeStrips(const QDir& out, const torch::Tensor& sequences01, QString* err
     }
     for (int64_t i = 0; i < sequences01.size(0); ++i) {
         const QString path = out.filePath(QString("strips/%1.png").arg(i, 3, 10, QChar('0')));
-        if (!strip(toImages(sequences01[i])).save(path, "PNG")) {
-            *error = "cannot write " + path;
-            return false;
-        }
+        if (!writePng(strip(toImages(sequences01[i])), path, error)) return false;
     }
     return true;
 }

@@ -31,8 +31,9 @@ int runLinesVerb(const QStringList& args) {
             // -1 -> 0, +1 -> 255.
             img.scanLine(r)[col] =
                 uchar(std::lround((line[size_t(r * aelab::kLineSize + col)] + 1.0) * 127.5));
-    if (!img.save(a.text("out"), "PNG")) {
-        a.fail("cannot write " + a.text("out"));
+    QString error;
+    if (!writePng(img, a.text("out"), &error)) {
+        a.fail(error);
         return usageError(a);
     }
     return 0;

@@ -1,6 +1,7 @@
 #include "cli/output.h"
 #include "cli/args.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
@@ -42,7 +43,12 @@ bool writeJson(const QString& path, const QJsonObject& object, QString* error) {
 }
 
 bool writePng(const QImage& image, const QString& path, QString* error) {
-    if (image.save(path)) return true;
+    QByteArray png;
+    QBuffer buffer(&png);
+    QString ignored;
+    if (buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG") &&
+        writeBytes(path, png, &ignored))
+        return true;
     *error = "cannot write " + path;
     return false;
 }

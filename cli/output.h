@@ -17,7 +17,8 @@ bool prepareOutputDir(const QDir& dir, QString* error);
 int openOutputDir(CliArgs& a, QDir& out);
 bool writeText(const QString& path, const QString& text, QString* error);
 bool writeJson(const QString& path, const QJsonObject& object, QString* error);
-// On failure the error is "cannot write PATH".
+// Encoded in memory, then written like the others; on failure the error is
+// "cannot write PATH".
 bool writePng(const QImage& image, const QString& path, QString* error);
 int printHelp(const CliArgs& args);
 

@@ -1,7 +1,8 @@
 #pragma once
-// The training loop every model-training verb runs: bursts of at most 100
-// steps until `steps` are done or a burst diverges (the trainer has then
-// rolled back to its last good weights).
+// The training loop every model-training verb runs: bursts of at most
+// `burst` steps until `steps` are done or a burst diverges (the trainer has
+// then rolled back to its last good weights). The reported loss is the mean
+// of the last burst.
 #include "core/training/step_result.h"
 
 #include <QElapsedTimer>
@@ -19,12 +20,13 @@ struct CliTraining {
     double seconds = 0;  // training time
 };
 
-template <typename Trainer> CliTraining trainForCli(Trainer& trainer, long long steps) {
+template <typename Trainer>
+CliTraining trainForCli(Trainer& trainer, long long steps, int burst = 100) {
     CliTraining t;
     QElapsedTimer clock;
     clock.start();
     while (t.done < steps) {
-        const aelab::StepResult r = trainer.train(int(std::min<long long>(100, steps - t.done)));
+        const aelab::StepResult r = trainer.train(int(std::min<long long>(burst, steps - t.done)));
         if (r.diverged) {
             t.diverged = true;
             t.badLoss = r.badLoss;

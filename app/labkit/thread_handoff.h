@@ -106,27 +106,35 @@ template <class F> bool runAndWait(QObject* receiver, F&& f) {
     return waiter->wait();
 }
 
+namespace detail {
+// Runs f on receiver's thread, waits, and returns its answer (a default
+// value if receiver went away first).
+template <class Result, class F> Result answer(QObject* receiver, F&& f) {
+    if constexpr (std::is_void_v<Result>) {
+        runAndWait(receiver, f);
+    } else {
+        Result result{};
+        runAndWait(receiver, [&] { result = f(); });
+        return result;
+    }
+}
+} // namespace detail
+
 // Calls (receiver->*method)(args...) on receiver's thread, waits, and
 // returns its answer (a default value if receiver went away first).
 template <class Receiver, class Object, class Result, class... Params, class... Args>
 Result call(Receiver* receiver, Result (Object::*method)(Params...), Args&&... args) {
     static_assert(std::is_base_of_v<Object, Receiver>, "method of another class");
-    if constexpr (std::is_void_v<Result>) {
-        runAndWait(receiver, [&] { (receiver->*method)(std::forward<Args>(args)...); });
-    } else {
-        Result result{};
-        runAndWait(receiver, [&] { result = (receiver->*method)(std::forward<Args>(args)...); });
-        return result;
-    }
+    return detail::answer<Result>(receiver,
+                                  [&] { return (receiver->*method)(std::forward<Args>(args)...); });
 }
 
 // The same for a const method.
 template <class Receiver, class Object, class Result, class... Params, class... Args>
 Result call(Receiver* receiver, Result (Object::*method)(Params...) const, Args&&... args) {
     static_assert(std::is_base_of_v<Object, Receiver>, "method of another class");
-    Result result{};
-    runAndWait(receiver, [&] { result = (receiver->*method)(std::forward<Args>(args)...); });
-    return result;
+    return detail::answer<Result>(receiver,
+                                  [&] { return (receiver->*method)(std::forward<Args>(args)...); });
 }
 
 namespace detail {
