@@ -1,4 +1,5 @@
 #include "widgets/alpha_chart.h"
+#include "widgets/plot_style.h"
 
 namespace aelab {
 
@@ -24,7 +25,8 @@ AlphaChart::AlphaChart(QWidget* parent) : QCustomPlot(parent) {
     note_->position->setCoords(0.5, 0.1);
     note_->setText(tr("No critic: train ACAI to see its estimate."));
     legend->setVisible(true);
-    legend->setBrush(QColor(255, 255, 255, 200));
+    placeLegendOutside(this, LegendPlace::Above);
+    keepTicksApart(this);
 }
 
 void AlphaChart::setEstimates(const QVector<double>& alphas, const QVector<double>& estimates) {
@@ -50,12 +52,13 @@ int AlphaChart::estimateCount() const {
 }
 
 void AlphaChart::setPresentation(bool on) {
-    QFont f = font();
-    f.setPointSizeF(on ? 16 : QFont().pointSizeF());
+    const QFont f = chartFont(font(), on);
     for (QCPAxis* axis : {xAxis, yAxis}) {
         axis->setLabelFont(f);
         axis->setTickLabelFont(f);
     }
+    legend->setFont(f);
+    note_->setFont(f);
     estimate_->setPen(QPen(QColor(200, 40, 40), on ? 4 : 2));
     replot(QCustomPlot::rpQueuedReplot);
 }

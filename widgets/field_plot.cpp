@@ -1,4 +1,5 @@
 #include "widgets/field_plot.h"
+#include "widgets/plot_style.h"
 
 #include <QElapsedTimer>
 #include "widgets/arrow_field_plottable.h"
@@ -111,8 +112,9 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     scaleNote_->setBrush(QColor(255, 255, 255, 200));
     scaleNote_->setPadding(QMargins(4, 2, 4, 2));
     legend->setVisible(true);
-    legend->setBrush(QColor(255, 255, 255, 210));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // The key goes right of the colour scale: over the field it hid arrows.
+    placeLegendOutside(this, LegendPlace::Right);
+    keepTicksApart(this);
     rebuild();
 }
 
@@ -177,6 +179,11 @@ void FieldPlot::rebuild() {
         lastBox_ = data_.box;
         frameBox();
     }
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void FieldPlot::resetView() {
+    frameBox();
     replot(QCustomPlot::rpQueuedReplot);
 }
 

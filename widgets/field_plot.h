@@ -63,6 +63,8 @@ class FieldPlot : public QCustomPlot {
     void setBurstMode(bool on);
     bool burstMode() const { return burstMode_; }
 
+    // Frames the data's box again (undoing the user's zoom and drag).
+    void resetView();
     void setTitleText(const QString& text);
     QString titleText() const;
     // Larger fonts and thicker lines for a lecture hall.

@@ -51,10 +51,12 @@ ImageGridView::Geometry ImageGridView::geometry(QSize size) const {
     const QFont f = font();
     const int fontPx = QFontMetrics(f).height() * (presentation_ ? 2 : 1);
     QFont labelFont = f;
-    if (presentation_) labelFont.setPointSizeF(labelFont.pointSizeF() * 2);
+    if (presentation_) labelFont.setPointSizeF(labelFont.pointSizeF() * 1.6);
     for (const QString& label : rowLabels_)
         g.labelWidth =
             std::max(g.labelWidth, QFontMetrics(labelFont).horizontalAdvance(label) + 16);
+    // Long labels get smaller type (fitted) rather than the images' room.
+    g.labelWidth = std::min(g.labelWidth, size.width() * 3 / 20);
     const int captionLines = caption_.isEmpty() ? 0 : int(caption_.count('\n')) + 1;
     const int captionH = captionLines * fontPx + (captionLines ? 6 : 0);
     g.below = cellCaptions_.isEmpty() ? 0 : fontPx + 2;
@@ -84,7 +86,7 @@ QFont fitted(QFont f, const QString& text, int width) {
     for (const QString& line : text.split('\n'))
         widest = std::max(widest, QFontMetrics(f).horizontalAdvance(line));
     if (widest > width && widest > 0)
-        f.setPointSizeF(std::max(6.0, f.pointSizeF() * width / widest));
+        f.setPointSizeF(std::max(6.0, f.pointSizeF() * 0.95 * width / widest));
     return f;
 }
 } // namespace
@@ -92,7 +94,7 @@ QFont fitted(QFont f, const QString& text, int width) {
 void ImageGridView::paintOn(QPainter& p, QSize size) const {
     p.fillRect(QRect(QPoint(0, 0), size), kBackground);
     QFont f = font();
-    if (presentation_) f.setPointSizeF(f.pointSizeF() * 2);
+    if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.6);
     p.setFont(f);
     p.setPen(kText);
     if (images_.isEmpty()) {
@@ -108,15 +110,22 @@ void ImageGridView::paintOn(QPainter& p, QSize size) const {
         if (i < cellCaptions_.size() && !cellCaptions_[i].isEmpty()) {
             QFont small = f;
             small.setPointSizeF(f.pointSizeF() * 0.8);
-            p.setFont(fitted(small, cellCaptions_[i], r.width() + g.gap));
+            p.setFont(fitted(small, cellCaptions_[i], r.width() + g.gap - 4));
             p.drawText(QRect(r.left() - g.gap / 2, r.bottom() + 1, r.width() + g.gap, g.below),
                        Qt::AlignHCenter | Qt::AlignTop, cellCaptions_[i]);
             p.setFont(f);
         }
     }
+    QFont labelFont = f; // one size for all rows: the one the longest label needs
+    for (const QString& label : rowLabels_) {
+        const QFont fit = fitted(f, label, g.labelWidth - 8);
+        if (fit.pointSizeF() < labelFont.pointSizeF()) labelFont = fit;
+    }
+    p.setFont(labelFont);
     for (int r = 0; r < rows && r < rowLabels_.size(); ++r)
         p.drawText(QRect(4, g.top + r * g.pitch(), g.labelWidth - 8, g.cell),
                    Qt::AlignRight | Qt::AlignVCenter, rowLabels_[r]);
+    p.setFont(f);
     p.setFont(fitted(f, caption_, size.width() - 8));
     if (!caption_.isEmpty())
         p.drawText(QRect(0, g.top + rows * g.pitch() + 2, size.width(),

@@ -32,7 +32,9 @@ class ImageGridView : public QWidget {
     // The view as one image, for export and the recorder.
     QImage render(QSize size = {}) const;
 
-    QSize minimumSizeHint() const override { return {160, 120}; }
+    // Small, so a lab's stacked views never make the window taller than a
+    // 720-pixel screen; the views grow into whatever room there is.
+    QSize minimumSizeHint() const override { return {96, 64}; }
 
   signals:
     void imageClicked(int index);

@@ -1,4 +1,5 @@
 #include "widgets/latent_scatter.h"
+#include "widgets/plot_style.h"
 
 namespace aelab {
 
@@ -10,24 +11,41 @@ const QColor kClassColours[] = {{31, 119, 180},  {255, 127, 14}, {44, 160, 44}, 
 } // namespace
 
 LatentScatter::LatentScatter(QWidget* parent) : QCustomPlot(parent) {
-    setMinimumHeight(160);
+    setMinimumHeight(100);
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, QString(), QFont(font().family(), 9));
     plotLayout()->addElement(0, 0, title_);
     legend->setVisible(true);
-    legend->setBrush(QColor(255, 255, 255, 210));
-    legend->setFont(QFont(font().family(), 7));
-    // Two columns of class names keep the key clear of most of the points.
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setWrap(5);
+    // The class key sits right of the points, never over them.
+    placeLegendOutside(this, LegendPlace::Right);
     legend->setRowSpacing(0);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    keepTicksApart(this);
+    setPresentation(false);
+}
+
+void LatentScatter::setPresentation(bool on) {
+    QFont f = chartFont(font(), on);
+    title_->setFont(f);
+    for (QCPAxis* axis : {xAxis, yAxis})
+        axis->setTickLabelFont(f);
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    legend->setFont(f);
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LatentScatter::setPoints(const QVector<QPointF>& points, const QVector<int>& classes,
                               const QStringList& classNames, const QString& title) {
     clearGraphs();
-    title_->setText(title);
+    // A title's width is the plot's minimum: long ones break at spaces.
+    QString wrapped, line;
+    for (const QString& word : title.split(' ')) {
+        if (!line.isEmpty() && line.size() + word.size() > 28) {
+            wrapped += line + '\n';
+            line.clear();
+        }
+        line += (line.isEmpty() ? "" : " ") + word;
+    }
+    title_->setText(wrapped + line);
     const int groups = std::max(1, int(classNames.size()));
     for (int g = -1; g < groups; ++g) {
         QVector<double> xs, ys;

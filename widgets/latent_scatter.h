@@ -13,6 +13,7 @@ class LatentScatter : public QCustomPlot {
     void setPoints(const QVector<QPointF>& points, const QVector<int>& classes,
                    const QStringList& classNames, const QString& title);
     int pointCount() const;
+    void setPresentation(bool on); // larger title, ticks and key
 
   private:
     QCPTextElement* title_;

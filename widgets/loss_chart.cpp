@@ -14,9 +14,9 @@ LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
     xAxis->setLabel("step");
     yAxis->setLabel("loss");
     setLogScale(true);
-    legend->setVisible(true);
-    legend->setBrush(QColor(255, 255, 255, 200));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    placeLegendOutside(this, LegendPlace::Above);
+    keepTicksApart(this);
+    setPresentation(false);
 }
 
 int LossChart::addSeries(const QString& name) {
@@ -78,6 +78,10 @@ void LossChart::setValueLabel(const QString& label) {
 }
 
 void LossChart::rescale() {
+    bool empty = true;
+    for (int i = 0; i < graphCount() && empty; ++i)
+        empty = graph(i)->data()->isEmpty();
+    empty_.setEmpty(empty);
     rescaleAxes();
     if (xAxis->range().size() < 1) xAxis->setRange(0, 1);
     yAxis->scaleRange(1.1, yAxis->range().center());
@@ -85,13 +89,13 @@ void LossChart::rescale() {
 }
 
 void LossChart::setPresentation(bool on) {
-    QFont f = font();
-    f.setPointSize(on ? 16 : 9);
+    const QFont f = chartFont(font(), on);
     for (QCPAxis* axis : {xAxis, yAxis}) {
         axis->setTickLabelFont(f);
         axis->setLabelFont(f);
     }
     legend->setFont(f);
+    empty_.setFont(f);
     for (int i = 0; i < graphCount(); ++i) {
         QPen pen = graph(i)->pen();
         pen.setWidthF(on ? 3 : 1.5);

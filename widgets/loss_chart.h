@@ -1,6 +1,8 @@
 #pragma once
 // A training-curve chart: one or more named series of (step, value) on a
 // log-scaled value axis, fed incrementally.
+#include "widgets/plot_style.h"
+
 #include <qcustomplot.h>
 
 namespace aelab {
@@ -23,8 +25,11 @@ class LossChart : public QCustomPlot {
     void setValueLabel(const QString& label);
     void setPresentation(bool on);
 
+    bool showsNoData() const { return empty_.isShown(); }
+
   private:
     void rescale();
+    EmptyNote empty_{this};
 };
 
 } // namespace aelab

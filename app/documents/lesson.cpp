@@ -5,14 +5,54 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace aelab {
 
 using documents::fail;
 
+namespace {
+
+QJsonObject namesToJson(const QMap<QString, QStringList>& names) {
+    QJsonObject out;
+    for (auto it = names.begin(); it != names.end(); ++it)
+        if (!it.value().isEmpty()) out.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    return out;
+}
+
+// {lab: [control names]} of the lesson's part `key` ("hidden", "strip").
+bool namesFromJson(const QJsonObject& root, const char* key, QMap<QString, QStringList>* out,
+                   QString* error) {
+    const QJsonObject parts = root.value(QLatin1String(key)).toObject();
+    for (auto it = parts.begin(); it != parts.end(); ++it) {
+        if (!it.value().isArray())
+            return fail(error, QObject::tr("the lesson's \"%1\" controls of lab \"%2\" are not "
+                                           "a list")
+                                   .arg(QLatin1String(key), it.key()));
+        QStringList names;
+        for (const QJsonValue& v : it.value().toArray())
+            if (v.isString()) names << v.toString();
+        out->insert(it.key(), names);
+    }
+    return true;
+}
+
+bool setupsFromJson(const QJsonValue& controls, QJsonObject* out, QString* error) {
+    if (!controls.isObject() && !controls.isUndefined())
+        return fail(error, QObject::tr("the lesson's \"controls\" is not an object"));
+    *out = controls.toObject();
+    for (auto it = out->begin(); it != out->end(); ++it)
+        if (!it.value().isObject())
+            return fail(
+                error,
+                QObject::tr("the lesson's controls of lab \"%1\" are not an object").arg(it.key()));
+    return true;
+}
+
+} // namespace
+
 QByteArray lessonToJson(const Lesson& l) {
-    QJsonObject hidden;
-    for (auto it = l.hidden.begin(); it != l.hidden.end(); ++it)
-        if (!it.value().isEmpty()) hidden.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    const QJsonObject hidden = namesToJson(l.hidden);
     QJsonObject root{{"format", kLessonFormat},
                      {"version", kLessonVersion},
                      {"title", l.title},
@@ -21,6 +61,9 @@ QByteArray lessonToJson(const Lesson& l) {
                      {"run", QJsonArray::fromStringList(l.run)},
                      {"controls", l.setups},
                      {"hidden", hidden}};
+    if (!l.strip.isEmpty()) root.insert("strip", namesToJson(l.strip));
+    if (l.thenAfterSeconds > 0)
+        root.insert("then", QJsonObject{{"after", l.thenAfterSeconds}, {"controls", l.thenSetups}});
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -54,25 +97,14 @@ bool parseLesson(const QByteArray& json, Lesson* out, QString* error) {
         if (v.isString()) l.run << v.toString();
     if (l.title.isEmpty() || l.lab.isEmpty())
         return fail(error, QObject::tr("the lesson has no title or no lab"));
-    const QJsonValue controls = root.value("controls");
-    if (!controls.isObject() && !controls.isUndefined())
-        return fail(error, QObject::tr("the lesson's \"controls\" is not an object"));
-    l.setups = controls.toObject();
-    for (auto it = l.setups.begin(); it != l.setups.end(); ++it)
-        if (!it.value().isObject())
-            return fail(
-                error,
-                QObject::tr("the lesson's controls of lab \"%1\" are not an object").arg(it.key()));
-    const QJsonObject hidden = root.value("hidden").toObject();
-    for (auto it = hidden.begin(); it != hidden.end(); ++it) {
-        if (!it.value().isArray())
-            return fail(error, QObject::tr("the lesson's hidden controls of lab \"%1\" are not "
-                                           "a list")
-                                   .arg(it.key()));
-        QStringList names;
-        for (const QJsonValue& v : it.value().toArray())
-            if (v.isString()) names << v.toString();
-        l.hidden.insert(it.key(), names);
+    if (!setupsFromJson(root.value("controls"), &l.setups, error) ||
+        !namesFromJson(root, "hidden", &l.hidden, error) ||
+        !namesFromJson(root, "strip", &l.strip, error))
+        return false;
+    const QJsonObject then = root.value("then").toObject();
+    if (!then.isEmpty()) {
+        l.thenAfterSeconds = std::clamp(then.value("after").toInt(), 0, 3600);
+        if (!setupsFromJson(then.value("controls"), &l.thenSetups, error)) return false;
     }
     *out = std::move(l);
     return true;

@@ -18,6 +18,13 @@ struct Lesson {
     QJsonObject setups;                // per lab key: controls to set (panel_state.h)
     QMap<QString, QStringList> hidden; // per lab key: controls hidden from students
     QStringList run;                   // labs to start once set up (training, or the chain)
+    // Per lab key: the controls presentation mode's strip shows (empty: the
+    // lab's usual ones).
+    QMap<QString, QStringList> strip;
+    // A paced start: after thenAfterSeconds, these controls change (lesson 1
+    // trains slowly at first, so the class can watch R² climb).
+    int thenAfterSeconds = 0;
+    QJsonObject thenSetups;
 };
 
 inline constexpr int kLessonVersion = 1;

@@ -1,16 +1,12 @@
 #include "app/labkit/lab_layout.h"
+#include "app/labkit/lab_frame.h"
 #include "app/labkit/thread_handoff.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QGroupBox>
 
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QScrollArea>
 #include <QSpinBox>
-#include <QSplitter>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -25,53 +21,9 @@ QLabel* makeErrorBanner(QWidget* parent) {
     return banner;
 }
 
-namespace {
-// Keeps the side panel as wide as its controls want when their fonts change
-// (presentation mode doubles them), so it never needs a horizontal scroll
-// bar; at most 40% of the lab.
-class PanelWidthKeeper : public QObject {
-  public:
-    PanelWidthKeeper(QScrollArea* scroll, QWidget* lab)
-        : QObject(scroll), scroll_(scroll), lab_(lab) {}
-    bool eventFilter(QObject* watched, QEvent* event) override {
-        if (event->type() == QEvent::LayoutRequest || event->type() == QEvent::FontChange) {
-            const int want = static_cast<QWidget*>(watched)->sizeHint().width() + 24;
-            const int cap = std::max(280, lab_->width() * 2 / 5);
-            scroll_->setMinimumWidth(std::min(want, cap));
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-  private:
-    QScrollArea* scroll_;
-    QWidget* lab_;
-};
-} // namespace
-
-void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWidget* controls) {
-    auto* left = new QSplitter(Qt::Vertical, lab);
-    left->addWidget(plot);
-    left->addWidget(chart);
-    left->setStretchFactor(0, 4);
-    left->setStretchFactor(1, 1);
-    auto* scroll = new QScrollArea(lab);
-    scroll->setWidget(controls);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(controls->sizeHint().width() + 24);
-    controls->installEventFilter(new PanelWidthKeeper(scroll, lab));
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* leftBox = new QWidget(lab);
-    auto* leftLayout = new QVBoxLayout(leftBox);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(banner);
-    leftLayout->addWidget(left, 1);
-    auto* split = new QSplitter(Qt::Horizontal, lab);
-    split->addWidget(leftBox);
-    split->addWidget(scroll);
-    split->setStretchFactor(0, 1);
-    auto* layout = new QHBoxLayout(lab);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split);
+LabFrame* layOutLab(QWidget* lab, QLabel* banner, QWidget* picture, QWidget* charts,
+                    QWidget* controls) {
+    return new LabFrame(lab, banner, picture, charts, controls);
 }
 
 void nameControls(std::initializer_list<std::pair<QWidget*, const char*>> controls) {

@@ -1,7 +1,5 @@
 #pragma once
-// The arrangement every lab shares: an error banner over the plot, a chart
-// under it, and the controls in a scrolling side panel; and the controls
-// every lab's panel has.
+// The controls every lab's panel has, and laying a lab out (lab_frame.h).
 #include "app/labkit/thread_handoff.h"
 
 #include <QStringList>
@@ -29,8 +27,11 @@ inline constexpr const char* kDataMenuProperty = "aelabDataMenu";
 
 // A hidden, word-wrapped banner for errors the lab reports in place.
 QLabel* makeErrorBanner(QWidget* parent);
-// Lays out lab (which must have no layout yet) with the given parts.
-void layOutLab(QWidget* lab, QLabel* banner, QWidget* plot, QWidget* chart, QWidget* controls);
+class LabFrame;
+// Lays out lab (which must have no layout yet) with the given parts: its
+// main picture, its charts and its controls (lab_frame.h).
+LabFrame* layOutLab(QWidget* lab, QLabel* banner, QWidget* picture, QWidget* charts,
+                    QWidget* controls);
 // A titled group of controls for a lab's side panel.
 QGroupBox* makeGroup(const QString& title, QLayout* layout);
 // The seed box every lab shows (0 to 1,000,000, starting at 1) with its tooltip.

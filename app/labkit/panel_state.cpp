@@ -24,7 +24,9 @@ bool isControl(const QWidget* w) {
     return button && button->isCheckable();
 }
 
-QJsonValue valueOf(const QWidget* w) {
+} // namespace
+
+QJsonValue controlValue(const QWidget* w) {
     if (auto* c = qobject_cast<const QComboBox*>(w)) {
         const QVariant data = c->currentData();
         return data.isValid() && !data.toString().isEmpty() ? data.toString() : c->currentText();
@@ -34,6 +36,8 @@ QJsonValue valueOf(const QWidget* w) {
     if (auto* s = qobject_cast<const QSlider*>(w)) return s->value();
     return static_cast<const QAbstractButton*>(w)->isChecked();
 }
+
+namespace {
 
 bool applyCombo(QComboBox* c, const QJsonValue& v) {
     if (!v.isString()) return false;
@@ -59,7 +63,9 @@ bool applyCombo(QComboBox* c, const QJsonValue& v) {
     return true;
 }
 
-bool applyValue(QWidget* w, const QJsonValue& v) {
+} // namespace
+
+bool applyControlValue(QWidget* w, const QJsonValue& v) {
     if (auto* c = qobject_cast<QComboBox*>(w)) return applyCombo(c, v);
     if (!v.isDouble() && !v.isBool()) return false;
     if (auto* s = qobject_cast<QSpinBox*>(w)) {
@@ -88,6 +94,8 @@ bool applyValue(QWidget* w, const QJsonValue& v) {
     return true;
 }
 
+namespace {
+
 // The form layout that holds w, if any.
 QFormLayout* formOf(const QWidget* w) {
     return w->parentWidget() ? qobject_cast<QFormLayout*>(w->parentWidget()->layout()) : nullptr;
@@ -105,7 +113,7 @@ QList<QWidget*> namedControls(const QWidget* panel) {
 QJsonObject readControls(const QWidget* panel) {
     QJsonObject values;
     for (const QWidget* w : namedControls(panel))
-        values.insert(w->objectName(), valueOf(w));
+        values.insert(w->objectName(), controlValue(w));
     return values;
 }
 
@@ -114,7 +122,8 @@ QStringList applyControls(QWidget* panel, const QJsonObject& values) {
     const QList<QWidget*> controls = namedControls(panel);
     // In the panel's order, so a data menu is set before what depends on it.
     for (QWidget* w : controls)
-        if (values.contains(w->objectName()) && !applyValue(w, values.value(w->objectName())))
+        if (values.contains(w->objectName()) &&
+            !applyControlValue(w, values.value(w->objectName())))
             failed << w->objectName();
     for (auto it = values.begin(); it != values.end(); ++it)
         if (!std::any_of(controls.begin(), controls.end(),
@@ -134,6 +143,7 @@ void setControlsHidden(QWidget* panel, const QStringList& names) {
 }
 
 QString controlTitle(const QWidget* control) {
+    if (!control->accessibleName().isEmpty()) return control->accessibleName();
     if (QFormLayout* form = formOf(control))
         if (auto* label = qobject_cast<QLabel*>(form->labelForField(const_cast<QWidget*>(control))))
             if (!label->text().isEmpty()) return label->text().remove('&');

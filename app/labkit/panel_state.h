@@ -4,6 +4,7 @@
 // objectName takes part: sessions save them, lessons set and hide them, undo
 // restores them. A new lab gets all of that by naming its controls.
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QStringList>
 
@@ -23,6 +24,10 @@ QJsonObject readControls(const QWidget* panel);
 // Returns the names it could not apply (unknown, or a value the control
 // does not offer).
 QStringList applyControls(QWidget* panel, const QJsonObject& values);
+// One control's value as readControls writes it, and setting it as
+// applyControls does (false: a value the control does not offer).
+QJsonValue controlValue(const QWidget* control);
+bool applyControlValue(QWidget* control, const QJsonValue& value);
 // Hides the named controls with their form labels and shows all others.
 void setControlsHidden(QWidget* panel, const QStringList& names);
 // The control's label in its form, or its tooltip's first sentence, or its name.

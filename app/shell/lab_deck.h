@@ -11,10 +11,13 @@
 
 #include <functional>
 
+class QCheckBox;
 class QTabWidget;
 class QWidget;
 
 namespace aelab {
+
+class LabFrame;
 
 struct LabEntry {
     QString key; // in files: "field", "chain", "image", "interpolation", "dvae"
@@ -30,6 +33,16 @@ struct LabEntry {
     // Controls presentation mode hides: the network's shape and the
     // optimiser's details, which a lecture rarely touches.
     QStringList advanced;
+    // Whether it trains (or its chain runs) now.
+    std::function<bool()> running{};
+    LabFrame* frame = nullptr;
+    // The controls presentation mode's strip shows when no lesson names any.
+    QStringList strip{};
+    // A lesson's clean start beyond the named controls (paint mode, zoom).
+    std::function<void()> cleanSlate{};
+    // Labs that keep running while this one is in front (the chain lab
+    // follows the field lab's training).
+    QStringList companions{};
 };
 
 class LabDeck : public QObject {
@@ -56,6 +69,23 @@ class LabDeck : public QObject {
     // Presentation mode: the advanced controls hide too (besides a lesson's).
     void setPresenting(bool on);
 
+    // The strip's controls of lab key: the lesson's, or the lab's usual ones.
+    void setStrip(const QMap<QString, QStringList>& strip) { strip_ = strip; }
+    QStringList stripFor(const QString& key) const;
+
+    // The values every lab's controls had when the deck was built.
+    QJsonObject defaultsOf(const QString& key) const { return defaults_.value(key); }
+    // Sets each given lab's controls to setups[key] over its defaults, and
+    // wipes what a lesson doesn't name (lab_deck: clean start).
+    QStringList applyClean(const QJsonObject& setups, const QStringList& labs);
+
+    // Only the lab in front trains: switching labs pauses the others (unless
+    // their "keep training in the background" box is ticked, or they are a
+    // companion of the lab in front) and resumes the one brought back.
+    void followFront();
+    void pauseAll();
+    QCheckBox* backgroundBox(const QString& key) const { return background_.value(key); }
+
   signals:
     // After a control edit by the user (not by applySetups).
     void controlsEdited(const QString& key);
@@ -66,6 +96,10 @@ class LabDeck : public QObject {
     QMap<QString, QStringList> hidden_;
     int applying_ = 0;
     bool presenting_ = false;
+    QMap<QString, QStringList> strip_;
+    QMap<QString, QJsonObject> defaults_;
+    QMap<QString, QCheckBox*> background_;
+    QStringList pausedByDeck_; // labs switching away paused, to resume
     void showControls();
 };
 

@@ -8,6 +8,8 @@
 #include "widgets/field_plot.h"
 #include "widgets/plot_export.h"
 #include "app/shell/lab_deck.h"
+#include "app/shell/presentation_strip.h"
+#include "app/labkit/lab_frame.h"
 #include "app/shell/session_actions.h"
 #include "app/shell/setup_history.h"
 
@@ -109,13 +111,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* column = new QVBoxLayout(central);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
+    strip_ = new PresentationStrip(central);
+    strip_->hide();
     column->addWidget(caption_);
+    column->addWidget(strip_);
     column->addWidget(tabs_, 1);
     setCentralWidget(central);
     buildDeck();
     connect(fieldLab_, &FieldLab::errorOccurred, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     buildMenus();
+    QStringList names;
+    for (int i = 0; i < tabs_->count(); ++i)
+        names << tabs_->tabText(i);
+    strip_->setLabNames(names);
+    connect(strip_, &PresentationStrip::labChosen, tabs_, &QTabWidget::setCurrentIndex);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::labChanged);
     statusBar()->showMessage(tr("Press Space to train, S to step, R to reset."), 5000);
 
     QSettings settings;
@@ -140,6 +151,7 @@ void MainWindow::buildMenus() {
         QAction* a = menu->addAction(text);
         a->setShortcut(key);
         a->setShortcutContext(Qt::ApplicationShortcut);
+        addAction(a); // its shortcut works while presentation mode hides the menus
         connect(a, &QAction::triggered, this, slot);
         shortcutActions_.append(a);
         return a;
@@ -200,11 +212,18 @@ void MainWindow::buildMenus() {
     });
     add(train, tr("Reset with a new seed"), QKeySequence(Qt::SHIFT | Qt::Key_R),
         [this] { fieldLab_->reset(true); });
+    train->addSeparator();
+    add(train, tr("Pause all labs"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+        [this] { deck_->pauseAll(); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* present = add(view, tr("Presentation mode"), QKeySequence(Qt::Key_F11),
                            [this] { setPresentation(!isFullScreen()); });
     present->setToolTip(tr("Full screen, large fonts and thick lines for the back of the room"));
+    add(view, tr("Show or fold the charts"), QKeySequence(Qt::Key_F7),
+        [this] { foldInFront(true); });
+    add(view, tr("Show or fold the control panel"), QKeySequence(Qt::Key_F8),
+        [this] { foldInFront(false); });
     recordAction_ = add(view, tr("Record the plot to GIF or MP4…"), QKeySequence(Qt::Key_F9),
                         [this] { toggleRecording(); });
 
@@ -225,6 +244,15 @@ void MainWindow::setPresentation(bool on) {
     presenting_ = on;
     fitCaptionFont();
     deck_->setPresenting(on);
+    // The projector gets the picture: no menus, tabs or status line (their
+    // keys still work); the strip names the lab and carries its controls.
+    menuBar()->setVisible(!on);
+    statusBar()->setVisible(!on);
+    tabs_->tabBar()->setVisible(!on);
+    strip_->setVisible(on);
+    QFont stripFont = QApplication::font();
+    if (on) stripFont.setPointSizeF(std::max(14.0, stripFont.pointSizeF() * 1.5));
+    strip_->setFont(stripFont);
     if (on) {
         showFullScreen();
         // Without a window manager (a projector's kiosk session) nobody
@@ -237,6 +265,23 @@ void MainWindow::setPresentation(bool on) {
     imageLab_->setPresentation(on);
     interpLab_->setPresentation(on);
     dvaeLab_->setPresentation(on);
+    labChanged();
+}
+
+void MainWindow::labChanged() {
+    caption_->setVisible(!caption_->text().isEmpty() && deck_->currentKey() == captionLab_);
+    const LabEntry* front = deck_->find(deck_->currentKey());
+    if (presenting_ && front)
+        strip_->showLab(tabs_->currentIndex(), front->frame, deck_->stripFor(front->key));
+}
+
+void MainWindow::foldInFront(bool charts) {
+    const LabEntry* front = deck_->find(deck_->currentKey());
+    if (!front || !front->frame) return;
+    if (charts)
+        front->frame->setChartsShown(!front->frame->chartsShown());
+    else
+        front->frame->setPanelShown(!front->frame->panelShown());
 }
 
 bool MainWindow::imageTabActive() const {

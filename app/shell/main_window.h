@@ -15,6 +15,7 @@ class ImageLab;
 class InterpLab;
 class DvaeLab;
 class LabDeck;
+class PresentationStrip;
 class SessionActions;
 class SetupHistory;
 class ViewRecorder;
@@ -42,6 +43,8 @@ class MainWindow : public QMainWindow {
     SessionActions* sessions() const { return sessions_; }
     SetupHistory* history() const { return history_; }
     QLabel* captionBar() const { return caption_; }
+    PresentationStrip* strip() const { return strip_; }
+    bool presenting() const { return presenting_; }
     // Starts recording the current lab's plot to path (.gif or .mp4).
     bool startRecording(const QString& path, double fps);
     void stopRecording();
@@ -61,8 +64,10 @@ class MainWindow : public QMainWindow {
     void buildMenus();
     void fitToScreen();
     void buildDeck();
-    void showCaption(const QString& title, const QString& caption);
-    void fitCaptionFont(); // larger in presentation mode
+    void showCaption(const QString& title, const QString& caption, const QString& lab);
+    void labChanged();             // the caption and the strip follow the lab in front
+    void foldInFront(bool charts); // F7 / F8 in presentation mode
+    void fitCaptionFont();         // larger in presentation mode
     void exportCurrentPlot();
     void showShortcuts();
     void toggleRecording();
@@ -81,6 +86,8 @@ class MainWindow : public QMainWindow {
     SetupHistory* history_ = nullptr;
     SessionActions* sessions_ = nullptr;
     QLabel* caption_ = nullptr;
+    QString captionLab_; // the lab the lesson's caption belongs to
+    PresentationStrip* strip_ = nullptr;
     bool presenting_ = false;
     QLabel* recordBadge_ = nullptr;
     QProgressBar* busyBar_ = nullptr;

@@ -27,52 +27,69 @@ namespace {
 // a session keeps (the image, interpolation and DVAE labs).
 template <typename Lab>
 LabEntry imageLabEntry(const QString& key, Lab* lab, std::function<void()> rebuild,
-                       std::function<long long()> progress, const QStringList& advanced) {
-    return {key,
-            lab,
-            lab->controls(),
-            std::move(rebuild),
-            [lab](bool on) { lab->controls()->setTraining(on); },
-            std::move(progress),
-            [lab] { return lab->modelStates(); },
-            [lab](const QVariantMap& parts) { lab->restoreModelStates(parts); },
-            advanced};
+                       std::function<long long()> progress, const QStringList& advanced,
+                       const QStringList& strip) {
+    LabEntry entry{key,
+                   lab,
+                   lab->controls(),
+                   std::move(rebuild),
+                   [lab](bool on) { lab->controls()->setTraining(on); },
+                   std::move(progress),
+                   [lab] { return lab->modelStates(); },
+                   [lab](const QVariantMap& parts) { lab->restoreModelStates(parts); },
+                   advanced};
+    entry.running = [lab] { return lab->controls()->isTraining(); };
+    entry.frame = lab->frame();
+    entry.strip = strip;
+    return entry;
 }
 } // namespace
 
 void MainWindow::buildDeck() {
     deck_ = new LabDeck(tabs_, this);
-    deck_->add({"field",
-                fieldLab_,
-                fieldLab_->controls(),
-                [this] { fieldLab_->reset(false); },
-                [this](bool on) { fieldLab_->setPlaying(on); },
-                [this] { return fieldLab_->lastSnapshot().step; },
-                {}, // its model and loss history: SessionActions keeps both
-                {},
-                {"width", "depth", "activation", "batch", "points"}});
-    deck_->add({"chain",
-                chainLab_,
-                chainLab_->controls(),
-                [this] { chainLab_->restart(); },
-                [this](bool on) {
-                    if (chainLab_->isPlaying() != on) chainLab_->togglePlaying();
-                },
-                [this] { return chainLab_->lastSnapshot().step; },
-                {},
-                {},
-                {"trail", "burst"}});
+    LabEntry field{"field",
+                   fieldLab_,
+                   fieldLab_->controls(),
+                   [this] { fieldLab_->reset(false); },
+                   [this](bool on) { fieldLab_->setPlaying(on); },
+                   [this] { return fieldLab_->lastSnapshot().step; },
+                   {}, // its model and loss history: SessionActions keeps both
+                   {},
+                   {"width", "depth", "activation", "batch", "points"}};
+    field.running = [this] { return fieldLab_->isPlaying(); };
+    field.frame = fieldLab_->frame();
+    field.strip = {"dataset", "sigma"};
+    field.cleanSlate = [this] { fieldLab_->cleanSlate(); };
+    deck_->add(field);
+    LabEntry chain{"chain",
+                   chainLab_,
+                   chainLab_->controls(),
+                   [this] { chainLab_->restart(); },
+                   [this](bool on) {
+                       if (chainLab_->isPlaying() != on) chainLab_->togglePlaying();
+                   },
+                   [this] { return chainLab_->lastSnapshot().step; },
+                   {},
+                   {},
+                   {"trail", "burst"}};
+    chain.running = [this] { return chainLab_->isPlaying(); };
+    chain.frame = chainLab_->frame();
+    chain.strip = {"rule", "particles"};
+    chain.companions = {"field"}; // the chain follows the field lab's training
+    deck_->add(chain);
     deck_->add(imageLabEntry(
         "image", imageLab_, [this] { emit imageLab_->controls()->modelResetRequested(); },
         [this] { return imageLab_->lastSnapshot().step; },
-        {"architecture", "base", "learningRate", "batch", "chainSpeed"}));
+        {"architecture", "base", "learningRate", "batch", "chainSpeed"}, {"data", "noiseLevel"}));
     deck_->add(imageLabEntry(
         "interpolation", interpLab_, [this] { emit interpLab_->controls()->rebuildRequested(); },
-        [this] { return interpLab_->lastSnapshot().step; }, {"depth", "learningRate", "batch"}));
+        [this] { return interpLab_->lastSnapshot().step; }, {"depth", "learningRate", "batch"},
+        {"model", "compare"}));
     deck_->add(imageLabEntry(
         "dvae", dvaeLab_, [this] { emit dvaeLab_->controls()->resetRequested(); },
         [this] { return dvaeLab_->lastSnapshot().slot[0].step; },
-        {"architecture", "hidden", "latent", "learningRate", "batch", "k"}));
+        {"architecture", "hidden", "latent", "learningRate", "batch", "k"},
+        {"noiseKindB", "noiseLevelB"}));
     history_ = new SetupHistory(deck_, this);
     sessions_ = new SessionActions(this, deck_, history_, fieldLab_);
     connect(sessions_, &SessionActions::captionChanged, this, &MainWindow::showCaption);
@@ -80,11 +97,14 @@ void MainWindow::buildDeck() {
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
 }
 
-void MainWindow::showCaption(const QString& title, const QString& caption) {
-    caption_->setVisible(!title.isEmpty() || !caption.isEmpty());
-    caption_->setText(
-        QStringLiteral("<b>%1</b> &nbsp; %2").arg(title.toHtmlEscaped(), caption.toHtmlEscaped()));
+void MainWindow::showCaption(const QString& title, const QString& caption, const QString& lab) {
+    captionLab_ = lab;
+    caption_->setText(title.isEmpty() && caption.isEmpty()
+                          ? QString()
+                          : QStringLiteral("<b>%1</b> &nbsp; %2")
+                                .arg(title.toHtmlEscaped(), caption.toHtmlEscaped()));
     fitCaptionFont();
+    labChanged();
 }
 
 void MainWindow::fitCaptionFont() {

@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -80,8 +81,10 @@ void SessionActions::addLessonMenu(QMenuBar* bar, const AddAction& add) {
     add(menu, tr("Open a lesson file…"), QKeySequence(), [this] { askOpenLesson(); });
     add(menu, tr("Save this setup as a lesson…"), QKeySequence(), [this] { askSaveLesson(); });
     add(menu, tr("End the lesson (show every control)"), QKeySequence(), [this] {
+        ++lessonRun_;
         deck_->setHidden({});
-        emit captionChanged({}, {});
+        deck_->setStrip({});
+        emit captionChanged({}, {}, {});
     });
 }
 
@@ -116,8 +119,10 @@ bool SessionActions::saveSession(const QString& path, QString* error) {
 bool SessionActions::openSession(const QString& path, QString* error) {
     Session s;
     if (!loadSessionFile(path, &s, error)) return false; // nothing changed yet
+    ++lessonRun_;
     deck_->setHidden({});
-    emit captionChanged({}, {});
+    deck_->setStrip({});
+    emit captionChanged({}, {}, {});
     const QStringList skipped = deck_->applySetups(s.setups);
     for (const LabEntry& lab : deck_->labs()) {
         if (lab.key == "field" || !s.setups.contains(lab.key)) continue;
@@ -198,10 +203,14 @@ bool SessionActions::applyLesson(const Lesson& lesson, QString* error) {
             *error = tr("the lesson names a lab this version does not have: %1").arg(lesson.lab);
         return false;
     }
-    for (const LabEntry& lab : deck_->labs())
-        if (lab.setRunning) lab.setRunning(false);
+    ++lessonRun_;
+    deck_->pauseAll();
     deck_->setHidden({});
-    const QStringList skipped = deck_->applySetups(lesson.setups);
+    // A clean start: the lesson's labs get their defaults, then its values.
+    QStringList labs = lesson.setups.keys();
+    if (!labs.contains(lesson.lab)) labs << lesson.lab;
+    const QStringList skipped = deck_->applyClean(lesson.setups, labs);
+    deck_->setStrip(lesson.strip);
     // Labs the lesson sets up start afresh from its seed.
     for (const LabEntry& lab : deck_->labs())
         if (lesson.setups.contains(lab.key) && lab.rebuild) lab.rebuild();
@@ -210,7 +219,12 @@ bool SessionActions::applyLesson(const Lesson& lesson, QString* error) {
     history_->rebase();
     for (const QString& key : lesson.run)
         if (const LabEntry* lab = deck_->find(key); lab && lab->setRunning) lab->setRunning(true);
-    emit captionChanged(lesson.title, lesson.caption);
+    emit captionChanged(lesson.title, lesson.caption, lesson.lab);
+    if (lesson.thenAfterSeconds > 0)
+        QTimer::singleShot(lesson.thenAfterSeconds * 1000, this,
+                           [this, run = lessonRun_, then = lesson.thenSetups] {
+                               if (run == lessonRun_) deck_->applySetups(then);
+                           });
     if (!skipped.isEmpty())
         emit message(tr("Lesson: not applied: %1").arg(skipped.join(", ")), 8000);
     return true;

@@ -48,8 +48,8 @@ class SessionActions : public QObject {
                            const QMap<QString, QStringList>& hidden) const;
 
   signals:
-    // A lesson's caption for the banner over the labs (empty: none).
-    void captionChanged(const QString& title, const QString& caption);
+    // A lesson's caption for the banner over its lab (empty: none).
+    void captionChanged(const QString& title, const QString& caption, const QString& lab);
     void message(const QString& text, int timeoutMs);
 
   private:
@@ -67,6 +67,7 @@ class SessionActions : public QObject {
     FieldLab* field_;
     QMenu* recentMenu_ = nullptr;
     QString currentPath_;
+    int lessonRun_ = 0; // counts lessons started: a paced step acts only on its own
 };
 
 } // namespace aelab

@@ -2,10 +2,15 @@
 // it names and runs a few steps; a setup saved as a lesson sets up another
 // window the same way.
 #include "tests/test_time.h"
+#include "app/labs/field/field_controls.h"
+#include "app/labs/field/field_lab.h"
 #include "app/shell/lab_deck.h"
+#include "widgets/field_plot.h"
 #include "app/shell/main_window.h"
 #include "app/shell/session_actions.h"
 
+#include <QAbstractButton>
+#include <QComboBox>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QtTest>
@@ -81,6 +86,46 @@ class TestLessons : public QObject {
         window.setPresentation(false);
         QVERIFY(!hidden("width") && !hidden("batch"));
         QVERIFY(hidden("seed"));
+    }
+
+    // A lesson starts clean: what it doesn't name goes back to its default,
+    // paint mode ends, painted points go, other labs pause; its caption
+    // shows over its own lab only.
+    void lessonStartsClean() {
+        MainWindow window;
+        window.show();
+        FieldLab* field = window.fieldLab();
+        QWidget* panel = window.deck()->find("field")->panel;
+        auto* heat = panel->findChild<QComboBox*>("heatMap");
+        auto* speed = panel->findChild<QComboBox*>("speed");
+        QVERIFY(heat && speed);
+        const QString heatDefault = heat->currentText();
+        heat->setCurrentIndex(2);
+        speed->setCurrentIndex(0);
+        field->plot()->setPaintMode(true);
+        for (const QAbstractButton* b : field->controls()->findChildren<QAbstractButton*>())
+            if (b->text() == "Paint") const_cast<QAbstractButton*>(b)->click();
+        QVERIFY(field->plot()->paintMode());
+        field->plot()->addPaintedPoint({0.1, 0.2});
+        field->plot()->addPaintedPoint({0.3, 0.4});
+        QCOMPARE(field->plot()->paintedPoints().size(), 2);
+        window.deck()->find("interpolation")->setRunning(true);
+        QVERIFY(window.deck()->find("interpolation")->running());
+
+        QString error;
+        QVERIFY2(window.sessions()->startLesson("1", &error), qPrintable(error));
+        QCOMPARE(heat->currentText(), heatDefault);
+        QVERIFY(!field->plot()->paintMode());
+        QVERIFY(field->plot()->paintedPoints().isEmpty());
+        QCOMPARE(speed->currentData().toInt(), 1); // lesson 1's paced start
+        QVERIFY(!window.deck()->find("interpolation")->running());
+        QTRY_VERIFY(window.deck()->find("field")->running());
+        QVERIFY(window.captionBar()->isVisible());
+        window.deck()->show("chain");
+        QVERIFY(!window.captionBar()->isVisible());
+        window.deck()->show("field");
+        QVERIFY(window.captionBar()->isVisible());
+        window.deck()->pauseAll();
     }
 
     void savedSetupSetsUpAnotherWindow() {

@@ -11,6 +11,7 @@
 #include "app/shell/main_window.h"
 #include "app/labkit/panel_state.h"
 
+#include <QCheckBox>
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
@@ -88,15 +89,23 @@ class TestMainWindow : public QObject {
         tabs->setCurrentWidget(window.dvaeLab());
         space->trigger();
         QCOMPARE(training(), (QVector<bool>{false, false, true}));
+        // Only the lab in front trains: switching away pauses the DVAE lab...
         tabs->setCurrentWidget(window.interpLab());
+        QCOMPARE(training(), (QVector<bool>{false, false, false}));
         space->trigger();
-        QCOMPARE(training(), (QVector<bool>{false, true, true}));
+        QCOMPARE(training(), (QVector<bool>{false, true, false}));
+        // ...unless its box says to keep training in the background.
+        window.deck()->backgroundBox("interpolation")->setChecked(true);
         tabs->setCurrentWidget(window.imageLab());
         space->trigger();
-        QCOMPARE(training(), (QVector<bool>{true, true, true}));
-        tabs->setCurrentWidget(window.dvaeLab());
-        space->trigger();
         QCOMPARE(training(), (QVector<bool>{true, true, false}));
+        // Brought back, a lab the switch paused trains on.
+        tabs->setCurrentWidget(window.dvaeLab());
+        QCOMPARE(training(), (QVector<bool>{false, true, true}));
+        space->trigger();
+        QCOMPARE(training(), (QVector<bool>{false, true, false}));
+        window.deck()->pauseAll();
+        QCOMPARE(training(), (QVector<bool>{false, false, false}));
     }
     // Ctrl+Shift+C puts the view in front on the clipboard, pixel for pixel.
     void copiesTheViewInFront() {

@@ -47,6 +47,7 @@ QWidget* ChainControls::buildStartGroup() {
     particles_->setToolTip(tr("Particles drawn uniformly over the plot's box on restart"));
     form->addRow(tr("Particles"), particles_);
     auto* restart = new QPushButton(tr("Restart from noise"));
+    transport_ << restart;
     restart->setToolTip(tr("Uniform noise over the plot (R)"));
     connect(restart, &QPushButton::clicked, this, &ChainControls::restartRequested);
     auto* load = new QPushButton(tr("Start from file…"));
@@ -105,6 +106,7 @@ QWidget* ChainControls::buildPlayGroup() {
     play_->setToolTip(tr("Play / pause the chain (Space)"));
     connect(play_, &QPushButton::toggled, this, &ChainControls::playToggled);
     auto* step = new QPushButton(tr("One step"));
+    transport_ << play_ << step;
     step->setToolTip(tr("S"));
     connect(step, &QPushButton::clicked, this, &ChainControls::stepRequested);
     auto* row = new QHBoxLayout;
@@ -125,6 +127,7 @@ QWidget* ChainControls::buildPlayGroup() {
     speedRow->addWidget(speedLabel_);
     form->addRow(tr("Speed"), speedRow);
     train_ = new QPushButton(tr("Train the model meanwhile"));
+    transport_ << train_;
     train_->setCheckable(true);
     train_->setToolTip(
         tr("Keeps training the field lab's network: the particles follow the changing field"));

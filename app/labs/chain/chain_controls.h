@@ -11,12 +11,16 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 
+class QAbstractButton;
+
 namespace aelab {
 
 class ChainControls : public QWidget {
     Q_OBJECT
   public:
     explicit ChainControls(QWidget* parent = nullptr);
+    // The buttons presentation mode's strip repeats (play, step, reset...).
+    const QList<QAbstractButton*>& transport() const { return transport_; }
 
     int particles() const;
     double injection() const; // 0 for the plain rule
@@ -45,6 +49,7 @@ class ChainControls : public QWidget {
     void trailLengthChanged(int frames);
 
   private:
+    QList<QAbstractButton*> transport_;
     QWidget* buildStartGroup();
     QWidget* buildRuleGroup();
     QWidget* buildPlayGroup();

@@ -4,6 +4,7 @@
 #include "datasets/dataset_error.h"
 #include "app/labs/field/field_lab.h"
 #include "widgets/field_plot.h"
+#include "app/labkit/lab_frame.h"
 #include "app/labkit/lab_layout.h"
 #include "app/labs/field/field_worker.h"
 #include "widgets/loss_chart.h"
@@ -30,7 +31,8 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     chart_->xAxis->setLabel(tr("chain step"));
     controls_ = new ChainControls(this);
     banner_ = makeErrorBanner(this);
-    layOutLab(this, banner_, plot_, chart_, controls_);
+    frame_ = layOutLab(this, banner_, plot_, chart_, controls_);
+    frame_->setTransport(controls_->transport());
 
     handoff::connect(worker_, &ChainWorker::chainReady, this, &ChainLab::onChain);
     handoff::connect(worker_, &ChainWorker::failed, this, &ChainLab::showError);
@@ -142,6 +144,7 @@ void ChainLab::onChain(const ChainSnapshot& s) {
 }
 
 void ChainLab::setPresentation(bool on) {
+    frame_->setPresentation(on);
     plot_->setPresentation(on);
     chart_->setPresentation(on);
     controls_->setPresentation(on);

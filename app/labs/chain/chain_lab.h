@@ -13,6 +13,8 @@ class QLabel;
 
 namespace aelab {
 
+class LabFrame;
+
 class ChainControls;
 class ChainWorker;
 class FieldLab;
@@ -37,6 +39,7 @@ class ChainLab : public QWidget {
     void restart();
     void loadStart(const QString& path);
     void setPresentation(bool on);
+    LabFrame* frame() const { return frame_; } // its layout, folded for a projector
 
   signals:
     void errorOccurred(const QString& text);
@@ -45,6 +48,7 @@ class ChainLab : public QWidget {
     void showEvent(QShowEvent* event) override;
 
   private:
+    LabFrame* frame_ = nullptr;
     void onChain(const ChainSnapshot& s);
     void onField(const FieldSnapshot& s);
     void showError(const QString& text);

@@ -77,6 +77,9 @@ QWidget* DvaeControls::buildModelsGroup() {
         noise->addWidget(noiseKind_[s]);
         noise->addWidget(noiseLevel_[s]);
         const QString name = s == 0 ? tr("A") : tr("B");
+        // Their row holds two controls: the accessible names say which is which.
+        noiseKind_[s]->setAccessibleName(tr("Noise %1").arg(name));
+        noiseLevel_[s]->setAccessibleName(tr("Noise level %1").arg(name));
         form->addRow(tr("Model %1").arg(name), model_[s]);
         form->addRow(tr("Noise %1").arg(name), noise);
     }
@@ -118,6 +121,7 @@ QWidget* DvaeControls::buildModelsGroup() {
     auto* reset = new QPushButton(tr("New models"));
     reset->setToolTip(tr("Rebuild both models with these settings: same data, same budget."));
     train_ = new QPushButton(tr("Train"));
+    transport_ << train_ << reset;
     train_->setCheckable(true);
     train_->setToolTip(tr("Train both models in turns, one step each (Space)."));
     auto* row = new QHBoxLayout;
@@ -142,6 +146,7 @@ QWidget* DvaeControls::buildActionsGroup() {
     estimateK_->setToolTip(tr("Importance samples per test image: log p(x) ≈ log (1/K) Σ "
                               "p(x, zₖ)/q(zₖ|x). The live curve uses K = 100 on 200 images."));
     auto* estimate = new QPushButton(tr("Estimate test NLL"));
+    transport_ << estimate;
     nllBar_ = new QProgressBar;
     nllBar_->hide();
     form->addRow(tr("K"), estimateK_);

@@ -13,12 +13,16 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
+class QAbstractButton;
+
 namespace aelab {
 
 class DvaeControls : public QWidget {
     Q_OBJECT
   public:
     explicit DvaeControls(QWidget* parent = nullptr);
+    // The buttons presentation mode's strip repeats (play, step, reset...).
+    const QList<QAbstractButton*>& transport() const { return transport_; }
 
     aelab::VaeConfig config(int slot) const;
     QString dataSpec() const;
@@ -39,6 +43,7 @@ class DvaeControls : public QWidget {
     void refineRequested(int slot);
 
   private:
+    QList<QAbstractButton*> transport_;
     QWidget* buildDataGroup();
     QWidget* buildModelsGroup();
     QWidget* buildActionsGroup();

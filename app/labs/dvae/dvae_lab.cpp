@@ -2,6 +2,7 @@
 #include "app/labs/dvae/dvae_controls.h"
 #include "app/labs/dvae/dvae_worker.h"
 #include "widgets/image_grid_view.h"
+#include "app/labkit/lab_frame.h"
 #include "app/labkit/lab_layout.h"
 #include "app/labkit/lab_parts.h"
 #include "widgets/latent_scatter.h"
@@ -11,6 +12,7 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
+#include <QScreen>
 
 namespace aelab {
 
@@ -22,13 +24,13 @@ DvaeLab::DvaeLab(QWidget* parent)
     chart_->setValueLabel(tr("nats per image"));
     chart_->xAxis->setLabel(tr("epoch"));
     banner_ = makeErrorBanner(this);
-    status_ = new QLabel(this);
+    status_ = makeStatusLabel(this);
     nll_ = makeStatusLabel(this);
     views_ = new QWidget(this);
     auto* grid = new QGridLayout(views_);
     grid->setContentsMargins(0, 0, 0, 0);
     for (int s = 0; s < kDvaeSlots; ++s) {
-        titles_[s] = new QLabel(views_);
+        titles_[s] = makeStatusLabel(views_);
         titles_[s]->setAlignment(Qt::AlignCenter);
         samples_[s] = new ImageGridView(views_);
         samples_[s]->setPlaceholder(tr("Loading data…"));
@@ -44,7 +46,8 @@ DvaeLab::DvaeLab(QWidget* parent)
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 2);
     grid->setRowStretch(3, 3);
-    layOutLab(this, banner_, stackOver({status_, nll_}, views_, this), chart_, controls_);
+    frame_ = layOutLab(this, banner_, stackOver({status_, nll_}, views_, this), chart_, controls_);
+    frame_->setTransport(controls_->transport());
 
     handoff::connect(worker_, &DvaeWorker::snapshot, this, &DvaeLab::onSnapshot);
     handoff::connect(worker_, &DvaeWorker::failed, this, &DvaeLab::showError);
@@ -116,6 +119,7 @@ QWidget* DvaeLab::exportView() const {
 }
 
 void DvaeLab::setPresentation(bool on) {
+    frame_->setPresentation(on);
     chart_->setPresentation(on);
     // The panel and the titles in large type, as in the other labs.
     QFont f = controls_->font();
@@ -125,6 +129,9 @@ void DvaeLab::setPresentation(bool on) {
     for (int s = 0; s < kDvaeSlots; ++s) {
         samples_[s]->setPresentation(on);
         recon_[s]->setPresentation(on);
+        latent_[s]->setPresentation(on);
+        // A projector of 720 or 768 lines has no room for the code scatters.
+        latent_[s]->setVisible(!on || (screen() && screen()->geometry().height() >= 900));
     }
 }
 

@@ -14,6 +14,8 @@ class QLabel;
 
 namespace aelab {
 
+class LabFrame;
+
 class DvaeControls;
 class DvaeWorker;
 class ImageGridView;
@@ -39,6 +41,7 @@ class DvaeLab : public QWidget {
     void toggleTraining();
     void estimateNll(int k);
     void setPresentation(bool on);
+    LabFrame* frame() const { return frame_; } // its layout, folded for a projector
     // Sessions: the trained models by part name (waits for the worker's
     // current burst), and putting them back once data and models are set up.
     QVariantMap modelStates() const;
@@ -56,6 +59,7 @@ class DvaeLab : public QWidget {
     void showEvent(QShowEvent* event) override;
 
   private:
+    LabFrame* frame_ = nullptr;
     void onSnapshot(const DvaeSnapshot& s);
     void showError(const QString& text);
 

@@ -76,6 +76,7 @@ QWidget* FieldControls::buildRunGroup() {
     reset->setToolTip(tr("New network and data from the same seed: the same run again (R)"));
     auto* reseed = new QPushButton(tr("New seed"), box);
     reseed->setToolTip(tr("Reset with the next seed (Shift+R)"));
+    transport_ = {play_, step, reset, reseed};
     for (auto* b : {play_, step, reset, reseed})
         buttons->addWidget(b);
     v->addLayout(buttons);
@@ -381,6 +382,14 @@ void FieldControls::setPresentation(bool on) {
     QFont f = font();
     f.setPointSize(on ? 15 : QFont().pointSize());
     setFont(f);
+}
+
+} // namespace aelab
+
+namespace aelab {
+
+void FieldControls::endPainting() {
+    paint_->setChecked(false);
 }
 
 } // namespace aelab

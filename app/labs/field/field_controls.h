@@ -14,12 +14,16 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 
+class QAbstractButton;
+
 namespace aelab {
 
 class FieldControls : public QWidget {
     Q_OBJECT
   public:
     explicit FieldControls(QWidget* parent = nullptr);
+    // The buttons presentation mode's strip repeats (play, step, reset...).
+    const QList<QAbstractButton*>& transport() const { return transport_; }
     // The field fit readout (tests read what it shows).
     const QLabel* fitReadout() const { return readR2_; }
 
@@ -30,6 +34,7 @@ class FieldControls : public QWidget {
     void showSnapshot(const FieldSnapshot& snapshot);
     void setPlaying(bool playing);
     void setPaintedPoints(const QVector<QPointF>& points);
+    void endPainting(); // leaves paint mode
     int stepsPerFrame() const;
     void setPresentation(bool on);
 
@@ -45,6 +50,7 @@ class FieldControls : public QWidget {
     void loadCsvRequested();
 
   private:
+    QList<QAbstractButton*> transport_;
     QWidget* buildDataGroup();
     QWidget* buildModelGroup();
     QWidget* buildRunGroup();

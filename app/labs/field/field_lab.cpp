@@ -1,6 +1,7 @@
 #include "app/labs/field/field_lab.h"
 #include "app/labs/field/field_controls.h"
 #include "widgets/field_plot.h"
+#include "app/labkit/lab_frame.h"
 #include "app/labkit/lab_layout.h"
 #include "app/labs/field/field_worker.h"
 #include "widgets/loss_chart.h"
@@ -25,7 +26,8 @@ FieldLab::FieldLab(QWidget* parent)
     lossSeries_ = chart_->addSeries(tr("training loss"));
     controls_ = new FieldControls(this);
     banner_ = makeErrorBanner(this);
-    layOutLab(this, banner_, plot_, buildTimeline(), controls_);
+    frame_ = layOutLab(this, banner_, plot_, buildTimeline(), controls_);
+    frame_->setTransport(controls_->transport());
 
     handoff::connect(worker_, &FieldWorker::snapshotReady, this, &FieldLab::onSnapshot);
     handoff::connect(worker_, &FieldWorker::failed, this, [this](const QString& text) {
@@ -154,7 +156,14 @@ void FieldLab::addFrameWork(double ms) {
     frameWork_ = std::max(0.0, frameWork_) + ms;
 }
 
+void FieldLab::cleanSlate() {
+    controls_->endPainting();
+    plot_->clearPainted();
+    plot_->resetView();
+}
+
 void FieldLab::setPresentation(bool on) {
+    frame_->setPresentation(on);
     QFont f = font();
     if (on) f.setPointSizeF(f.pointSizeF() * 1.6);
     timelineTitle_->setFont(f);

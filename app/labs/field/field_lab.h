@@ -12,6 +12,8 @@ class QSlider;
 
 namespace aelab {
 
+class LabFrame;
+
 class FieldControls;
 class FieldPlot;
 class FieldWorker;
@@ -44,6 +46,11 @@ class FieldLab : public QWidget {
     void reset(bool newSeed);
     void loadCsv(const QString& path);
     void setPresentation(bool on);
+    bool isPlaying() const { return playing_; }
+    // A lesson's clean start: out of paint mode, no painted points, the
+    // whole box in view.
+    void cleanSlate();
+    LabFrame* frame() const { return frame_; } // its layout, folded for a projector
 
     // Sessions: the model as a checkpoint archive (waits for the worker's
     // current frame), the loss history, and putting both back.
@@ -58,6 +65,7 @@ class FieldLab : public QWidget {
     void errorOccurred(const QString& text);
 
   private:
+    LabFrame* frame_ = nullptr;
     void onSnapshot(const FieldSnapshot& snapshot);
     void chooseCsv();
     void addFrameWork(double ms);

@@ -96,6 +96,7 @@ QWidget* ImageControls::buildModelGroup() {
     reset->setToolTip(tr("Rebuild the network with these settings and this seed (Ctrl+R)."));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     train_ = new QPushButton(tr("Train"));
+    transport_ << train_ << reset;
     train_->setCheckable(true);
     train_->setToolTip(tr("Start or pause training (Space)."));
     auto* row = new QHBoxLayout;
@@ -184,6 +185,7 @@ QWidget* ImageControls::buildChainGroup() {
     step_->setToolTip(tr("One chain step (N)."));
     step_->setShortcut(QKeySequence(Qt::Key_N));
     auto* restart = new QPushButton(tr("Restart"));
+    transport_ << play_ << step_ << restart;
     restart->setToolTip(tr("New chains from the chosen start (Shift+R)."));
     restart->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_R));
     speed_ = new QSpinBox;

@@ -12,12 +12,16 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 
+class QAbstractButton;
+
 namespace aelab {
 
 class ImageControls : public QWidget {
     Q_OBJECT
   public:
     explicit ImageControls(QWidget* parent = nullptr);
+    // The buttons presentation mode's strip repeats (play, step, reset...).
+    const QList<QAbstractButton*>& transport() const { return transport_; }
 
     aelab::ImageDaeConfig config() const;
     QString dataSpec() const; // "mnist", "fashion-mnist", "lines" or "folder:PATH"
@@ -49,6 +53,7 @@ class ImageControls : public QWidget {
     void chainSpeedChanged(double stepsPerSecond);
 
   private:
+    QList<QAbstractButton*> transport_;
     QWidget* buildDataGroup();
     QWidget* buildModelGroup();
     QWidget* buildNoiseGroup();

@@ -3,6 +3,7 @@
 #include "widgets/image_gallery.h"
 #include "widgets/image_grid_view.h"
 #include "app/labs/image/image_worker.h"
+#include "app/labkit/lab_frame.h"
 #include "app/labkit/lab_layout.h"
 #include "app/labkit/lab_parts.h"
 #include "widgets/loss_chart.h"
@@ -41,7 +42,8 @@ ImageLab::ImageLab(QWidget* parent)
     views_ = new QTabWidget(this);
     views_->addTab(split, tr("Denoise and sample"));
     views_->addTab(gallery_, tr("Gallery"));
-    layOutLab(this, banner_, stackOver({status_}, views_, this), chart_, controls_);
+    frame_ = layOutLab(this, banner_, stackOver({status_}, views_, this), chart_, controls_);
+    frame_->setTransport(controls_->transport());
 
     handoff::connect(worker_, &ImageWorker::snapshot, this, &ImageLab::onSnapshot);
     handoff::connect(worker_, &ImageWorker::failed, this, &ImageLab::showError);
@@ -127,6 +129,7 @@ QWidget* ImageLab::currentView() const {
 }
 
 void ImageLab::setPresentation(bool on) {
+    frame_->setPresentation(on);
     controls_->setPresentation(on);
     chart_->setPresentation(on);
     preview_->setPresentation(on);

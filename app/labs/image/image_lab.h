@@ -14,6 +14,8 @@ class QTabWidget;
 
 namespace aelab {
 
+class LabFrame;
+
 class ImageControls;
 class ImageGallery;
 class ImageGridView;
@@ -42,6 +44,7 @@ class ImageLab : public QWidget {
     // them and play.
     void refineFrom(const QVector<QImage>& samples, const QString& from);
     void setPresentation(bool on);
+    LabFrame* frame() const { return frame_; } // its layout, folded for a projector
     // Sessions: the trained models by part name (waits for the worker's
     // current burst), and putting them back once data and models are set up.
     QVariantMap modelStates() const;
@@ -57,6 +60,7 @@ class ImageLab : public QWidget {
     void showEvent(QShowEvent* event) override;
 
   private:
+    LabFrame* frame_ = nullptr;
     void onSnapshot(const ImageSnapshot& s);
     void showError(const QString& text);
     void chooseFolder();

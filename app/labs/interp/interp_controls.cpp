@@ -98,6 +98,7 @@ QWidget* InterpControls::buildModelGroup() {
     auto* rebuild = new QPushButton(tr("New model"));
     rebuild->setToolTip(tr("Rebuild the chosen model with these settings and this seed."));
     train_ = new QPushButton(tr("Train"));
+    transport_ << train_ << rebuild;
     train_->setCheckable(true);
     train_->setToolTip(tr("Start or pause training (Space)."));
     auto* row = new QHBoxLayout;

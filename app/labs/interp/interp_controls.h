@@ -12,12 +12,16 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 
+class QAbstractButton;
+
 namespace aelab {
 
 class InterpControls : public QWidget {
     Q_OBJECT
   public:
     explicit InterpControls(QWidget* parent = nullptr);
+    // The buttons presentation mode's strip repeats (play, step, reset...).
+    const QList<QAbstractButton*>& transport() const { return transport_; }
 
     aelab::InterpConfig config() const;
     QString dataSpec() const;
@@ -50,6 +54,7 @@ class InterpControls : public QWidget {
     void interpolationChanged(); // linear/spherical or the comparison model
 
   private:
+    QList<QAbstractButton*> transport_;
     QWidget* buildDataGroup();
     QWidget* buildModelGroup();
     QWidget* buildInterpolationGroup();

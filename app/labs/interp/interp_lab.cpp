@@ -4,6 +4,7 @@
 #include "widgets/image_grid_view.h"
 #include "app/labs/interp/interp_controls.h"
 #include "app/labs/interp/interp_worker.h"
+#include "app/labkit/lab_frame.h"
 #include "app/labkit/lab_layout.h"
 #include "app/labkit/lab_parts.h"
 #include "widgets/loss_chart.h"
@@ -44,7 +45,8 @@ InterpLab::InterpLab(QWidget* parent)
     top->addWidget(gallery_);
     top->setStretchFactor(0, 2);
     top->setStretchFactor(1, 3);
-    auto* split = new QSplitter(Qt::Vertical);
+    split_ = new QSplitter(Qt::Vertical);
+    auto* split = split_;
     split->addWidget(top);
     split->addWidget(strip_);
     split->setStretchFactor(0, 1);
@@ -53,7 +55,9 @@ InterpLab::InterpLab(QWidget* parent)
     auto* charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(lossChart_);
     charts->addWidget(alphaChart_);
-    layOutLab(this, banner_, stackOver({status_, scores_}, split, this), charts, controls_);
+    frame_ =
+        layOutLab(this, banner_, stackOver({status_, scores_}, split, this), charts, controls_);
+    frame_->setTransport(controls_->transport());
 
     handoff::connect(worker_, &InterpWorker::snapshot, this, &InterpLab::onSnapshot);
     handoff::connect(worker_, &InterpWorker::failed, this, &InterpLab::showError);
@@ -101,7 +105,9 @@ QWidget* InterpLab::buildScrubPanel() {
     nextEnd_ = new QLabel(tr("A gallery click sets image <b>A</b>."), panel);
     auto* openA = new QPushButton(tr("Open image for A…"), panel);
     auto* openB = new QPushButton(tr("Open image for B…"), panel);
-    auto* buttons = new QHBoxLayout;
+    pickRow_ = new QWidget(panel);
+    auto* buttons = new QHBoxLayout(pickRow_);
+    buttons->setContentsMargins(0, 0, 0, 0);
     buttons->addWidget(openA);
     buttons->addWidget(openB);
     layout->addWidget(ends_);
@@ -109,7 +115,7 @@ QWidget* InterpLab::buildScrubPanel() {
     layout->addWidget(slider_);
     layout->addWidget(alphaLabel_);
     layout->addWidget(nextEnd_);
-    layout->addLayout(buttons);
+    layout->addWidget(pickRow_);
     connect(slider_, &QSlider::valueChanged, this, &InterpLab::showFrame);
     for (int which : {0, 1})
         connect(which ? openB : openA, &QPushButton::clicked, this, [this, which] {
@@ -195,12 +201,21 @@ QWidget* InterpLab::exportView() const {
 }
 
 void InterpLab::setPresentation(bool on) {
+    frame_->setPresentation(on);
     controls_->setPresentation(on);
     lossChart_->setPresentation(on);
     alphaChart_->setPresentation(on);
     for (ImageGridView* v : {ends_, current_, strip_})
         v->setPresentation(on);
     setLabelsPresentation({status_, scores_, alphaLabel_, nextEnd_}, on);
+    // On a projector the strips are the picture: the scrub panel moves to
+    // their left and the gallery and file buttons fold away.
+    for (QWidget* w : {static_cast<QWidget*>(gallery_), pickRow_, static_cast<QWidget*>(nextEnd_)})
+        w->setVisible(!on);
+    ends_->setMaximumHeight(on ? 200 : 110);
+    ends_->setMinimumHeight(on ? 140 : 0);
+    split_->setOrientation(on ? Qt::Horizontal : Qt::Vertical);
+    split_->setSizes(on ? QList<int>{width() / 5, width() * 4 / 5} : QList<int>{360, 320});
 }
 
 void InterpLab::showError(const QString& text) {

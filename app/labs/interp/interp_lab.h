@@ -12,8 +12,11 @@
 
 class QLabel;
 class QSlider;
+class QSplitter;
 
 namespace aelab {
+
+class LabFrame;
 
 class AlphaChart;
 class ImageGallery;
@@ -49,6 +52,7 @@ class InterpLab : public QWidget {
     void saveModel(const QString& path);
     void loadModel(const QString& path);
     void setPresentation(bool on);
+    LabFrame* frame() const { return frame_; } // its layout, folded for a projector
     // Sessions: the trained models by part name (waits for the worker's
     // current burst), and putting them back once data and models are set up.
     QVariantMap modelStates() const;
@@ -64,6 +68,7 @@ class InterpLab : public QWidget {
     void showEvent(QShowEvent* event) override;
 
   private:
+    LabFrame* frame_ = nullptr;
     QWidget* buildScrubPanel();
     void connectControls();
     void onSnapshot(const InterpSnapshot& s);
@@ -80,6 +85,8 @@ class InterpLab : public QWidget {
     ImageGridView* strip_;
     QSlider* slider_;
     QLabel* alphaLabel_;
+    QSplitter* split_ = nullptr;
+    QWidget* pickRow_ = nullptr; // the open-image buttons
     QLabel* nextEnd_;
     QLabel* scores_;
     QLabel* banner_;
