@@ -41,8 +41,9 @@ void placeLegendOutside(QCustomPlot* plot, LegendPlace where) {
     // A legend's cell would stretch its entries apart: keep it to its content.
     QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [legend] {
         const QMargins m = legend->margins();
-        legend->setMaximumSize(QWIDGETSIZE_MAX, std::max(1, legend->minimumOuterSizeHint().height() -
-                                                                 m.top() - m.bottom()));
+        legend->setMaximumSize(
+            QWIDGETSIZE_MAX,
+            std::max(1, legend->minimumOuterSizeHint().height() - m.top() - m.bottom()));
     });
 }
 
@@ -51,8 +52,8 @@ int fittingTickCount(const QCPAxis* axis) {
     const bool horizontal = axis->orientation() == Qt::Horizontal;
     // A label needs its own extent plus as much again as a gap: numbers like
     // "−0.025" along x, one line of text along y.
-    const int label = horizontal ? metrics.horizontalAdvance(QStringLiteral("−0.025"))
-                                 : metrics.height();
+    const int label =
+        horizontal ? metrics.horizontalAdvance(QStringLiteral("−0.025")) : metrics.height();
     const int length = horizontal ? axis->axisRect()->width() : axis->axisRect()->height();
     return std::clamp(length / std::max(1, 2 * label), 1, 10);
 }

@@ -18,7 +18,7 @@ struct Session {
     QString lab;                      // key of the lab in front ("field", "chain", ...)
     QJsonObject setups;               // per lab key: its controls (panel_state.h)
     QMap<QString, QByteArray> models; // per lab key: its model archive
-    QJsonObject charts;               // per lab key: its chart series
+    QJsonObject charts;               // per lab key: its chart series or view state
 };
 
 inline constexpr int kSessionVersion = 1;

@@ -59,7 +59,8 @@ QWidget* comboTwin(QComboBox* original, QWidget* parent) {
     QObject::connect(original, &QComboBox::currentIndexChanged, twin, follow);
     QObject::connect(twin, &QComboBox::activated, twin, [twin, original](int i) {
         const QVariant data = twin->itemData(i);
-        sendTo(original, QJsonValue(data.isValid() && !data.toString().isEmpty() ? data.toString()
+        sendTo(original,
+               QJsonValue(data.isValid() && !data.toString().isEmpty() ? data.toString()
                                                                        : twin->itemText(i)));
     });
     return twin;

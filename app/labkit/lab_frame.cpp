@@ -23,8 +23,8 @@ class PanelWidthKeeper : public QObject {
         : QObject(scroll), scroll_(scroll), lab_(lab) {}
     bool eventFilter(QObject* watched, QEvent* event) override {
         if (event->type() == QEvent::LayoutRequest || event->type() == QEvent::FontChange ||
-            (watched == lab_ && (event->type() == QEvent::Resize ||
-                                 event->type() == QEvent::ScreenChangeInternal)))
+            (watched == lab_ &&
+             (event->type() == QEvent::Resize || event->type() == QEvent::ScreenChangeInternal)))
             fit();
         return QObject::eventFilter(watched, event);
     }

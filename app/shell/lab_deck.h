@@ -43,6 +43,10 @@ struct LabEntry {
     // Labs that keep running while this one is in front (the chain lab
     // follows the field lab's training).
     QStringList companions{};
+    // Sessions: what the lab's views show beyond its controls and models
+    // (the interpolation pair and α), and putting it back.
+    std::function<QJsonObject()> saveView{};
+    std::function<void(const QJsonObject&)> restoreView{};
 };
 
 class LabDeck : public QObject {

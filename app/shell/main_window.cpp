@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QClipboard>
+#include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QMenuBar>
@@ -32,6 +33,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QScreen>
 #include <QUndoStack>
@@ -230,6 +232,8 @@ void MainWindow::buildMenus() {
     sessions_->addLessonMenu(menuBar(), addFn);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("What am I looking at?"), QKeySequence(Qt::SHIFT | Qt::Key_F1),
+        [this] { showHelpPage(); });
     add(help, tr("Keyboard shortcuts"), QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     add(help, tr("About Autoencoder Lab"), QKeySequence(), [this] {
         QMessageBox::about(
@@ -301,9 +305,9 @@ bool MainWindow::chainTabActive() const {
 
 void MainWindow::toggleRecording() {
     if (recorder_->isRecording()) return stopRecording();
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Record the plot"), chainTabActive() ? "chain.gif" : "field.gif",
-        tr("GIF animation (*.gif);;MP4 video (*.mp4)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Record the plot"), suggestedName("gif"),
+                                     tr("GIF animation (*.gif);;MP4 video (*.mp4)"));
     if (path.isEmpty()) return;
     bool ok = false;
     const int fps =
@@ -359,7 +363,7 @@ void MainWindow::stopRecording() {
 
 void MainWindow::exportCurrentPlot() {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export plot"), "field.png",
+        this, tr("Export plot"), suggestedName("png"),
         tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     QString error;
@@ -371,6 +375,39 @@ void MainWindow::exportCurrentPlot() {
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     else
         QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+QString MainWindow::suggestedName(const QString& extension) const {
+    const QString key = deck_->currentKey();
+    const QString view = key == "interpolation" ? "interpolation-strip"
+                         : key == "dvae"        ? "dvae-samples"
+                         : key == "image"       ? "image-lab"
+                                                : key;
+    return view + "." + extension;
+}
+
+void MainWindow::showHelpPage() {
+    const QString key = deck_->currentKey();
+    QFile page(":/help/" + key + ".html");
+    if (!page.open(QIODevice::ReadOnly)) return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(
+        tr("What am I looking at? — %1").arg(tabs_->tabText(tabs_->currentIndex())));
+    auto* browser = new QTextBrowser(&dialog);
+    browser->setObjectName("helpBrowser");
+    browser->setHtml(QString::fromUtf8(page.readAll()));
+    browser->setOpenExternalLinks(true);
+    if (presenting_) {
+        QFont f = browser->font();
+        f.setPointSizeF(std::max(14.0, f.pointSizeF() * 1.5));
+        browser->setFont(f);
+    }
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(browser);
+    const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1280, 720);
+    dialog.resize(std::min(760, room.width() - 40), std::min(820, room.height() - 60));
+    if (helpShown) helpShown(&dialog);
+    dialog.exec();
 }
 
 void MainWindow::showShortcuts() {
@@ -394,6 +431,7 @@ void MainWindow::showShortcuts() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!sessions_->settleUnsaved()) return event->ignore();
     recorder_->stop(); // what was grabbed is still written
     QSettings settings;
     // The normal window's place and size: presentation mode's full screen is not.

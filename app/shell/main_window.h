@@ -3,6 +3,10 @@
 // shortcut, presentation mode, and remembered layout.
 #include <QMainWindow>
 
+#include <functional>
+
+class QDialog;
+
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -56,6 +60,11 @@ class MainWindow : public QMainWindow {
     // clipboard (Ctrl+Shift+C).
     void copyViewToClipboard();
     QWidget* viewInFront() const; // what export, copy and the recorder act on
+    // A file name for the lab and view in front ("interpolation-strip.png").
+    QString suggestedName(const QString& extension) const;
+    // Help ▸ What am I looking at?: the page of the lab in front.
+    void showHelpPage();
+    std::function<void(QDialog*)> helpShown; // tests read the page, then close it
 
   protected:
     void closeEvent(QCloseEvent* event) override;

@@ -81,10 +81,13 @@ void MainWindow::buildDeck() {
         "image", imageLab_, [this] { emit imageLab_->controls()->modelResetRequested(); },
         [this] { return imageLab_->lastSnapshot().step; },
         {"architecture", "base", "learningRate", "batch", "chainSpeed"}, {"data", "noiseLevel"}));
-    deck_->add(imageLabEntry(
+    LabEntry interp = imageLabEntry(
         "interpolation", interpLab_, [this] { emit interpLab_->controls()->rebuildRequested(); },
         [this] { return interpLab_->lastSnapshot().step; }, {"depth", "learningRate", "batch"},
-        {"model", "compare"}));
+        {"model", "compare"});
+    interp.saveView = [this] { return interpLab_->viewState(); };
+    interp.restoreView = [this](const QJsonObject& state) { interpLab_->restoreViewState(state); };
+    deck_->add(interp);
     deck_->add(imageLabEntry(
         "dvae", dvaeLab_, [this] { emit dvaeLab_->controls()->resetRequested(); },
         [this] { return dvaeLab_->lastSnapshot().slot[0].step; },

@@ -52,7 +52,40 @@ QVector<QPointF> pointsFromJson(const QJsonValue& value) {
 
 SessionActions::SessionActions(QWidget* window, LabDeck* deck, SetupHistory* history,
                                FieldLab* field)
-    : QObject(window), window_(window), deck_(deck), history_(history), field_(field) {}
+    : QObject(window), window_(window), deck_(deck), history_(history), field_(field) {
+    askUnsaved = [this] {
+        return int(QMessageBox::question(
+            window_, tr("Unsaved models"),
+            tr("Models were trained since the session was last saved. Save them first?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save));
+    };
+}
+
+void SessionActions::rememberProgress() {
+    for (const LabEntry& lab : deck_->labs())
+        if (lab.progress) savedProgress_.insert(lab.key, lab.progress());
+}
+
+bool SessionActions::hasUnsavedModels() const {
+    for (const LabEntry& lab : deck_->labs())
+        if (lab.progress && lab.progress() > 0 &&
+            lab.progress() != savedProgress_.value(lab.key, 0))
+            return true;
+    return false;
+}
+
+bool SessionActions::settleUnsaved() {
+    if (!hasUnsavedModels()) return true;
+    switch (askUnsaved()) {
+    case QMessageBox::Discard:
+        return true;
+    case QMessageBox::Save:
+        askSaveSession(false);
+        return !hasUnsavedModels(); // a cancelled or failed save goes back
+    default:
+        return false;
+    }
+}
 
 void SessionActions::addFileActions(QMenu* file, const AddAction& add) {
     add(file, tr("Open session…"), QKeySequence::Open, [this] { askOpenSession(); });
@@ -110,7 +143,10 @@ bool SessionActions::saveSession(const QString& path, QString* error) {
             s.models.insert(lab.key + "/" + it.key(), it.value().toByteArray());
     }
     s.charts.insert("field", pointsToJson(field_->lossHistory()));
+    for (const LabEntry& lab : deck_->labs())
+        if (lab.saveView) s.charts.insert(lab.key, lab.saveView());
     if (!saveSessionFile(path, s, error)) return false;
+    rememberProgress();
     currentPath_ = path;
     rememberRecent(path);
     return true;
@@ -132,12 +168,15 @@ bool SessionActions::openSession(const QString& path, QString* error) {
             if (it.key().startsWith(lab.key + "/"))
                 parts.insert(it.key().mid(lab.key.size() + 1), it.value());
         if (!parts.isEmpty() && lab.restoreModels) lab.restoreModels(parts);
+        if (lab.restoreView && s.charts.value(lab.key).isObject())
+            lab.restoreView(s.charts.value(lab.key).toObject());
     }
     if (s.models.contains("field"))
         field_->restoreModel(s.models.value("field"), pointsFromJson(s.charts.value("field")));
     else if (const LabEntry* lab = deck_->find("field"))
         lab->rebuild();
     deck_->show(s.lab);
+    rememberProgress();
     history_->rebase();
     currentPath_ = path;
     rememberRecent(path);
@@ -168,6 +207,7 @@ void SessionActions::fillRecentMenu() {
     for (const QString& path : recent)
         recentMenu_->addAction(QFileInfo(path).fileName() + "   " + QFileInfo(path).path(), this,
                                [this, path] {
+                                   if (!settleUnsaved()) return;
                                    QString error;
                                    if (!openSession(path, &error))
                                        warn(tr("Cannot open the session"), error);
@@ -176,6 +216,7 @@ void SessionActions::fillRecentMenu() {
 }
 
 void SessionActions::askOpenSession() {
+    if (!settleUnsaved()) return;
     const QString path =
         QFileDialog::getOpenFileName(window_, tr("Open session"), currentPath_,
                                      tr("Autoencoder Lab sessions (*.aelab);;All files (*)"));

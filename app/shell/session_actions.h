@@ -6,6 +6,7 @@
 #include "app/documents/lesson.h"
 
 #include <QObject>
+#include <QMap>
 #include <QStringList>
 
 #include <functional>
@@ -33,6 +34,13 @@ class SessionActions : public QObject {
     void addLessonMenu(QMenuBar* bar, const AddAction& add);
 
     bool saveSession(const QString& path, QString* error);
+    // Whether a lab trained since the session was last saved or opened.
+    bool hasUnsavedModels() const;
+    // Before quitting or opening another session: with unsaved models, asks
+    // Save / Discard / Cancel. True: go on (saved, or discarded).
+    bool settleUnsaved();
+    // The question settleUnsaved asks (tests answer it themselves).
+    std::function<int()> askUnsaved;
     bool openSession(const QString& path, QString* error);
     QStringList recentSessions() const;
 
@@ -67,6 +75,8 @@ class SessionActions : public QObject {
     FieldLab* field_;
     QMenu* recentMenu_ = nullptr;
     QString currentPath_;
+    QMap<QString, long long> savedProgress_; // each lab's steps when last saved or opened
+    void rememberProgress();
     int lessonRun_ = 0; // counts lessons started: a paced step acts only on its own
 };
 

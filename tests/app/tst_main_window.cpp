@@ -12,6 +12,9 @@
 #include "app/labkit/panel_state.h"
 
 #include <QCheckBox>
+#include <QDialog>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
@@ -72,6 +75,21 @@ class TestMainWindow : public QObject {
             }
         QVERIFY(controls >= 60);
         QVERIFY2(silent.isEmpty(), qPrintable(silent.join(", ")));
+    }
+    // Help ▸ What am I looking at? has a page for every lab.
+    void everyLabHasAHelpPage() {
+        MainWindow window;
+        QString text;
+        window.helpShown = [&text](QDialog* dialog) {
+            text = dialog->findChild<QTextBrowser*>("helpBrowser")->toPlainText();
+            QTimer::singleShot(0, dialog, &QDialog::accept);
+        };
+        for (const LabEntry& lab : window.deck()->labs()) {
+            text.clear();
+            window.deck()->show(lab.key);
+            window.showHelpPage();
+            QVERIFY2(text.size() > 800, qPrintable(lab.key + ": " + text.left(80)));
+        }
     }
     void spaceActsOnTheLabInFront() {
         MainWindow window;

@@ -75,8 +75,7 @@ QStringList collidingTicks(const QWidget* root) {
                 const double half = (across ? box.width() : box.height()) / 2.0;
                 if (lastHalf >= 0 && std::abs(pos - lastPos) < lastHalf + half)
                     out << QStringLiteral("%1: %2 ticks \"%3\" at %4 px")
-                               .arg(plot->metaObject()->className(), across ? "x" : "y",
-                                    labels[i])
+                               .arg(plot->metaObject()->className(), across ? "x" : "y", labels[i])
                                .arg(pos);
                 lastPos = pos, lastHalf = half;
             }
@@ -136,8 +135,8 @@ class TestPresentation : public QObject {
             if (w->isVisibleTo(window_.get()) && w->height() > 30 &&
                 (w->parentWidget() == window_->centralWidget() || w == front()->lab ||
                  w->parentWidget() == front()->lab))
-                qInfo() << w->metaObject()->className() << w->objectName() << w->geometry()
-                        << "min" << w->minimumSizeHint();
+                qInfo() << w->metaObject()->className() << w->objectName() << w->geometry() << "min"
+                        << w->minimumSizeHint();
         qInfo() << "picture" << front()->frame->picture()->geometry();
     }
 
@@ -161,9 +160,8 @@ class TestPresentation : public QObject {
         QCOMPARE(screens.size(), 4);
         for (int n = 1; n <= lessons; ++n)
             for (int s = 0; s < screens.size(); ++s)
-                QTest::newRow(qPrintable(QStringLiteral("lesson %1, %2")
-                                             .arg(n)
-                                             .arg(screens[s]->name())))
+                QTest::newRow(
+                    qPrintable(QStringLiteral("lesson %1, %2").arg(n).arg(screens[s]->name())))
                     << n << s;
     }
     void lessonsHoldOnProjectors() {

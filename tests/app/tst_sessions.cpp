@@ -10,6 +10,7 @@
 #include "app/labs/image/image_lab.h"
 #include "app/labs/interp/interp_controls.h"
 #include "app/labs/interp/interp_lab.h"
+#include "widgets/image_gallery.h"
 #include "app/labs/field/field_lab.h"
 #include "app/labs/field/field_worker.h"
 #include "app/shell/lab_deck.h"
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QMessageBox>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
@@ -180,6 +182,70 @@ class TestSessions : public QObject {
         QVERIFY2(window.sessions()->openSession(path, &error), qPrintable(error));
         for (const QString& key : labs)
             QTRY_COMPARE_WITH_TIMEOUT(deck->find(key)->progress(), saved[key], scaledMs(60000));
+    }
+
+    // The interpolation lab's chosen pair and α come back with the session.
+    void interpolationPairAndAlphaComeBack() {
+        MainWindow window;
+        window.show();
+        InterpLab* lab = window.interpLab();
+        window.deck()->show("interpolation");
+        QTRY_VERIFY_WITH_TIMEOUT(!lab->framesSnapshot().endA.isNull(), scaledMs(60000));
+        const QImage firstA = lab->framesSnapshot().endA, firstB = lab->framesSnapshot().endB;
+        emit lab->gallery()->imageChosen(5, false);
+        emit lab->gallery()->imageChosen(7, true);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesSnapshot().endA != firstA &&
+                                     lab->framesSnapshot().endB != firstB,
+                                 scaledMs(30000));
+        const QImage savedA = lab->framesSnapshot().endA, savedB = lab->framesSnapshot().endB;
+        lab->alphaSlider()->setValue(10);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("pair.aelab");
+        QString error;
+        QVERIFY2(window.sessions()->saveSession(path, &error), qPrintable(error));
+        emit lab->gallery()->imageChosen(1, false);
+        emit lab->gallery()->imageChosen(2, false);
+        lab->alphaSlider()->setValue(3);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesSnapshot().endA != savedA, scaledMs(30000));
+        QVERIFY2(window.sessions()->openSession(path, &error), qPrintable(error));
+        QCOMPARE(lab->alphaSlider()->value(), 10);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->framesSnapshot().endA == savedA &&
+                                     lab->framesSnapshot().endB == savedB,
+                                 scaledMs(30000));
+    }
+
+    // Quitting with models trained since the last save asks first; Cancel
+    // keeps the window, Discard quits; a saved session quits without asking.
+    void quitAsksAboutUnsavedModels() {
+        MainWindow window;
+        window.show();
+        resetAndWait(window.fieldLab());
+        int asked = 0;
+        int answer = QMessageBox::Cancel;
+        window.sessions()->askUnsaved = [&] {
+            ++asked;
+            return answer;
+        };
+        QVERIFY(window.close()); // nothing trained yet: no question
+        QCOMPARE(asked, 0);
+        window.show();
+        trainTo(window.fieldLab(), 5);
+        QVERIFY(window.sessions()->hasUnsavedModels());
+        QVERIFY(!window.close());
+        QCOMPARE(asked, 1);
+        QVERIFY(window.isVisible());
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(window.sessions()->saveSession(dir.filePath("s.aelab"), &error),
+                 qPrintable(error));
+        QVERIFY(!window.sessions()->hasUnsavedModels());
+        QVERIFY(window.close());
+        QCOMPARE(asked, 1);
+        window.show();
+        trainTo(window.fieldLab(), window.fieldLab()->lastSnapshot().step + 3);
+        answer = QMessageBox::Discard;
+        QVERIFY(window.close());
+        QCOMPARE(asked, 2);
     }
 
     void damagedSessionChangesNothing() {

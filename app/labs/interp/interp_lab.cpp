@@ -10,7 +10,9 @@
 #include "widgets/loss_chart.h"
 #include "app/labkit/thread_handoff.h"
 
+#include <QBuffer>
 #include <QFileDialog>
+#include <QJsonArray>
 #include <QHBoxLayout>
 #include <QImageReader>
 #include <QLabel>
@@ -81,6 +83,7 @@ InterpLab::InterpLab(QWidget* parent)
     connectGallery(worker_, gallery_);
     connect(gallery_, &ImageGallery::imageChosen, this, [this](int index, bool test) {
         handoff::post(worker_, &InterpWorker::chooseFromData, nextWhich_, index, test);
+        chosen_[nextWhich_] = {index, test, {}};
         nextWhich_ = 1 - nextWhich_;
         nextEnd_->setText(tr("A gallery click sets image <b>%1</b>.").arg(nextWhich_ ? "B" : "A"));
     });
@@ -187,6 +190,49 @@ void InterpLab::openImage(int which, const QString& path) {
         return;
     }
     handoff::post(worker_, &InterpWorker::chooseImage, which, image);
+    chosen_[which] = {-1, false, image};
+}
+
+QJsonObject InterpLab::viewState() const {
+    QJsonArray ends;
+    for (const End& end : chosen_) {
+        QJsonObject e;
+        if (end.index >= 0) {
+            e.insert("index", end.index);
+            e.insert("test", end.test);
+        } else if (!end.image.isNull()) {
+            QByteArray png;
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            end.image.save(&buffer, "PNG");
+            e.insert("png", QString::fromLatin1(png.toBase64()));
+        }
+        ends.append(e);
+    }
+    return {{"alpha", slider_->value()}, {"ends", ends}};
+}
+
+void InterpLab::restoreViewState(const QJsonObject& state) {
+    if (!started_) loadData(controls_->dataSpec()); // the pair needs its data first
+    const QJsonArray ends = state.value("ends").toArray();
+    for (int which = 0; which < 2 && which < ends.size(); ++which) {
+        const QJsonObject e = ends[which].toObject();
+        if (e.contains("index")) {
+            const int index = e.value("index").toInt(-1);
+            const bool test = e.value("test").toBool();
+            if (index < 0) continue; // the worker checks the upper bound
+            handoff::post(worker_, &InterpWorker::chooseFromData, which, index, test);
+            chosen_[which] = {index, test, {}};
+        } else if (e.contains("png")) {
+            const QImage image = QImage::fromData(
+                QByteArray::fromBase64(e.value("png").toString().toLatin1()), "PNG");
+            if (image.isNull()) continue;
+            handoff::post(worker_, &InterpWorker::chooseImage, which, image);
+            chosen_[which] = {-1, false, image};
+        }
+    }
+    const int alpha = state.value("alpha").toInt(-1);
+    if (alpha >= slider_->minimum() && alpha <= slider_->maximum()) slider_->setValue(alpha);
 }
 
 void InterpLab::saveModel(const QString& path) {

@@ -7,6 +7,8 @@
 #include "app/labs/interp/interp_snapshot.h"
 #include "app/labkit/lab_thread.h"
 
+#include <QImage>
+#include <QJsonObject>
 #include <QVariantMap>
 #include <QWidget>
 
@@ -56,6 +58,9 @@ class InterpLab : public QWidget {
     // Sessions: the trained models by part name (waits for the worker's
     // current burst), and putting them back once data and models are set up.
     QVariantMap modelStates() const;
+    // Sessions: the chosen pair (data indices, or the user's images) and α.
+    QJsonObject viewState() const;
+    void restoreViewState(const QJsonObject& state);
     void restoreModelStates(const QVariantMap& parts);
 
   signals:
@@ -98,6 +103,12 @@ class InterpLab : public QWidget {
     quint64 modelId_ = 0;
     int aeSeries_ = 0, criticSeries_ = 0, testSeries_ = 0;
     int nextWhich_ = 0; // the end the next gallery click sets
+    struct End {        // how an end of the pair was chosen, for sessions
+        int index = -1; // in the data; -1: an image of the user's, or none
+        bool test = false;
+        QImage image;
+    };
+    End chosen_[2];
     bool started_ = false;
 };
 
