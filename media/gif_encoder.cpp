@@ -88,7 +88,7 @@ class GifEncoder : public FrameEncoder {
                               colors.data()) != GIF_OK)
             throw VideoError(path_ + ": cannot quantise the first frame");
         int k = quantised;
-        for (int i = 0; i < 125 && k < 256; ++i, ++k)
+        for (int i = 0; i < 125 && k < kTransparent; ++i, ++k)
             colors[k] = {GifByteType(i / 25 * 255 / 4), GifByteType(i / 5 % 5 * 255 / 4),
                          GifByteType(i % 5 * 255 / 4)};
         ColorMapObject* map = GifMakeMapObject(256, colors.data());
@@ -124,17 +124,26 @@ class GifEncoder : public FrameEncoder {
         const double due = (frames_ + 1) * frameCs_;
         const int delay = std::max(1, int(std::lround(due - sentCs_)));
         sentCs_ += delay;
-        GraphicsControlBlock gcb{DISPOSE_DO_NOT, false, delay, NO_TRANSPARENT_COLOR};
+        // After the first frame, pixels that did not change are transparent:
+        // the previous frame shows through, and long runs of one index
+        // compress to almost nothing.
+        const bool see = !prev_.empty();
+        GraphicsControlBlock gcb{DISPOSE_DO_NOT, false, delay,
+                                 see ? kTransparent : NO_TRANSPARENT_COLOR};
         GifByteType ext[4];
         const size_t len = EGifGCBToExtension(&gcb, ext);
         const int w = x1 - x0 + 1, h = y1 - y0 + 1;
         if (EGifPutExtension(gif_, GRAPHICS_EXT_FUNC_CODE, int(len), ext) != GIF_OK ||
             EGifPutImageDesc(gif_, x0, y0, w, h, false, nullptr) != GIF_OK)
             throw VideoError("cannot write " + path_ + ": " + gifError(gif_->Error));
-        for (int y = y0; y <= y1; ++y)
-            if (EGifPutLine(gif_, const_cast<GifByteType*>(&idx[size_t(y) * width_ + x0]), w) !=
-                GIF_OK)
+        std::vector<GifByteType> line(static_cast<size_t>(w));
+        for (int y = y0; y <= y1; ++y) {
+            const size_t at = size_t(y) * width_ + x0;
+            for (int x = 0; x < w; ++x)
+                line[size_t(x)] = see && idx[at + x] == prev_[at + x] ? kTransparent : idx[at + x];
+            if (EGifPutLine(gif_, line.data(), w) != GIF_OK)
                 throw VideoError("cannot write " + path_ + ": " + gifError(gif_->Error));
+        }
     }
 
     // The bounding box of pixels that differ from the previous frame (at
@@ -151,6 +160,9 @@ class GifEncoder : public FrameEncoder {
         if (x1 < 0) x0 = y0 = x1 = y1 = 0;
     }
 
+    // The palette's last entry, never a colour: the quantiser's 128 and the
+    // cube's 125 leave it free.
+    static constexpr int kTransparent = 255;
     std::string path_;
     GifFileType* gif_ = nullptr;
     std::vector<GifByteType> lut_, prev_;

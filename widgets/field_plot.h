@@ -63,6 +63,9 @@ class FieldPlot : public QCustomPlot {
     void setBurstMode(bool on);
     bool burstMode() const { return burstMode_; }
 
+    // What a recording of the plot keeps: the data's box with the title
+    // over it, not the white margins beside a square box (widget pixels).
+    QRect recordingArea() const;
     // Frames the data's box again (undoing the user's zoom and drag).
     void resetView();
     void setTitleText(const QString& text);

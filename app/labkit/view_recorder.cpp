@@ -48,7 +48,8 @@ ViewRecorder::~ViewRecorder() {
     delete job_; // an unfinished recording is abandoned: its files are removed
 }
 
-bool ViewRecorder::start(QWidget* target, const QStringList& paths, double fps, QString* error) {
+bool ViewRecorder::start(QWidget* target, const QStringList& paths, double fps, QString* error,
+                         const QRect& area) {
     if (recording_ || thread_.isRunning()) {
         *error = tr("A recording is still being written");
         return false;
@@ -56,8 +57,10 @@ bool ViewRecorder::start(QWidget* target, const QStringList& paths, double fps, 
     delete job_;
     job_ = new MovieJob;
     // Even sides: video encoders need them, and the frame size is fixed for the whole recording.
-    const QSize size(target->width() & ~1, target->height() & ~1);
+    const QRect within = area.isValid() ? area.intersected(target->rect()) : target->rect();
+    const QSize size(within.width() & ~1, within.height() & ~1);
     if (!job_->writer.open(paths, size, fps, error)) return false;
+    area_ = QRect(within.topLeft(), size);
     job_->moveToThread(&thread_);
     handoff::connect(job_, &MovieJob::written, this, [this] {
         ++written_;
@@ -85,7 +88,7 @@ void ViewRecorder::grabFrame() {
         ++dropped_;
         return;
     }
-    const QImage frame = target_->grab().toImage();
+    const QImage frame = target_->grab(area_).toImage();
     ++grabbed_;
     handoff::post(job_, &MovieJob::addFrame, frame);
 }

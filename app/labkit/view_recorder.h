@@ -5,6 +5,7 @@
 // chain. Frames that would pile up beyond a bound are dropped and counted.
 #include <QObject>
 #include <QPointer>
+#include <QRect>
 #include <QStringList>
 #include <QThread>
 
@@ -21,9 +22,12 @@ class ViewRecorder : public QObject {
     explicit ViewRecorder(QObject* parent = nullptr);
     ~ViewRecorder() override;
 
-    // Starts recording target into each path (.gif or .mp4) at fps. Returns
-    // false with a message if a file cannot be created.
-    bool start(QWidget* target, const QStringList& paths, double fps, QString* error);
+    // Starts recording target (only its area, in its own coordinates, when
+    // one is given) into each path (.gif or .mp4) at fps. Returns false with
+    // a message if a file cannot be created.
+    bool start(QWidget* target, const QStringList& paths, double fps, QString* error,
+               const QRect& area = {});
+    QSize frameSize() const { return area_.size(); }
     // Stops grabbing; encoding of the queued frames continues and reports
     // progress, then finished().
     void stop();
@@ -43,6 +47,7 @@ class ViewRecorder : public QObject {
     MovieJob* job_ = nullptr;
     QTimer* timer_ = nullptr;
     QPointer<QWidget> target_;
+    QRect area_;
     bool recording_ = false;
     int grabbed_ = 0, written_ = 0, dropped_ = 0;
     QStringList paths_;

@@ -29,12 +29,22 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QDialog>
-#include <QInputDialog>
 #include <QLabel>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QScreen>
 #include <QUndoStack>
 
@@ -226,8 +236,9 @@ void MainWindow::buildMenus() {
         [this] { foldInFront(true); });
     add(view, tr("Show or fold the control panel"), QKeySequence(Qt::Key_F8),
         [this] { foldInFront(false); });
-    recordAction_ = add(view, tr("Record the plot to GIF or MP4…"), QKeySequence(Qt::Key_F9),
+    recordAction_ = add(view, tr("Record the plot (F9 again stops)"), QKeySequence(Qt::Key_F9),
                         [this] { toggleRecording(); });
+    add(view, tr("Recording settings…"), QKeySequence(), [this] { editRecordingSettings(); });
 
     sessions_->addLessonMenu(menuBar(), addFn);
 
@@ -303,16 +314,66 @@ bool MainWindow::chainTabActive() const {
     return tabs_->currentWidget() == chainLab_;
 }
 
+// F9 records at once, so the start is never missed: into the folder, format
+// and frame rate of View ▸ Recording settings (by default the Videos folder,
+// GIF, 15 frames a second), named after the view and the time.
 void MainWindow::toggleRecording() {
     if (recorder_->isRecording()) return stopRecording();
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Record the plot"), suggestedName("gif"),
-                                     tr("GIF animation (*.gif);;MP4 video (*.mp4)"));
-    if (path.isEmpty()) return;
-    bool ok = false;
-    const int fps =
-        QInputDialog::getInt(this, tr("Frame rate"), tr("Frames per second:"), 15, 2, 60, 1, &ok);
-    if (ok) startRecording(path, fps);
+    const RecordingSettings r = recordingSettings();
+    QDir().mkpath(r.folder);
+    const QString name = suggestedName(r.format);
+    const QString path = QDir(r.folder).filePath(
+        QFileInfo(name).completeBaseName() + "-" +
+        QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss") + "." + r.format);
+    startRecording(path, r.fps);
+}
+
+MainWindow::RecordingSettings MainWindow::recordingSettings() {
+    QSettings settings;
+    QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    if (videos.isEmpty()) videos = QDir::homePath();
+    RecordingSettings r;
+    r.folder = settings.value("record/folder", videos).toString();
+    r.format = settings.value("record/format", "gif").toString() == "mp4" ? "mp4" : "gif";
+    r.fps = std::clamp(settings.value("record/fps", 15).toInt(), 2, 60);
+    return r;
+}
+
+void MainWindow::editRecordingSettings() {
+    const RecordingSettings r = recordingSettings();
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Recording settings"));
+    auto* folder = new QLineEdit(r.folder, &dialog);
+    auto* browse = new QPushButton(tr("Choose…"), &dialog);
+    connect(browse, &QPushButton::clicked, &dialog, [&dialog, folder] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(&dialog, tr("Recordings folder"), folder->text());
+        if (!dir.isEmpty()) folder->setText(dir);
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(folder, 1);
+    row->addWidget(browse);
+    auto* format = new QComboBox(&dialog);
+    format->addItem(tr("GIF animation"), "gif");
+    format->addItem(tr("MP4 video"), "mp4");
+    format->setCurrentIndex(r.format == "mp4" ? 1 : 0);
+    auto* fps = new QSpinBox(&dialog);
+    fps->setRange(2, 60);
+    fps->setValue(r.fps);
+    fps->setSuffix(tr(" frames/s"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(tr("Folder"), row);
+    form->addRow(tr("Format"), format);
+    form->addRow(tr("Frame rate"), fps);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QSettings settings;
+    settings.setValue("record/folder", folder->text());
+    settings.setValue("record/format", format->currentData().toString());
+    settings.setValue("record/fps", fps->value());
 }
 
 QWidget* MainWindow::viewInFront() const {
@@ -329,7 +390,10 @@ void MainWindow::copyViewToClipboard() {
 
 bool MainWindow::startRecording(const QString& path, double fps) {
     QString error;
-    if (!recorder_->start(viewInFront(), {path}, fps, &error)) {
+    QWidget* view = viewInFront();
+    // A field or chain plot records its data box and title, not the margins.
+    const auto* plot = qobject_cast<const FieldPlot*>(view);
+    if (!recorder_->start(view, {path}, fps, &error, plot ? plot->recordingArea() : QRect())) {
         QMessageBox::warning(this, tr("Cannot record"), error);
         return false;
     }
@@ -352,7 +416,7 @@ void MainWindow::stopRecording() {
     connect(recorder_, &ViewRecorder::finished, dialog,
             [this, dialog](bool ok, const QString& message) {
                 dialog->close();
-                recordAction_->setText(tr("Record the plot to GIF or MP4…"));
+                recordAction_->setText(tr("Record the plot (F9 again stops)"));
                 if (ok)
                     statusBar()->showMessage(message, 8000);
                 else

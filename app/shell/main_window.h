@@ -52,6 +52,14 @@ class MainWindow : public QMainWindow {
     // Starts recording the current lab's plot to path (.gif or .mp4).
     bool startRecording(const QString& path, double fps);
     void stopRecording();
+    // F9: records the view in front at once, with the saved settings.
+    void toggleRecording();
+    struct RecordingSettings {
+        QString folder, format; // format: "gif" or "mp4"
+        int fps = 15;
+    };
+    static RecordingSettings recordingSettings();
+    void editRecordingSettings();
     void setPresentation(bool on);
     // Opens the session, starts the lesson and enters presentation mode as
     // asked; failures are shown in a message box and the app goes on.
@@ -79,7 +87,6 @@ class MainWindow : public QMainWindow {
     void fitCaptionFont();         // larger in presentation mode
     void exportCurrentPlot();
     void showShortcuts();
-    void toggleRecording();
     bool imageTabActive() const; // a lab whose views are image grids
     QWidget* imageViewInFront() const;
     bool chainTabActive() const;

@@ -9,9 +9,16 @@
 #include "app/labs/interp/interp_lab.h"
 #include "app/shell/lab_deck.h"
 #include "app/shell/main_window.h"
+#include "widgets/field_plot.h"
 #include "app/labkit/panel_state.h"
+#include "app/labkit/view_recorder.h"
+#include "tests/test_time.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QDialog>
 #include <QTextBrowser>
 #include <QTimer>
@@ -76,6 +83,42 @@ class TestMainWindow : public QObject {
         QVERIFY(controls >= 60);
         QVERIFY2(silent.isEmpty(), qPrintable(silent.join(", ")));
     }
+    // F9 records at once, into the folder and format of the settings, only
+    // the field's box and title: no file dialog, no white margins.
+    void f9RecordsAtOnce() {
+        QTemporaryDir dir;
+        QSettings().setValue("record/folder", dir.path());
+        QSettings().setValue("record/format", "gif");
+        QSettings().setValue("record/fps", 20);
+        MainWindow window;
+        window.resize(1600, 900);
+        window.show();
+        window.deck()->show("field");
+        QTRY_VERIFY_WITH_TIMEOUT(window.fieldLab()->framesDrawn() > 0, scaledMs(20000));
+        QAction* f9 = nullptr;
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(Qt::Key_F9)) f9 = a;
+        QVERIFY(f9);
+        f9->trigger();
+        QVERIFY(window.recorder()->isRecording());
+        QTRY_VERIFY_WITH_TIMEOUT(window.recorder()->framesGrabbed() >= 4, scaledMs(10000));
+        const QSize plot = window.fieldLab()->plot()->size();
+        const QSize frame = window.recorder()->frameSize();
+        QVERIFY2(frame.width() < plot.width() * 3 / 4 && frame.height() <= plot.height(),
+                 qPrintable(QStringLiteral("%1x%2 of %3x%4")
+                                .arg(frame.width())
+                                .arg(frame.height())
+                                .arg(plot.width())
+                                .arg(plot.height())));
+        QSignalSpy done(window.recorder(), &ViewRecorder::finished);
+        f9->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, scaledMs(30000));
+        QVERIFY(done.first().at(0).toBool());
+        const QStringList files = QDir(dir.path()).entryList({"field-*.gif"});
+        QCOMPARE(files.size(), 1);
+        QSettings().remove("record");
+    }
+
     // Help ▸ What am I looking at? has a page for every lab.
     void everyLabHasAHelpPage() {
         MainWindow window;

@@ -61,6 +61,32 @@ class TestVideoEncoder : public QObject {
         GraphicsControlBlock gcb;
         QCOMPARE(DGifSavedExtensionToGCB(gif, 3, &gcb), GIF_OK);
         QCOMPARE(gcb.DelayTime, 5);
+        // Unchanged pixels are transparent, and laying the frames over each
+        // other as a viewer does gives the last frame: the square at x 49..68
+        // (clipped at 63), white where it was before.
+        QVERIFY(gcb.TransparentColor >= 0);
+        std::vector<GifByteType> canvas(first.RasterBits, first.RasterBits + 64 * 48);
+        int transparent = 0;
+        for (int i = 1; i < gif->ImageCount; ++i) {
+            const SavedImage& im = gif->SavedImages[i];
+            GraphicsControlBlock g;
+            QCOMPARE(DGifSavedExtensionToGCB(gif, i, &g), GIF_OK);
+            const GifImageDesc& d = im.ImageDesc;
+            for (int y = 0; y < d.Height; ++y)
+                for (int x = 0; x < d.Width; ++x) {
+                    const GifByteType v = im.RasterBits[y * d.Width + x];
+                    if (v == g.TransparentColor)
+                        ++transparent;
+                    else
+                        canvas[size_t(d.Top + y) * 64 + d.Left + x] = v;
+                }
+        }
+        QVERIFY(transparent > 0);
+        const auto colourAt = [&](int x, int y) {
+            return gif->SColorMap->Colors[canvas[y * 64 + x]];
+        };
+        QVERIFY(colourAt(55, 20).Red < 220 && colourAt(55, 20).Green < 60);
+        QVERIFY(colourAt(20, 20).Green > 240);
         DGifCloseFile(gif, &err);
     }
     void mp4DecodesToTheWrittenFrames() {
