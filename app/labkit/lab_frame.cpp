@@ -14,7 +14,7 @@ namespace aelab {
 
 namespace {
 // Keeps the side panel as wide as its controls want when their fonts change
-// (presentation mode enlarges them), at most 28% of the screen: the main
+// (presentation mode enlarges them), at most 30% of the screen: the main
 // picture keeps the rest, and the panel scrolls if it must. The screen, not
 // the lab: a minimum width taken from the lab would hold the lab at its size.
 class PanelWidthKeeper : public QObject {
@@ -31,7 +31,7 @@ class PanelWidthKeeper : public QObject {
     void fit() {
         const int want = scroll_->widget()->sizeHint().width() + 24;
         const int screenWidth = lab_->screen() ? lab_->screen()->availableGeometry().width() : 1280;
-        const int cap = std::max(260, screenWidth * 28 / 100);
+        const int cap = std::max(260, screenWidth * 30 / 100);
         scroll_->setMinimumWidth(std::min(want, cap));
         scroll_->setMaximumWidth(std::max(want, cap));
     }

@@ -40,7 +40,7 @@ class LabFrame : public QObject {
     // the charts only where the lab is too short for them and a picture.
     void setPanelShown(bool on);
     void setChartsShown(bool on);
-    static constexpr int kChartsNeedHeight = 640; // the lab's, in normal mode
+    static constexpr int kChartsNeedHeight = 720; // the lab's, in normal mode
     bool panelShown() const { return panelShown_; }
     bool chartsShown() const { return chartsShown_; }
 

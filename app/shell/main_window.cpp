@@ -9,6 +9,7 @@
 #include "widgets/plot_export.h"
 #include "app/shell/lab_deck.h"
 #include "app/shell/presentation_strip.h"
+#include "app/shell/welcome_card.h"
 #include "app/labkit/lab_frame.h"
 #include "app/shell/session_actions.h"
 #include "app/shell/setup_history.h"
@@ -145,6 +146,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1280, 820);
     fitToScreen();
     tabs_->setCurrentIndex(settings.value("window/lab", 0).toInt());
+    if (WelcomeCard::wanted()) {
+        welcome_ = new WelcomeCard(fieldLab_, [this] {
+            QString error;
+            if (!sessions_->startLesson("1", &error))
+                QMessageBox::warning(this, tr("Cannot start the lesson"), error);
+        });
+        // Training, a lesson or a session means the user found their way.
+        connect(fieldLab_, &FieldLab::playingChanged, welcome_, [card = welcome_](bool on) {
+            if (on) card->hide();
+        });
+    }
 }
 
 // Normal mode never opens larger than the screen it is on (a 1280x720

@@ -20,6 +20,7 @@ class InterpLab;
 class DvaeLab;
 class LabDeck;
 class PresentationStrip;
+class WelcomeCard;
 class SessionActions;
 class SetupHistory;
 class ViewRecorder;
@@ -48,6 +49,7 @@ class MainWindow : public QMainWindow {
     SetupHistory* history() const { return history_; }
     QLabel* captionBar() const { return caption_; }
     PresentationStrip* strip() const { return strip_; }
+    WelcomeCard* welcomeCard() const { return welcome_; } // null once not wanted
     bool presenting() const { return presenting_; }
     // Starts recording the current lab's plot to path (.gif or .mp4).
     bool startRecording(const QString& path, double fps);
@@ -104,6 +106,7 @@ class MainWindow : public QMainWindow {
     QLabel* caption_ = nullptr;
     QString captionLab_; // the lab the lesson's caption belongs to
     PresentationStrip* strip_ = nullptr;
+    WelcomeCard* welcome_ = nullptr;
     bool presenting_ = false;
     QLabel* recordBadge_ = nullptr;
     QProgressBar* busyBar_ = nullptr;

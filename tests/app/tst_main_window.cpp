@@ -9,12 +9,14 @@
 #include "app/labs/interp/interp_lab.h"
 #include "app/shell/lab_deck.h"
 #include "app/shell/main_window.h"
+#include "app/shell/welcome_card.h"
 #include "widgets/field_plot.h"
 #include "app/labkit/panel_state.h"
 #include "app/labkit/view_recorder.h"
 #include "tests/test_time.h"
 
 #include <QCheckBox>
+#include <QPushButton>
 #include <QDir>
 #include <QSettings>
 #include <QSignalSpy>
@@ -117,6 +119,34 @@ class TestMainWindow : public QObject {
         const QStringList files = QDir(dir.path()).entryList({"field-*.gif"});
         QCOMPARE(files.size(), 1);
         QSettings().remove("record");
+    }
+
+    // The first start shows the welcome card; training hides it; "Don't
+    // show this again" keeps it away; its button starts lesson 1.
+    void welcomeCardOnFirstStart() {
+        QSettings().remove("welcome");
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.welcomeCard() && window.welcomeCard()->isVisible());
+            QVERIFY(window.welcomeCard()->geometry().bottom() <= window.fieldLab()->height());
+            window.fieldLab()->setPlaying(true);
+            QTRY_VERIFY_WITH_TIMEOUT(!window.welcomeCard()->isVisible(), scaledMs(10000));
+            window.fieldLab()->setPlaying(false);
+        }
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.welcomeCard());
+            window.welcomeCard()->findChild<QCheckBox*>()->setChecked(true);
+            window.welcomeCard()->findChild<QPushButton*>("welcomeLesson")->click();
+            QVERIFY(!window.welcomeCard()->isVisible());
+            QVERIFY(window.captionBar()->text().contains("What a DAE learns"));
+            window.deck()->pauseAll();
+        }
+        MainWindow again;
+        QVERIFY(!again.welcomeCard());
+        QSettings().remove("welcome");
     }
 
     // Help ▸ What am I looking at? has a page for every lab.

@@ -99,7 +99,8 @@ QWidget* FieldControls::buildRunGroup() {
     form->addRow(tr("Speed"), speed_);
     seed_ = new QSpinBox(box);
     seed_->setRange(0, 999999);
-    seed_->setToolTip(tr("Seeds the data, the initial weights, the minibatches and the noise ⟳"));
+    seed_->setToolTip(tr("Seeds the data, the initial weights, the minibatches and the noise (⟳: "
+                         "applies when you press Reset, R)"));
     form->addRow(tr("Seed ⟳"), seed_);
     readStep_ = readout(box);
     readLoss_ = readout(box);
@@ -215,21 +216,21 @@ QWidget* FieldControls::buildModelGroup() {
     auto* form = new QFormLayout(box);
     width_ = new QSpinBox(box);
     width_->setRange(4, 2048);
-    width_->setToolTip(tr("Hidden units per layer ⟳"));
+    width_->setToolTip(tr("Hidden units per layer (⟳: applies when you press Reset, R)"));
     depth_ = new QSpinBox(box);
     depth_->setRange(1, 8);
-    depth_->setToolTip(
-        tr("Hidden layers of the MLP r(x) = W_out·h_L, h_l = f(W_l·h_(l−1) + b_l) ⟳"));
+    depth_->setToolTip(tr("Hidden layers of the MLP r(x) = W_out·h_L, h_l = f(W_l·h_(l−1) + b_l) "
+                          "(⟳: applies when you press Reset, R)"));
     activation_ = new QComboBox(box);
     for (auto a : {aelab::Activation::ReLU, aelab::Activation::Tanh, aelab::Activation::Softplus})
         activation_->addItem(activationTitle(a), int(a));
-    activation_->setToolTip(tr("Hidden-layer nonlinearity ⟳"));
+    activation_->setToolTip(tr("Hidden-layer nonlinearity (⟳: applies when you press Reset, R)"));
     loss_ = new QComboBox(box);
     loss_->addItem(tr("squared error"), int(aelab::LossKind::SquaredError));
     loss_->addItem(tr("binary cross-entropy"), int(aelab::LossKind::BinaryCrossEntropy));
-    loss_->setToolTip(
-        tr("Squared error ‖r(x̃) − x‖², or BCE with data mapped to [0,1]² and a "
-           "sigmoid output (Creswell et al.); the field is drawn in data coordinates ⟳"));
+    loss_->setToolTip(tr("Squared error ‖r(x̃) − x‖², or BCE with data mapped to [0,1]² and a "
+                         "sigmoid output (Creswell et al.); the field is drawn in data coordinates "
+                         "(⟳: applies when you press Reset, R)"));
     lr_ = new QDoubleSpinBox(box);
     lr_->setDecimals(5);
     lr_->setRange(1e-5, 1.0);
@@ -244,6 +245,12 @@ QWidget* FieldControls::buildModelGroup() {
     form->addRow(tr("Loss ⟳"), loss_);
     form->addRow(tr("Learning rate"), lr_);
     form->addRow(tr("Batch size"), batch_);
+    auto* mark = new QLabel(tr("⟳ marks a setting that waits for Reset (R), which builds a new "
+                               "network from the seed."),
+                            box);
+    mark->setWordWrap(true);
+    mark->setStyleSheet("color: #555;");
+    form->addRow(mark);
     for (auto* s : {width_, depth_, batch_, seed_})
         connect(s, &QSpinBox::valueChanged, this, [this] { readWidgets(); });
     for (auto* c : {activation_, loss_})

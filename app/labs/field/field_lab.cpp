@@ -38,6 +38,7 @@ FieldLab::FieldLab(QWidget* parent)
     handoff::connect(worker_, &FieldWorker::playingChanged, this, [this](bool on) {
         playing_ = on;
         controls_->setPlaying(on);
+        emit playingChanged(on);
     });
 
     connect(controls_, &FieldControls::configEdited, this, [this](const aelab::FieldConfig& c) {

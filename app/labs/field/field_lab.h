@@ -63,6 +63,7 @@ class FieldLab : public QWidget {
   signals:
     void message(const QString& text, int timeoutMs);
     void errorOccurred(const QString& text);
+    void playingChanged(bool playing);
 
   private:
     LabFrame* frame_ = nullptr;
