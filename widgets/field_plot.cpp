@@ -12,7 +12,18 @@ namespace aelab {
 
 namespace {
 const QColor kLearnedColour(200, 40, 40);
-const QColor kIdealColour(90, 150, 230, 150);
+const QColor kIdealColour(70, 130, 225, 170);
+
+// A pale warm ramp: the blue ideal and the red learned arrows both stand out
+// over every shade of it (a blue ramp once swallowed the ideal arrows).
+QCPColorGradient heatGradient() {
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0, QColor(255, 255, 255));
+    gradient.setColorStopAt(0.5, QColor(255, 236, 200));
+    gradient.setColorStopAt(1, QColor(240, 190, 120));
+    return gradient;
+}
 const QColor kDataColour(20, 20, 20, 150);
 const QColor kPaintedColour(0, 140, 70);
 const QColor kAttractorColour(0, 0, 0);
@@ -53,13 +64,7 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     colorScale_->setType(QCPAxis::atRight);
     colorMap_->setColorScale(colorScale_);
     colorMap_->setInterpolate(true);
-    // A pale sequential ramp, so the arrows drawn over it stay readable.
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    gradient.setColorStopAt(0, QColor(255, 255, 255));
-    gradient.setColorStopAt(0.5, QColor(190, 220, 245));
-    gradient.setColorStopAt(1, QColor(90, 150, 210));
-    colorMap_->setGradient(gradient);
+    colorMap_->setGradient(heatGradient());
     colorMap_->setVisible(false);
     colorMap_->removeFromLegend();
 
@@ -115,7 +120,21 @@ FieldPlot::FieldPlot(QWidget* parent) : QCustomPlot(parent) {
     // The key goes right of the colour scale: over the field it hid arrows.
     placeLegendOutside(this, LegendPlace::Right);
     keepTicksApart(this);
+    setUpHover();
     rebuild();
+}
+
+QColor FieldPlot::heatColour(double t) {
+    return QColor::fromRgb(heatGradient().color(t, QCPRange(0, 1)));
+}
+QColor FieldPlot::idealColour() {
+    return kIdealColour;
+}
+QColor FieldPlot::learnedColour() {
+    return kLearnedColour;
+}
+bool FieldPlot::readoutShown() const {
+    return hover_->visible();
 }
 
 void FieldPlot::setFieldData(const FieldViewData& view) {
@@ -364,6 +383,7 @@ void FieldPlot::mouseMoveEvent(QMouseEvent* event) {
         paintAt(event->position());
         return;
     }
+    if (event->buttons() == Qt::NoButton) showReadout(event->position());
     QCustomPlot::mouseMoveEvent(event);
 }
 

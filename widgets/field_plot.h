@@ -66,6 +66,16 @@ class FieldPlot : public QCustomPlot {
     // What a recording of the plot keeps: the data's box with the title
     // over it, not the white margins beside a square box (widget pixels).
     QRect recordingArea() const;
+    // The hover readout's text at a point in data coordinates: r(x) − x,
+    // r*(x) − x, log p_σ(x) and the basin, of the grid cell there (empty
+    // outside the grid).
+    QString readoutAt(const QPointF& at) const;
+    bool readoutShown() const;
+    // The heat map's colour at t in [0, 1], and the arrows' colours (tests
+    // check the ideal arrows stay visible over every heat).
+    static QColor heatColour(double t);
+    static QColor idealColour();
+    static QColor learnedColour();
     // Frames the data's box again (undoing the user's zoom and drag).
     void resetView();
     void setTitleText(const QString& text);
@@ -85,6 +95,7 @@ class FieldPlot : public QCustomPlot {
     void mouseReleaseEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
   private:
     void rebuild();
@@ -95,6 +106,8 @@ class FieldPlot : public QCustomPlot {
     void rebuildBasins();
     void updateLegend();
     void frameBox();
+    void setUpHover();
+    void showReadout(const QPointF& pixel);
 
     FieldViewData data_;
     QCPGraph* dataGraph_ = nullptr;
@@ -111,6 +124,7 @@ class FieldPlot : public QCustomPlot {
     QPointF lastBurstPixel_;
     QCPTextElement* title_ = nullptr;
     QCPItemText* scaleNote_ = nullptr;
+    QCPItemText* hover_ = nullptr;
     bool showData_ = true, showLearned_ = true, showIdeal_ = true;
     HeatMap heatMap_ = HeatMap::None;
     int stride_ = 2;

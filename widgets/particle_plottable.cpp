@@ -1,6 +1,7 @@
 #include "widgets/particle_plottable.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace aelab {
 
@@ -56,6 +57,12 @@ QCPRange ParticlePlottable::getValueRange(bool& foundRange, QCP::SignDomain,
     return range;
 }
 
+double ParticlePlottable::trailOpacity(int particles) {
+    // Fainter as they crowd: 2,000 trails at full strength merged into one
+    // opaque blob; ~250 or fewer keep the old 0.55.
+    return std::clamp(0.55 * std::sqrt(250.0 / std::max(1, particles)), 0.06, 0.55);
+}
+
 void ParticlePlottable::draw(QCPPainter* painter) {
     if (frames_.empty() || !keyAxis() || !valueAxis()) return;
     applyDefaultAntialiasingHint(painter);
@@ -79,7 +86,7 @@ void ParticlePlottable::draw(QCPPainter* painter) {
         for (int i = 0; i < n; ++i)
             lines.append(QLineF(a[i], b[i]));
         QColor c = base;
-        c.setAlphaF(0.55f * float(k + 1) / float(ages + 1));
+        c.setAlphaF(float(trailOpacity(int(b.size()))) * float(k + 1) / float(ages + 1));
         painter->setPen(QPen(c, std::max(1.0, 0.45 * dotSize_), Qt::SolidLine, Qt::RoundCap));
         painter->drawLines(lines);
     }

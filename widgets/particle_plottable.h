@@ -23,6 +23,8 @@ class ParticlePlottable : public QCPAbstractPlottable {
     void setTrailLength(int frames);
     int trailLength() const { return trailLength_; }
     void setDotSize(double pixels) { dotSize_ = pixels; }
+    // The newest trail segment's opacity with this many particles.
+    static double trailOpacity(int particles);
 
     double selectTest(const QPointF& pos, bool onlySelectable,
                       QVariant* details = nullptr) const override;

@@ -101,6 +101,25 @@ QFormLayout* formOf(const QWidget* w) {
     return w->parentWidget() ? qobject_cast<QFormLayout*>(w->parentWidget()->layout()) : nullptr;
 }
 
+bool layoutHolds(const QLayout* layout, const QWidget* w) {
+    for (int i = 0; layout && i < layout->count(); ++i) {
+        QLayoutItem* item = layout->itemAt(i);
+        if (item->widget() == w || layoutHolds(item->layout(), w)) return true;
+    }
+    return false;
+}
+
+// The form row whose field is w or a layout holding w (a slider with its
+// value label beside it); -1 if none.
+int formRowOf(const QFormLayout* form, const QWidget* w) {
+    for (int row = 0; row < form->rowCount(); ++row) {
+        QLayoutItem* field = form->itemAt(row, QFormLayout::FieldRole);
+        if (!field) field = form->itemAt(row, QFormLayout::SpanningRole);
+        if (field && (field->widget() == w || layoutHolds(field->layout(), w))) return row;
+    }
+    return -1;
+}
+
 } // namespace
 
 QList<QWidget*> namedControls(const QWidget* panel) {
@@ -135,10 +154,14 @@ QStringList applyControls(QWidget* panel, const QJsonObject& values) {
 void setControlsHidden(QWidget* panel, const QStringList& names) {
     for (QWidget* w : namedControls(panel)) {
         const bool hide = names.contains(w->objectName());
-        if (QFormLayout* form = formOf(w); form && form->indexOf(w) >= 0)
-            form->setRowVisible(w, !hide);
-        else
+        QFormLayout* form = formOf(w);
+        if (const int row = form ? formRowOf(form, w) : -1; row >= 0) {
+            form->setRowVisible(row, !hide);
+        } else {
             w->setVisible(!hide);
+            for (QLabel* title : panel->findChildren<QLabel*>()) // outside a form: its buddy
+                if (title->buddy() == w) title->setVisible(!hide);
+        }
     }
 }
 

@@ -28,7 +28,8 @@ QStringList applyControls(QWidget* panel, const QJsonObject& values);
 // applyControls does (false: a value the control does not offer).
 QJsonValue controlValue(const QWidget* control);
 bool applyControlValue(QWidget* control, const QJsonValue& value);
-// Hides the named controls with their form labels and shows all others.
+// Hides the named controls with their form rows (or the labels whose buddy
+// they are) and shows all others.
 void setControlsHidden(QWidget* panel, const QStringList& names);
 // The control's label in its form, or its tooltip's first sentence, or its name.
 QString controlTitle(const QWidget* control);

@@ -298,6 +298,8 @@ void MainWindow::setPresentation(bool on) {
 void MainWindow::labChanged() {
     caption_->setVisible(!caption_->text().isEmpty() && deck_->currentKey() == captionLab_);
     const LabEntry* front = deck_->find(deck_->currentKey());
+    // The picture takes the focus: a spin box that had it would swallow Space.
+    if (front && front->frame) front->frame->picture()->setFocus();
     if (presenting_ && front)
         strip_->showLab(tabs_->currentIndex(), front->frame, deck_->stripFor(front->key));
 }

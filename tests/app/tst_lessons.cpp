@@ -83,7 +83,15 @@ class TestLessons : public QObject {
         window.setPresentation(true);
         QVERIFY(hidden("width") && hidden("batch") && hidden("seed"));
         QVERIFY(!hidden("sigma") && !hidden("dataset"));
+        // A control that shares its row with a value label hides with its row's title.
+        QWidget* chain = window.deck()->find("chain")->panel;
+        QLabel* trailTitle = nullptr;
+        for (QLabel* l : chain->findChildren<QLabel*>())
+            if (l->text() == "Trail") trailTitle = l;
+        QVERIFY(trailTitle && trailTitle->isHidden());
+        QVERIFY(chain->findChild<QWidget*>("trail")->isHidden());
         window.setPresentation(false);
+        QVERIFY(!trailTitle->isHidden());
         QVERIFY(!hidden("width") && !hidden("batch"));
         QVERIFY(hidden("seed"));
     }

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QFile>
 #include <QSlider>
+#include <cmath>
 #include <QStandardPaths>
 #include <QMessageBox>
 #include <QTemporaryDir>
@@ -327,6 +328,30 @@ class TestSessions : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step == at + 1, scaledMs(10000));
         QCOMPARE(lab->lastSnapshot().timelinePosition, -1);
         QCOMPARE(timeline->maximum(), 1);
+    }
+
+    // New data starts the timeline again: no snapshot of the old data is
+    // scored against the new one; a rewound step shows no live loss.
+    void newDataStartsTheTimelineAgain() {
+        MainWindow window;
+        FieldLab* lab = window.fieldLab();
+        window.deck()->applySetups({{"field", kTiny}});
+        resetAndWait(lab);
+        trainTo(lab, 250);
+        QSlider* timeline = lab->timelineSlider();
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->maximum() >= 2, scaledMs(5000));
+        timeline->setValue(0);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 0, scaledMs(10000));
+        QVERIFY(!std::isfinite(lab->lastSnapshot().loss));
+        timeline->setValue(timeline->maximum());
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == timeline->maximum(),
+                                 scaledMs(10000));
+        const long long at = lab->lastSnapshot().step;
+        const QStringList failed =
+            window.deck()->applySetups({{"field", QJsonObject{{"dataset", "2"}}}});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.join(",")));
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->maximum(), 0, scaledMs(10000));
+        QCOMPARE(lab->lastSnapshot().step, at);
     }
 };
 

@@ -1,6 +1,7 @@
 // The field plot renders off screen, its layers switch, painting works, and
 // it exports valid PNG, SVG and PDF files.
 #include "widgets/field_plot.h"
+#include "widgets/particle_plottable.h"
 #include "widgets/plot_export.h"
 
 #include <QSignalSpy>
@@ -91,12 +92,19 @@ class TestFieldPlot : public QObject {
     }
     void heatMapsRender() {
         FieldPlot plot;
+        plot.resize(300, 300);
         plot.setFieldData(sample());
+        plot.setShowLearned(false);
+        plot.setShowIdeal(false);
+        plot.setShowData(false);
         for (auto kind : {FieldPlot::HeatMap::FieldMagnitude, FieldPlot::HeatMap::LogDensity}) {
             plot.setHeatMap(kind);
             const QImage img = plot.toPixmap(300, 300).toImage();
-            // The heat map fills the axis rect with blues: the centre differs from a corner.
-            QVERIFY(img.pixelColor(150, 150) != img.pixelColor(20, 20));
+            // The heat map shades the grid: its centre and a corner of the box differ.
+            const QPoint centre(int(plot.xAxis->coordToPixel(0)), int(plot.yAxis->coordToPixel(0)));
+            const QPoint corner(int(plot.xAxis->coordToPixel(0.9)),
+                                int(plot.yAxis->coordToPixel(0.9)));
+            QVERIFY(img.pixelColor(centre) != img.pixelColor(corner));
         }
     }
     void paintingCollectsPointsAndSignals() {
@@ -177,6 +185,58 @@ class TestFieldPlot : public QObject {
         QCOMPARE(off.pixelColor(left), off.pixelColor(right));
         QVERIFY(on.pixelColor(left) != on.pixelColor(right)); // two basins, two colours
         QVERIFY(on.pixelColor(left) != off.pixelColor(left));
+    }
+    // The hover readout reads the grid cell under the cursor: both fields,
+    // the log-density and, with basins shown, the attractor it drains to.
+    void hoverReadsTheCellUnderTheCursor() {
+        FieldPlot plot;
+        plot.resize(500, 500);
+        plot.setFieldData(sample());
+        BasinViewData b;
+        b.box = QRectF(-1, -1, 2, 2);
+        b.nx = 2, b.ny = 1;
+        b.label = {0, 1};
+        b.attractors = {QPointF(-0.5, 0), QPointF(0.5, 0)};
+        plot.setBasins(b);
+        plot.setShowBasins(true);
+        // Cell (24, 16) of the 32x32 grid: centre (0.53125, 0.03125).
+        const QString text = plot.readoutAt({0.53, 0.04});
+        QVERIFY2(text.contains("learned r(x) − x = (-0.053, -0.003)"), qPrintable(text));
+        QVERIFY2(text.contains("ideal r*(x) − x = (-0.106, -0.006)"), qPrintable(text));
+        QVERIFY2(text.contains("log p_σ(x) = -0.28"), qPrintable(text));
+        QVERIFY2(text.contains("attractor at (0.500, 0.000)"), qPrintable(text));
+        QVERIFY(plot.readoutAt({3, 3}).isEmpty()); // outside the grid
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.replot();
+        QTest::mouseMove(
+            &plot, QPoint(int(plot.xAxis->coordToPixel(0.5)), int(plot.yAxis->coordToPixel(0.0))));
+        QVERIFY(plot.readoutShown());
+    }
+    // Over every shade of the heat map, the ideal and the learned arrows
+    // differ from the ground clearly (RGB distance of the blended colour).
+    void arrowsStayVisibleOverTheHeatMap() {
+        auto blendDistance = [](const QColor& arrow, const QColor& ground) {
+            const double a = arrow.alphaF();
+            const double r = a * arrow.red() + (1 - a) * ground.red() - ground.red();
+            const double g = a * arrow.green() + (1 - a) * ground.green() - ground.green();
+            const double bl = a * arrow.blue() + (1 - a) * ground.blue() - ground.blue();
+            return std::sqrt(r * r + g * g + bl * bl);
+        };
+        for (int k = 0; k <= 20; ++k) {
+            const QColor heat = FieldPlot::heatColour(k / 20.0);
+            QVERIFY2(blendDistance(FieldPlot::idealColour(), heat) > 80, qPrintable(heat.name()));
+            QVERIFY2(blendDistance(FieldPlot::learnedColour(), heat) > 80, qPrintable(heat.name()));
+        }
+    }
+    void trailsFadeAsParticlesCrowd() {
+        QCOMPARE(ParticlePlottable::trailOpacity(100), 0.55);
+        double last = 1;
+        for (int n : {250, 500, 1000, 2000, 5000}) {
+            QVERIFY(ParticlePlottable::trailOpacity(n) < last + 1e-12);
+            last = ParticlePlottable::trailOpacity(n);
+        }
+        QVERIFY(ParticlePlottable::trailOpacity(2000) < 0.2);
     }
     void burstModeTurnsClicksIntoRequests() {
         FieldPlot plot;

@@ -169,7 +169,9 @@ QWidget* ChainControls::buildViewGroup() {
     trail_->setToolTip(tr("How many past positions each particle's fading trail shows."));
     connect(trail_, &QSpinBox::valueChanged, this, &ChainControls::trailLengthChanged);
     auto* row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Trail")));
+    auto* trailTitle = new QLabel(tr("Trail"));
+    trailTitle->setBuddy(trail_); // hides and shows with it (panel_state.h)
+    row->addWidget(trailTitle);
     row->addWidget(trail_, 1);
     box->addLayout(row);
     return makeGroup(tr("Layers"), box);

@@ -368,7 +368,8 @@ void FieldControls::setPaintedPoints(const QVector<QPointF>& points) {
 
 void FieldControls::showSnapshot(const FieldSnapshot& s) {
     readStep_->setText(QString::number(s.step));
-    readLoss_->setText(s.step ? QString::number(s.loss, 'g', 4) : QStringLiteral("–"));
+    readLoss_->setText(s.step && std::isfinite(s.loss) ? QString::number(s.loss, 'g', 4)
+                                                       : QStringLiteral("–"));
     readRate_->setText(s.playing ? QString::number(s.stepsPerSecond, 'f', 0)
                                  : QStringLiteral("paused"));
     // Before the first step there is no fit to speak of, only a number.

@@ -169,6 +169,8 @@ void FieldLab::setPresentation(bool on) {
     if (on) f.setPointSizeF(f.pointSizeF() * 1.6);
     timelineTitle_->setFont(f);
     timelineLabel_->setFont(f);
+    timelineLabel_->setMinimumWidth(
+        QFontMetrics(f).horizontalAdvance(tr("snapshot 888 of 888 (step 8888888)")));
     plot_->setPresentation(on);
     chart_->setPresentation(on);
     controls_->setPresentation(on);
@@ -189,7 +191,9 @@ QWidget* FieldLab::buildTimeline() {
            "are then dropped)."));
     timeline_->setRange(0, 0);
     timelineLabel_ = new QLabel(box);
-    timelineLabel_->setMinimumWidth(160);
+    // As wide as its longest text, so the slider keeps its width as it changes.
+    timelineLabel_->setMinimumWidth(
+        timelineLabel_->fontMetrics().horizontalAdvance(tr("snapshot 888 of 888 (step 8888888)")));
     row->addWidget(title);
     row->addWidget(timeline_, 1);
     row->addWidget(timelineLabel_);

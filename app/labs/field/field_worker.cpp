@@ -4,6 +4,7 @@
 
 #include <QTimer>
 #include <cmath>
+#include <limits>
 
 namespace aelab {
 
@@ -88,6 +89,8 @@ void FieldWorker::rewind(int index) {
         return;
     }
     rewoundTo_ = index;
+    // The loss of that step was not kept: the readout shows none, not the live one.
+    lastLoss_ = std::numeric_limits<double>::quiet_NaN();
     pendingLosses_.clear();
     rateWindow_.clear();
     cacheDataPoints();
@@ -120,7 +123,15 @@ void FieldWorker::keepTimeline(bool force) {
 void FieldWorker::applySettings(const aelab::FieldConfig& config) {
     if (!trainer_) return reset(config);
     try {
-        if (trainer_->applyLive(config)) cacheDataPoints();
+        if (trainer_->applyLive(config)) {
+            cacheDataPoints();
+            // Snapshots of the old data would be scored against the new: the
+            // timeline starts again here.
+            timeline_.clear();
+            timelineEvery_ = 100;
+            rewoundTo_ = -1;
+            keepTimeline(true);
+        }
     } catch (const std::exception& e) {
         emit failed(QString::fromStdString(e.what()));
         return;
