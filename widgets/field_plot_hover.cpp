@@ -43,27 +43,26 @@ QString FieldPlot::readoutAt(const QPointF& at) const {
     if (i < d.logDensity.size())
         lines << tr("log p_σ(x) = %1").arg(double(d.logDensity[i]), 0, 'f', 2);
     if (showBasins_ && basins_.isValid() && basins_.box.contains(at)) {
-        const int bx = std::clamp(
-            int((at.x() - basins_.box.left()) / basins_.box.width() * basins_.nx), 0,
-            basins_.nx - 1);
-        const int by = std::clamp(
-            int((at.y() - basins_.box.top()) / basins_.box.height() * basins_.ny), 0,
-            basins_.ny - 1);
+        const int bx =
+            std::clamp(int((at.x() - basins_.box.left()) / basins_.box.width() * basins_.nx), 0,
+                       basins_.nx - 1);
+        const int by =
+            std::clamp(int((at.y() - basins_.box.top()) / basins_.box.height() * basins_.ny), 0,
+                       basins_.ny - 1);
         const int label = basins_.label[by * basins_.nx + bx];
         lines << (label >= 0 && label < basins_.attractors.size()
                       ? tr("basin of the attractor at %1")
-                            .arg(pair(basins_.attractors[label].x(),
-                                      basins_.attractors[label].y()))
+                            .arg(pair(basins_.attractors[label].x(), basins_.attractors[label].y()))
                       : tr("basin: none (the chain leaves the box)"));
     }
     return lines.join('\n');
 }
 
 void FieldPlot::showReadout(const QPointF& pixel) {
-    const QString text = axisRect()->rect().contains(pixel.toPoint())
-                             ? readoutAt({xAxis->pixelToCoord(pixel.x()),
-                                          yAxis->pixelToCoord(pixel.y())})
-                             : QString();
+    const QString text =
+        axisRect()->rect().contains(pixel.toPoint())
+            ? readoutAt({xAxis->pixelToCoord(pixel.x()), yAxis->pixelToCoord(pixel.y())})
+            : QString();
     const bool was = hover_->visible();
     hover_->setVisible(!text.isEmpty());
     if (!text.isEmpty()) {
@@ -71,8 +70,8 @@ void FieldPlot::showReadout(const QPointF& pixel) {
         // Beside the cursor, flipped to stay inside the plot near its edges.
         const QFontMetrics m(hover_->font());
         const QSize box = m.size(0, text) + QSize(14, 10);
-        const double x = pixel.x() + 16 + box.width() > width() ? pixel.x() - 12 - box.width()
-                                                                : pixel.x() + 16;
+        const double x =
+            pixel.x() + 16 + box.width() > width() ? pixel.x() - 12 - box.width() : pixel.x() + 16;
         const double y = pixel.y() + 16 + box.height() > height() ? pixel.y() - 12 - box.height()
                                                                   : pixel.y() + 16;
         hover_->position->setCoords(x, y);

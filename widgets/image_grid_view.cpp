@@ -56,7 +56,7 @@ ImageGridView::Geometry ImageGridView::geometry(QSize size) const {
         g.labelWidth =
             std::max(g.labelWidth, QFontMetrics(labelFont).horizontalAdvance(label) + 16);
     // Long labels get smaller type (fitted) rather than the images' room.
-    g.labelWidth = std::min(g.labelWidth, size.width() * 3 / 20);
+    g.labelWidth = std::min(g.labelWidth, size.width() * 22 / 100);
     const int captionLines = caption_.isEmpty() ? 0 : int(caption_.count('\n')) + 1;
     const int captionH = captionLines * fontPx + (captionLines ? 6 : 0);
     g.below = cellCaptions_.isEmpty() ? 0 : fontPx + 2;

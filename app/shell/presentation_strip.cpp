@@ -12,25 +12,37 @@ namespace aelab {
 
 PresentationStrip::PresentationStrip(QWidget* parent) : QWidget(parent) {
     setObjectName("presentationStrip");
+    // A palette, not a style sheet: a style sheet would stop the presentation
+    // font from reaching the strip's buttons and boxes.
     setAutoFillBackground(true);
-    setStyleSheet("#presentationStrip { background:#eef1f6; border-bottom:1px solid #c8cdd6; }");
-    auto* outer = new QHBoxLayout(this);
-    outer->setContentsMargins(8, 4, 8, 4);
+    QPalette tint = palette();
+    tint.setColor(QPalette::Window, QColor(0xee, 0xf1, 0xf6));
+    setPalette(tint);
+    // Two rows, so large type fits a 1280-pixel projector: the lab and its
+    // transport above, the lesson's controls below.
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(8, 4, 8, 4);
+    rows->setSpacing(4);
+    auto* top = new QHBoxLayout;
+    rows->addLayout(top);
     labs_ = new QComboBox(this);
     labs_->setToolTip(tr("The lab in front"));
     connect(labs_, &QComboBox::activated, this, &PresentationStrip::labChosen);
-    outer->addWidget(labs_);
-    row_ = new QHBoxLayout;
-    outer->addLayout(row_);
-    outer->addStretch(1);
-    charts_ = new QPushButton(tr("Charts (F7)"), this);
-    panel_ = new QPushButton(tr("All controls (F8)"), this);
+    top->addWidget(labs_);
+    transport_ = new QHBoxLayout;
+    top->addLayout(transport_);
+    top->addStretch(1);
+    charts_ = new QPushButton(tr("Charts"), this);
+    panel_ = new QPushButton(tr("Controls"), this);
     for (QPushButton* b : {charts_, panel_}) {
         b->setCheckable(true);
-        outer->addWidget(b);
+        top->addWidget(b);
     }
-    charts_->setToolTip(tr("Show or fold the lab's charts"));
-    panel_->setToolTip(tr("Show or fold the lab's full control panel"));
+    charts_->setToolTip(tr("Show or fold the lab's charts (F7)"));
+    panel_->setToolTip(tr("Show or fold the lab's full control panel (F8)"));
+    row_ = new QHBoxLayout;
+    rows->addLayout(row_);
+    row_->addStretch(1);
     connect(charts_, &QPushButton::clicked, this, [this](bool on) {
         if (frame_) frame_->setChartsShown(on);
     });
@@ -61,7 +73,7 @@ void PresentationStrip::showLab(int index, LabFrame* frame, const QStringList& c
     connect(frame, &LabFrame::foldingChanged, this, &PresentationStrip::syncToggles);
     for (QAbstractButton* button : frame->transport())
         if (QWidget* twin = makeTwin(button, this)) {
-            row_->addWidget(twin);
+            transport_->addWidget(twin);
             twins_ << twin;
         }
     for (const QString& name : controls) {
@@ -72,11 +84,11 @@ void PresentationStrip::showLab(int index, LabFrame* frame, const QStringList& c
         if (const QString title = twinTitle(original); !title.isEmpty()) {
             auto* label = new QLabel(title, this);
             label->setContentsMargins(12, 0, 0, 0);
-            row_->addWidget(label);
+            row_->insertWidget(row_->count() - 1, label);
             extras_ << label;
         }
         twin->setObjectName("strip-" + name);
-        row_->addWidget(twin);
+        row_->insertWidget(row_->count() - 1, twin);
         twins_ << twin;
         names_ << name;
     }

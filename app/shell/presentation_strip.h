@@ -35,7 +35,8 @@ class PresentationStrip : public QWidget {
     void syncToggles();
 
     QComboBox* labs_;
-    QHBoxLayout* row_;
+    QHBoxLayout* transport_;
+    QHBoxLayout* row_; // the lesson's controls, then a stretch
     QPushButton* charts_;
     QPushButton* panel_;
     LabFrame* frame_ = nullptr;

@@ -195,8 +195,11 @@ class TestPresentation : public QObject {
         QCOMPARE(window_->strip()->controlNames(), wanted);
         QVERIFY(window_->strip()->isVisible());
         QCOMPARE(window_->strip()->twins().size(), lab->frame->transport().size() + wanted.size());
-        for (QWidget* twin : window_->strip()->twins())
+        for (QWidget* twin : window_->strip()->twins()) {
             QVERIFY(twin->isVisible());
+            // Text the class reads grows with the presentation font.
+            QVERIFY2(QFontInfo(twin->font()).pointSizeF() >= 13.5, qPrintable(twin->objectName()));
+        }
         QVERIFY(!lab->frame->panel()->isVisible());
         if (lab->key == "interpolation") {
             auto* interp = window_->interpLab();

@@ -132,6 +132,9 @@ void DvaeLab::setPresentation(bool on) {
         latent_[s]->setPresentation(on);
         // A projector of 720 or 768 lines has no room for the code scatters.
         latent_[s]->setVisible(!on || (screen() && screen()->geometry().height() >= 900));
+        // Their row's share goes to the samples when they fold.
+        if (auto* grid = qobject_cast<QGridLayout*>(views_->layout()))
+            grid->setRowStretch(3, latent_[s]->isVisibleTo(views_) ? 3 : 0);
     }
 }
 

@@ -36,8 +36,8 @@ void InterpLab::onSnapshot(const InterpSnapshot& s) {
     if (s.hasScores) {
         // docs/references.md §4, Table 1: baseline 6.88e-3 / 0.44, ACAI 0.24e-3 / 0.10.
         scores_->setText(
-            tr("<b>Lines benchmark</b> of %1 at step %2 (%3 of the 256 test pairs; "
-               "<tt>aelab interpolate</tt> scores all): mean distance <b>%4×10⁻³</b>, "
+            tr("<b>Lines benchmark</b> of %1 at step %2 (%3 of the 256 test pairs; the "
+               "command-line benchmark scores all): mean distance <b>%4×10⁻³</b>, "
                "smoothness <b>%5</b>. Lower is better; paper: plain AE 6.88×10⁻³ / 0.44, "
                "ACAI 0.24×10⁻³ / 0.10.")
                 .arg(QString::fromStdString(aelab::modelTitle(aelab::InterpModel(s.model))))
