@@ -91,7 +91,7 @@ QWidget* FieldControls::buildRunGroup() {
     auto* form = new QFormLayout;
     speed_ = new QComboBox(box);
     for (int s : kSpeeds)
-        speed_->addItem(s ? tr("%1 steps / frame").arg(s) : tr("as fast as possible"), s);
+        speed_->addItem(s ? tr("%n step(s) / frame", "", s) : tr("as fast as possible"), s);
     speed_->setCurrentIndex(4); // 20 steps a frame: a few seconds to a good field
     speed_->setToolTip(tr("Training steps between two redraws (a frame is about 30 ms)"));
     connect(speed_, &QComboBox::currentIndexChanged, this,
