@@ -135,6 +135,9 @@ bool SessionActions::saveSession(const QString& path, QString* error) {
     s.setups = deck_->setups();
     const QByteArray model = field_->modelBytes();
     if (!model.isEmpty()) s.models.insert("field", model);
+    const QMap<qint64, QByteArray> timeline = field_->timelineArchive();
+    for (auto it = timeline.begin(); it != timeline.end(); ++it)
+        s.models.insert(QStringLiteral("fieldTimeline/%1").arg(it.key()), it.value());
     // Other labs' models as "lab/part".
     for (const LabEntry& lab : deck_->labs()) {
         if (!lab.saveModels) continue;
@@ -171,9 +174,14 @@ bool SessionActions::openSession(const QString& path, QString* error) {
         if (lab.restoreView && s.charts.value(lab.key).isObject())
             lab.restoreView(s.charts.value(lab.key).toObject());
     }
-    if (s.models.contains("field"))
+    if (s.models.contains("field")) {
         field_->restoreModel(s.models.value("field"), pointsFromJson(s.charts.value("field")));
-    else if (const LabEntry* lab = deck_->find("field"))
+        QMap<qint64, QByteArray> timeline;
+        for (auto it = s.models.begin(); it != s.models.end(); ++it)
+            if (it.key().startsWith("fieldTimeline/"))
+                timeline.insert(it.key().mid(14).toLongLong(), it.value());
+        field_->restoreTimeline(timeline);
+    } else if (const LabEntry* lab = deck_->find("field"))
         lab->rebuild();
     deck_->show(s.lab);
     rememberProgress();

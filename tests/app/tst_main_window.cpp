@@ -1,5 +1,7 @@
 // The main window routes Space (play / pause) to the lab in front, and only
 // to it.
+#include "app/labs/chain/chain_controls.h"
+#include "app/labs/chain/chain_lab.h"
 #include "app/labs/dvae/dvae_controls.h"
 #include "app/labs/dvae/dvae_lab.h"
 #include "app/labs/field/field_lab.h"
@@ -15,7 +17,9 @@
 #include "app/labkit/view_recorder.h"
 #include "tests/test_time.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QDir>
 #include <QSettings>
@@ -147,6 +151,26 @@ class TestMainWindow : public QObject {
         MainWindow again;
         QVERIFY(!again.welcomeCard());
         QSettings().remove("welcome");
+    }
+
+    // Space plays the chain after switching labs, even if a spin box of the
+    // chain lab's panel had the focus (it used to swallow the key).
+    void spaceWorksAfterSwitchingLabs() {
+        MainWindow window;
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.deck()->show("chain");
+        auto* particles = window.chainLab()->controls()->findChild<QSpinBox*>("particles");
+        QVERIFY(particles);
+        particles->setFocus();
+        window.deck()->show("field");
+        window.deck()->show("chain");
+        QWidget* focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QTest::keyClick(focus, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(window.chainLab()->isPlaying(), scaledMs(5000));
+        window.deck()->pauseAll();
     }
 
     // Help ▸ What am I looking at? has a page for every lab.

@@ -330,6 +330,41 @@ class TestSessions : public QObject {
         QCOMPARE(timeline->maximum(), 1);
     }
 
+    // The timeline and the loss readout come back with the session: the
+    // slider reaches back to step 0 and shows the field saved there.
+    void timelineAndReadoutsComeBack() {
+        MainWindow window;
+        FieldLab* lab = window.fieldLab();
+        window.deck()->applySetups({{"field", kTiny}});
+        resetAndWait(lab);
+        const QVector<float> first = lab->lastSnapshot().view.dx;
+        trainTo(lab, 350);
+        QSlider* timeline = lab->timelineSlider();
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->maximum() >= 3, scaledMs(5000));
+        const int kept = timeline->maximum();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("timeline.aelab");
+        QString error;
+        QVERIFY2(window.sessions()->saveSession(path, &error), qPrintable(error));
+        resetAndWait(lab);
+        QCOMPARE(timeline->maximum(), 0);
+        const quint64 run = lab->lastSnapshot().run;
+        QVERIFY2(window.sessions()->openSession(path, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().run > run, scaledMs(20000));
+        // Every kept snapshot before the saved step, and the saved step itself.
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->maximum() >= kept, scaledMs(20000));
+        // The loss readout shows the saved curve's last value, not 0.
+        QLabel* loss = nullptr;
+        for (QLabel* l : window.deck()->find("field")->panel->findChildren<QLabel*>())
+            if (l->objectName() == "lossReadout") loss = l;
+        QVERIFY(loss);
+        QVERIFY2(loss->text().toDouble() > 0, qPrintable(loss->text()));
+        timeline->setValue(0);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().timelinePosition == 0, scaledMs(10000));
+        QCOMPARE(lab->lastSnapshot().step, 0LL);
+        QCOMPARE(lab->lastSnapshot().view.dx, first);
+    }
+
     // New data starts the timeline again: no snapshot of the old data is
     // scored against the new one; a rewound step shows no live loss.
     void newDataStartsTheTimelineAgain() {

@@ -104,6 +104,7 @@ QWidget* FieldControls::buildRunGroup() {
     form->addRow(tr("Seed ⟳"), seed_);
     readStep_ = readout(box);
     readLoss_ = readout(box);
+    readLoss_->setObjectName("lossReadout");
     readRate_ = readout(box);
     readR2_ = readout(box);
     readR2_->setToolTip(

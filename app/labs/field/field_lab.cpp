@@ -8,6 +8,7 @@
 #include "app/labkit/thread_handoff.h"
 
 #include <QElapsedTimer>
+#include <cmath>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -144,7 +145,15 @@ void FieldLab::onSnapshot(const FieldSnapshot& s) {
     if (!s.newLosses.isEmpty()) chart_->removeAfter(s.newLosses.first().x() - 0.5);
     chart_->appendPoints(lossSeries_, s.newLosses);
     showTimeline(s);
-    controls_->showSnapshot(s);
+    if (std::isfinite(s.loss)) {
+        controls_->showSnapshot(s);
+    } else {
+        // A rewound or restored step: its loss is the curve's at that step.
+        FieldSnapshot shown = s;
+        for (const QPointF& p : chart_->points(lossSeries_))
+            if (p.x() <= double(s.step)) shown.loss = p.y();
+        controls_->showSnapshot(shown);
+    }
     plot_->setTitleText(s.step
                             ? tr("step %1   ·   field fit R² = %2").arg(s.step).arg(s.r2, 0, 'f', 3)
                             : tr("step 0   ·   field fit R² = –   ·   press Space to train"));
@@ -226,6 +235,14 @@ QByteArray FieldLab::modelBytes() const {
 
 QVector<QPointF> FieldLab::lossHistory() const {
     return chart_->points(lossSeries_);
+}
+
+QMap<qint64, QByteArray> FieldLab::timelineArchive() const {
+    return handoff::call(worker_, &FieldWorker::timelineArchive, kSessionSnapshots);
+}
+
+void FieldLab::restoreTimeline(const QMap<qint64, QByteArray>& kept) {
+    handoff::post(worker_, &FieldWorker::restoreTimeline, kept);
 }
 
 void FieldLab::restoreModel(const QByteArray& bytes, const QVector<QPointF>& lossHistory) {

@@ -4,6 +4,7 @@
 #include "app/labkit/lab_thread.h"
 #include "app/labs/field/field_snapshot.h"
 
+#include <QMap>
 #include <QWidget>
 #include <vector>
 
@@ -57,6 +58,11 @@ class FieldLab : public QWidget {
     QByteArray modelBytes() const;
     QVector<QPointF> lossHistory() const;
     void restoreModel(const QByteArray& bytes, const QVector<QPointF>& lossHistory);
+    // The timeline's snapshots for a session (up to kSessionSnapshots,
+    // evenly spread), and putting them back after restoreModel.
+    static constexpr int kSessionSnapshots = 24;
+    QMap<qint64, QByteArray> timelineArchive() const;
+    void restoreTimeline(const QMap<qint64, QByteArray>& kept);
     // The training timeline: one slider position per kept weight snapshot.
     QSlider* timelineSlider() const { return timeline_; }
 

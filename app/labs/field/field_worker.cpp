@@ -32,7 +32,7 @@ void FieldWorker::startRun() {
     ++run_;
     pendingLosses_.clear();
     rateWindow_.clear();
-    lastLoss_ = 0;
+    lastLoss_ = std::numeric_limits<double>::quiet_NaN(); // none until a step (or the chart's)
     timeline_.clear();
     timelineEvery_ = 100;
     rewoundTo_ = -1;
@@ -70,6 +70,37 @@ void FieldWorker::restore(const QByteArray& bytes, const aelab::FieldConfig& con
     }
     restoring_ = true;
     startRun();
+    restoring_ = false;
+}
+
+QMap<qint64, QByteArray> FieldWorker::timelineArchive(int most) const {
+    QMap<qint64, QByteArray> out;
+    const long long live = trainer_ ? trainer_->step() : 0;
+    std::vector<size_t> before;
+    for (size_t i = 0; i < timeline_.size(); ++i)
+        if (timeline_[i].first < live) before.push_back(i);
+    const size_t n = before.size(), keep = std::min(n, size_t(std::max(0, most)));
+    for (size_t k = 0; k < keep; ++k) {
+        // Evenly spread, the first and the last included.
+        const size_t i = before[keep == 1 ? n - 1 : k * (n - 1) / (keep - 1)];
+        out.insert(timeline_[i].first, QByteArray::fromStdString(timeline_[i].second));
+    }
+    return out;
+}
+
+void FieldWorker::restoreTimeline(const QMap<qint64, QByteArray>& kept) {
+    if (!trainer_ || kept.isEmpty()) return;
+    const long long live = trainer_->step();
+    decltype(timeline_) restored;
+    for (auto it = kept.begin(); it != kept.end(); ++it)
+        if (it.key() < live) restored.emplace_back(it.key(), it.value().toStdString());
+    for (auto& entry : timeline_) // the live end startRun() kept
+        if (entry.first >= live) restored.push_back(std::move(entry));
+    timeline_.swap(restored);
+    rewoundTo_ = -1;
+    timelineChanged_ = true;
+    restoring_ = true; // still the session's state, as restore() published it
+    publish(true);
     restoring_ = false;
 }
 

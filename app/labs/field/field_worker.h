@@ -6,6 +6,7 @@
 #include "app/labs/field/field_snapshot.h"
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QObject>
 #include <atomic>
 #include <deque>
@@ -48,6 +49,11 @@ class FieldWorker : public QObject {
     // Replaces the model by a checkpoint, then applies config's live settings
     // (its data included). A new run: charts clear, the timeline restarts.
     void restore(const QByteArray& bytes, const aelab::FieldConfig& config);
+    // Sessions: up to `most` of the timeline's snapshots before the live
+    // step, evenly spread ({step: checkpoint}); and putting such a set back
+    // in front of the live model (after restore()).
+    QMap<qint64, QByteArray> timelineArchive(int most) const;
+    void restoreTimeline(const QMap<qint64, QByteArray>& kept);
     // Shows timeline snapshot index and pauses (the live state is kept as the
     // last snapshot first). Scrubbing loses nothing; training from an earlier
     // snapshot drops the ones after it.
