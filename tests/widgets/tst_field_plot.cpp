@@ -31,6 +31,16 @@ FieldViewData sample() {
         }
     return d;
 }
+
+// The box split into a left and a right basin, attractors at x = ∓0.5.
+BasinViewData twoBasins() {
+    BasinViewData b;
+    b.box = QRectF(-1, -1, 2, 2);
+    b.nx = 2, b.ny = 1;
+    b.label = {0, 1};
+    b.attractors = {QPointF(-0.5, 0), QPointF(0.5, 0)};
+    return b;
+}
 } // namespace
 
 class TestFieldPlot : public QObject {
@@ -171,12 +181,7 @@ class TestFieldPlot : public QObject {
         plot.setShowLearned(false);
         plot.setShowIdeal(false);
         plot.setShowData(false);
-        BasinViewData b;
-        b.box = QRectF(-1, -1, 2, 2);
-        b.nx = 2, b.ny = 1;
-        b.label = {0, 1};
-        b.attractors = {QPointF(-0.5, 0), QPointF(0.5, 0)};
-        plot.setBasins(b);
+        plot.setBasins(twoBasins());
         const QImage off = plot.toPixmap(400, 400).toImage();
         plot.setShowBasins(true);
         const QImage on = plot.toPixmap(400, 400).toImage();
@@ -192,12 +197,7 @@ class TestFieldPlot : public QObject {
         FieldPlot plot;
         plot.resize(500, 500);
         plot.setFieldData(sample());
-        BasinViewData b;
-        b.box = QRectF(-1, -1, 2, 2);
-        b.nx = 2, b.ny = 1;
-        b.label = {0, 1};
-        b.attractors = {QPointF(-0.5, 0), QPointF(0.5, 0)};
-        plot.setBasins(b);
+        plot.setBasins(twoBasins());
         plot.setShowBasins(true);
         // Cell (24, 16) of the 32x32 grid: centre (0.53125, 0.03125).
         const QString text = plot.readoutAt({0.53, 0.04});
