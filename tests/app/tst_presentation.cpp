@@ -158,6 +158,7 @@ class TestPresentation : public QObject {
         QCOMPARE(lessons, 4);
         const QList<QScreen*> screens = QGuiApplication::screens();
         QCOMPARE(screens.size(), 4);
+        QCOMPARE(screens[3]->devicePixelRatio(), 2.0); // the 4K screen: 1920×1080 points
         for (int n = 1; n <= lessons; ++n)
             for (int s = 0; s < screens.size(); ++s)
                 QTest::newRow(
