@@ -59,13 +59,20 @@ int fittingTickCount(const QCPAxis* axis) {
 }
 
 void keepTicksApart(QCustomPlot* plot) {
-    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] {
+    // After each replot, when the layout has given the axes their lengths; a
+    // changed count takes one more (queued) replot to show.
+    QObject::connect(plot, &QCustomPlot::afterLayout, plot, [plot] {
+        bool changed = false;
         for (QCPAxis* axis : plot->axisRect()->axes()) {
             if (!axis->visible() || !axis->tickLabels()) continue;
             const int count = fittingTickCount(axis);
             // The log ticker counts decades; fewer decades never crowd.
-            if (axis->ticker()->tickCount() != count) axis->ticker()->setTickCount(count);
+            if (axis->ticker()->tickCount() != count) {
+                axis->ticker()->setTickCount(count);
+                changed = true;
+            }
         }
+        if (changed) plot->replot(QCustomPlot::rpQueuedReplot);
     });
 }
 

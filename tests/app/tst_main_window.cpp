@@ -173,6 +173,17 @@ class TestMainWindow : public QObject {
         window.deck()->pauseAll();
     }
 
+    // Export and recording suggest a name for the lab and view in front.
+    void namesSayWhichView() {
+        MainWindow window;
+        window.deck()->show("interpolation");
+        QCOMPARE(window.suggestedName("png"), QString("interpolation-strip.png"));
+        window.deck()->show("chain");
+        QCOMPARE(window.suggestedName("gif"), QString("chain.gif"));
+        window.deck()->show("dvae");
+        QCOMPARE(window.suggestedName("svg"), QString("dvae-samples.svg"));
+    }
+
     // Help ▸ What am I looking at? has a page for every lab.
     void everyLabHasAHelpPage() {
         MainWindow window;

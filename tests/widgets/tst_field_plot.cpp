@@ -1,6 +1,8 @@
 // The field plot renders off screen, its layers switch, painting works, and
 // it exports valid PNG, SVG and PDF files.
 #include "widgets/field_plot.h"
+#include "widgets/loss_chart.h"
+#include "widgets/plot_style.h"
 #include "widgets/particle_plottable.h"
 #include "widgets/plot_export.h"
 
@@ -237,6 +239,31 @@ class TestFieldPlot : public QObject {
             last = ParticlePlottable::trailOpacity(n);
         }
         QVERIFY(ParticlePlottable::trailOpacity(2000) < 0.2);
+    }
+    // An empty chart says so instead of drawing made-up axes; its ticks
+    // never crowd a short axis.
+    void emptyChartsSayNoDataYet() {
+        LossChart chart;
+        chart.resize(400, 150);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const int series = chart.addSeries("loss");
+        QVERIFY(chart.showsNoData());
+        QVERIFY(!chart.yAxis->tickLabels());
+        chart.appendPoints(series, {QPointF(1, 0.5), QPointF(2, 0.25), QPointF(3, 0.1)});
+        QVERIFY(!chart.showsNoData());
+        QVERIFY(chart.yAxis->tickLabels());
+        chart.replot();
+        // The ticker follows the axis length: fewer labels on a short chart.
+        const int shortCount = fittingTickCount(chart.yAxis);
+        QCOMPARE(chart.yAxis->ticker()->tickCount(), shortCount);
+        chart.resize(400, 600);
+        chart.replot();
+        QVERIFY(fittingTickCount(chart.yAxis) > shortCount);
+        QCOMPARE(chart.yAxis->ticker()->tickCount(), fittingTickCount(chart.yAxis));
+        QCoreApplication::processEvents(); // the queued replot that shows the new count
+        chart.clearAll();
+        QVERIFY(chart.showsNoData());
     }
     void burstModeTurnsClicksIntoRequests() {
         FieldPlot plot;
