@@ -37,6 +37,9 @@ struct DvaeRequest {
     double epochs = 0;
     long long kEval = 0;       // importance samples per test image for the NLL
     long long evalImages = -1; // test images in the NLL; -1: all
+    long long trainImages = 0; // a class-balanced subset of the training set; 0: all
+    long long mixture = 0;     // corrupted copies in the mixture-proposal NLL; 0: none
+    QString binarize;
     QDir out;
 };
 
@@ -55,20 +58,47 @@ void declareDvaeOptions(CliArgs& a) {
     a.addOption("k-eval", "Importance samples per test image for the NLL estimate.", "1000");
     a.addOption("eval-images", "Test images in the NLL estimate (default: all).");
     a.addOption("seed", "Seed of every random source.", "1");
+    a.addOption("binarize",
+                "fixed (each split binarised once with a fixed seed: the paper's protocol) or "
+                "resample (every batch afresh: the paper's augmentation baseline).",
+                "resample");
+    a.addOption("train-images", "Train on this many images, as many of each class as can be.");
+    a.addOption("decoder-layers", "Hidden layers of the MLP decoder: 1 (the authors') or 2.", "2");
+    a.addOption("clip-norm", "Clip the gradient's norm at this (the authors: 5); 0: no clipping.",
+                "0");
+    a.addFlag("analytic-kl", "VAE and DVAE: the KL term in closed form rather than one sample.");
+    a.addOption("lr-decay-epochs",
+                "Multiply the learning rate by --lr-decay every this many "
+                "epochs; 0: a constant rate.",
+                "0");
+    a.addOption("lr-decay", "The step decay's factor.", "0.5");
+    a.addOption("nll-mixture",
+                "Also estimate the NLL with the mixture proposal over this many corrupted "
+                "copies of each test image (the denoising models' own); 0: not.",
+                "0");
     a.addOption("out", "Output folder (created if missing).");
 }
 
 bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
     aelab::VaeConfig& c = r.config;
-    long long hidden = 0, latent = 0, k = 0, batch = 0, seed = 0;
+    long long hidden = 0, latent = 0, k = 0, batch = 0, seed = 0, decoderLayers = 2;
     if (!a.choice("model", {"vae", "dvae", "iwae", "diwae"}, r.model) ||
         !a.choice("arch", {"mlp", "conv"}, r.arch) || !a.integer("hidden", 1, 100000, hidden) ||
         !a.integer("latent", 1, 10000, latent) || !a.integer("k", 1, 10000, k) ||
         !a.number("lr", 1e-7, 10, c.learningRate) || !a.integer("batch", 1, 100000, batch) ||
         !a.number("epochs", 0, 100000, r.epochs) || !a.integer("k-eval", 1, 10000000, r.kEval) ||
         !a.integer("seed", 0, (1LL << 53), seed) ||
-        (a.isSet("eval-images") && !a.integer("eval-images", 1, 100000000, r.evalImages)))
+        (a.isSet("eval-images") && !a.integer("eval-images", 1, 100000000, r.evalImages)) ||
+        !a.choice("binarize", {"fixed", "resample"}, r.binarize) ||
+        (a.isSet("train-images") && !a.integer("train-images", 1, 100000000, r.trainImages)) ||
+        !a.integer("decoder-layers", 1, 2, decoderLayers) ||
+        !a.number("clip-norm", 0, 1e9, c.clipNorm) ||
+        !a.number("lr-decay-epochs", 0, 1e6, c.lrDecayEpochs) ||
+        !a.number("lr-decay", 1e-6, 1, c.lrDecay) || !a.integer("nll-mixture", 0, 1000, r.mixture))
         return false;
+    c.binarize = r.binarize == "fixed" ? aelab::Binarize::Fixed : aelab::Binarize::Resample;
+    c.decoderLayers = int(decoderLayers);
+    c.analyticKl = a.isSet("analytic-kl");
     const auto noise = aelab::parseCorruption(a.text("noise").toStdString());
     if (!noise) {
         a.fail("--noise: expected saltpepper:P, gaussian:S or mask:P, got \"" + a.text("noise") +
@@ -103,7 +133,8 @@ struct DvaeOutputs {
     double epochs = 0; // the model's
     long long steps = 0;
     double seconds = 0; // training time
-    double trainElbo = 0, testElbo = 0, nll = 0, nllSeconds = 0;
+    double trainElbo = 0, testElbo = 0, nll = 0, nllSeconds = 0, nllMixture = 0;
+    int64_t trainImages = 0;
     int64_t nllImages = 0;
     torch::Tensor samples;                     // 64 samples: samples.png
     torch::Tensor clean, fromClean, fromNoisy; // reconstructions.png, one row each
@@ -116,12 +147,14 @@ void evaluateModel(const DvaeRequest& r, aelab::VaeTrainer& trainer, const aelab
     const torch::Tensor evalSet =
         r.evalImages < 0 ? data.test : aelab::evenlySpaced(data.test, r.evalImages);
     o.nllImages = evalSet.size(0);
-    o.trainElbo = trainer.evaluateBound(aelab::evenlySpaced(data.train, 1000), 1);
+    o.trainElbo = trainer.evaluateTrainBound(1, 1000); // as trained: the fixed set, or a draw
     o.testElbo = trainer.evaluateBound(evalSet, 1, o.nllImages);
     QElapsedTimer clock;
     clock.start();
     o.nll = trainer.estimateNll(evalSet, int(r.kEval));
     o.nllSeconds = clock.nsecsElapsed() * 1e-9;
+    if (r.mixture > 0)
+        o.nllMixture = trainer.estimateNllMixture(evalSet, int(r.kEval), int(r.mixture));
 }
 
 RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
@@ -129,6 +162,7 @@ RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
     std::unique_ptr<aelab::VaeTrainer> trainer;
     try {
         data = aelab::loadImageSource(r.dataset.toStdString());
+        if (r.trainImages > 0) data = aelab::withTrainingImages(data, r.trainImages);
         trainer = std::make_unique<aelab::VaeTrainer>(data.train, r.config);
     } catch (const std::exception& e) {
         return badInput(QString::fromStdString(e.what()));
@@ -139,6 +173,7 @@ RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
     if (training.diverged) return runFailure(divergenceMessage(trainer->step(), training.badLoss));
     DvaeOutputs o;
     o.seconds = training.seconds;
+    o.trainImages = data.train.size(0);
     evaluateModel(r, *trainer, data, o);
     o.samples = trainer->sample(64, r.config.seed + 9);
     o.clean = aelab::evenlySpaced(data.test, 16);
@@ -159,6 +194,13 @@ QJsonObject dvaeMetrics(const DvaeRequest& r, const DvaeOutputs& o) {
                           ? QString::fromStdString(aelab::formatCorruption(r.config.noise))
                           : QString("none")},
             {"k_train", aelab::trainingSamples(r.config)},
+            {"binarize", r.binarize},
+            {"train_images", double(o.trainImages)},
+            {"decoder_layers", r.config.decoderLayers},
+            {"clip_norm", r.config.clipNorm},
+            {"analytic_kl", r.config.analyticKl},
+            {"lr_decay_epochs", r.config.lrDecayEpochs},
+            {"lr_decay", r.config.lrDecay},
             {"epochs", o.epochs},
             {"steps", double(o.steps)},
             {"seconds", o.seconds},
@@ -168,8 +210,11 @@ QJsonObject dvaeMetrics(const DvaeRequest& r, const DvaeOutputs& o) {
             {"k_eval", double(r.kEval)},
             {"nll_images", double(o.nllImages)},
             {"nll_seconds", o.nllSeconds},
+            {"test_nll_mixture", r.mixture > 0 ? QJsonValue(o.nllMixture) : QJsonValue()},
+            {"nll_mixture_copies", double(r.mixture)},
             {"unit", "nats per image; pixels binarised (Bernoulli of the grey level), test images "
-                     "with a fixed seed"}};
+                     "once with a fixed seed; training images once (binarize fixed) or every "
+                     "batch (resample)"}};
 }
 
 bool writeDvaeOutputs(const DvaeRequest& r, const DvaeOutputs& o, QString* error) {

@@ -33,6 +33,12 @@ torch::Tensor evenlySpaced(const torch::Tensor& images, int64_t count);
 // large prime so consecutive picks land in different classes.
 torch::Tensor spreadPicks(const torch::Tensor& images, int64_t count);
 
+// The set with only `count` training images, as many of each class as can
+// be (the first of each, in order: deterministic); without labels, evenly
+// spaced ones. The test split is kept. The DVAE comparison's small-data
+// regime (docs/dvae-lab.md).
+ImageSet withTrainingImages(const ImageSet& set, int64_t count);
+
 void splitEvery(const torch::Tensor& images, const torch::Tensor& labels, int testEvery,
                 ImageSet& out);
 

@@ -13,6 +13,10 @@ namespace aelab {
 
 enum class VaeModel { Vae, Dvae, Iwae, Diwae };
 enum class VaeArch { Mlp, Conv };
+// How grey training images become binary (docs/references.md §3): once, with
+// a fixed seed (the paper's protocol), or afresh for every batch (the
+// paper's "data augmentation" baseline).
+enum class Binarize { Fixed, Resample };
 
 struct VaeConfig {
     VaeModel model = VaeModel::Dvae;
@@ -24,6 +28,14 @@ struct VaeConfig {
     double learningRate = 1e-3;
     int batch = 100;
     std::uint64_t seed = 1;
+    Binarize binarize = Binarize::Resample;
+    int decoderLayers = 2;   // MLP decoder's hidden layers: the authors' has 1 (50-200-784)
+    double clipNorm = 0;     // gradient-norm clipping; 0: none (the authors clip at 5)
+    bool analyticKl = false; // VAE and DVAE: KL(q‖p) in closed form, not one sample
+    // Step decay: the learning rate is multiplied by lrDecay every
+    // lrDecayEpochs epochs (0: constant, as before).
+    double lrDecayEpochs = 0;
+    double lrDecay = 0.5;
 };
 
 inline bool isDenoising(VaeModel m) {

@@ -15,8 +15,10 @@ BernoulliVaeImpl::BernoulliVaeImpl(int c, int h, int w, const VaeConfig& config)
     if (config.arch == VaeArch::Mlp) {
         encoder_ = nn::Sequential(nn::Flatten(), nn::Linear(d, hid), nn::Softplus(),
                                   nn::Linear(hid, hid), nn::Softplus(), nn::Linear(hid, 2 * L));
-        decoder_ = nn::Sequential(nn::Linear(L, hid), nn::Softplus(), nn::Linear(hid, hid),
-                                  nn::Softplus(), nn::Linear(hid, d));
+        decoder_ = config.decoderLayers == 1
+                       ? nn::Sequential(nn::Linear(L, hid), nn::Softplus(), nn::Linear(hid, d))
+                       : nn::Sequential(nn::Linear(L, hid), nn::Softplus(), nn::Linear(hid, hid),
+                                        nn::Softplus(), nn::Linear(hid, d));
     } else {
         if (h % 4 || w % 4)
             throw std::invalid_argument(

@@ -6,6 +6,7 @@
 #include "core/nets/weight_init.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <torch/nn/utils/clip_grad.h>
 
 #include <cmath>
 #include <stdexcept>
@@ -14,6 +15,9 @@ namespace aelab {
 
 namespace {
 constexpr std::uint64_t kTestSeed = 0x7e57;
+// One binary training set for every model and seed, as the authors' fixed
+// seed gives: a comparison then differs only in what it compares.
+constexpr std::uint64_t kTrainSeed = 0x7a1d;
 constexpr int kChunk = 250;     // importance samples per pass in the NLL estimate
 constexpr int64_t kBlock = 100; // images per pass outside training
 
@@ -28,6 +32,10 @@ VaeTrainer::VaeTrainer(torch::Tensor train, const VaeConfig& config)
         throw std::invalid_argument("the training images must be [N, C, H, W]");
     if (config.latent < 1 || config.hidden < 1 || config.samples < 1)
         throw std::invalid_argument("latent size, hidden units and samples must be positive");
+    if (config.decoderLayers < 1 || config.decoderLayers > 2)
+        throw std::invalid_argument("the decoder has 1 or 2 hidden layers");
+    if (config.binarize == Binarize::Fixed) trainBinary_ = binarize(train_, kTrainSeed);
+    lrNow_ = config.learningRate;
     model_ = BernoulliVae(int(train_.size(1)), int(train_.size(2)), int(train_.size(3)), config);
     heUniformInit(*model_, gen_);
     optimiser_ = makeAdam(model_->parameters(), config.learningRate);
@@ -55,21 +63,48 @@ torch::Tensor VaeTrainer::logWeights(const torch::Tensor& clean, const torch::Te
            logNormalDiag(z, mu, logvar);
 }
 
+// The negative bound of a batch: with analyticKl, the VAE's and DVAE's ELBO
+// as E_q[log p(x|z)] − KL(q(z|x̃) ‖ N(0, I)) with the KL in closed form
+// (docs/references.md §3); otherwise the k-sample importance bound.
+torch::Tensor VaeTrainer::negativeBound(const torch::Tensor& clean, const torch::Tensor& input) {
+    if (!config_.analyticKl || isImportanceWeighted(config_.model))
+        return -importanceBound(logWeights(clean, input, trainingSamples(config_), gen_)).mean();
+    auto [mu, logvar] = model_->encode(input);
+    auto z = mu + (0.5 * logvar).exp() * torch::randn(mu.sizes(), gen_, mu.options());
+    auto reconstruction = logBernoulli(clean.reshape({clean.size(0), -1}), model_->decodeLogits(z));
+    auto kl = 0.5 * (mu.pow(2) + logvar.exp() - 1 - logvar).sum(-1);
+    return -(reconstruction - kl).mean();
+}
+
+// Step decay: the rate drops by lrDecay every lrDecayEpochs epochs.
+void VaeTrainer::followSchedule() {
+    if (config_.lrDecayEpochs <= 0) return;
+    const double rate = config_.learningRate *
+                        std::pow(config_.lrDecay, std::floor(epochs() / config_.lrDecayEpochs));
+    if (rate == lrNow_) return;
+    lrNow_ = rate;
+    setLearningRate(*optimiser_, rate);
+}
+
 StepResult VaeTrainer::train(int n) {
     model_->train();
     const int64_t batch = std::min<int64_t>(config_.batch, train_.size(0));
     return guard_.run(
         n, step_,
         {[this, batch] {
+             followSchedule();
              auto idx = torch::randint(train_.size(0), {batch}, gen_, torch::kInt64);
-             auto clean = torch::bernoulli(train_.index_select(0, idx), gen_);
+             auto clean = config_.binarize == Binarize::Fixed
+                              ? trainBinary_.index_select(0, idx)
+                              : torch::bernoulli(train_.index_select(0, idx), gen_);
              auto input = isDenoising(config_.model) ? corrupt(clean, config_.noise, gen_) : clean;
-             return -importanceBound(logWeights(clean, input, trainingSamples(config_), gen_))
-                         .mean();
+             return negativeBound(clean, input);
          },
          [this](torch::Tensor& loss) {
              optimiser_->zero_grad();
              loss.backward();
+             if (config_.clipNorm > 0)
+                 torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.clipNorm);
              optimiser_->step();
          }});
 }
@@ -85,6 +120,15 @@ double VaeTrainer::evaluateBound(const torch::Tensor& images, int k, int64_t max
         sum += importanceBound(logWeights(b, b, k, gen)).sum().item<double>();
     }
     return x.size(0) ? sum / double(x.size(0)) : 0;
+}
+
+double VaeTrainer::evaluateTrainBound(int k, int64_t maxImages) {
+    const int64_t n = train_.size(0),
+                  stride = std::max<int64_t>(1, n / std::max<int64_t>(1, maxImages));
+    if (config_.binarize == Binarize::Resample)
+        return evaluateBound(train_.slice(0, 0, n, stride), k, maxImages);
+    // The fixed binary images themselves: binarising a binary image changes nothing.
+    return evaluateBound(trainBinary_.slice(0, 0, n, stride), k, maxImages);
 }
 
 double VaeTrainer::estimateNll(const torch::Tensor& images, int K, int64_t maxImages,
@@ -103,6 +147,43 @@ double VaeTrainer::estimateNll(const torch::Tensor& images, int K, int64_t maxIm
             importanceLogLikelihood(K, kChunk, [&](int m) { return logWeights(b, b, m, gen); });
         sum += logp.sum().item<double>();
         if (progress) progress(std::min(n, s + block), n);
+    }
+    return n ? -sum / double(n) : 0;
+}
+
+double VaeTrainer::estimateNllMixture(const torch::Tensor& images, int K, int M,
+                                      int64_t maxImages) {
+    torch::NoGradGuard noGrad;
+    model_->eval();
+    const int64_t n = maxImages < 0 ? images.size(0) : std::min(maxImages, images.size(0));
+    auto x = binarize(images.slice(0, 0, n), kTestSeed);
+    auto gen = seeded(kTestSeed + 3);
+    double sum = 0;
+    const int64_t block = std::max<int64_t>(1, kBlock * kChunk / std::max(K, kChunk) / M);
+    for (int64_t s = 0; s < n; s += block) {
+        auto b = x.slice(0, s, std::min(n, s + block));
+        std::vector<torch::Tensor> mus, logvars;
+        for (int m = 0; m < M; ++m) {
+            auto [mu, logvar] = model_->encode(corrupt(b, config_.noise, gen));
+            mus.push_back(mu);
+            logvars.push_back(logvar);
+        }
+        auto mu = torch::stack(mus), logvar = torch::stack(logvars); // [M, N, L]
+        const int64_t N = b.size(0), L = mu.size(2);
+        auto logp = importanceLogLikelihood(K, kChunk, [&](int k) {
+            // z from a component chosen uniformly, then scored by the whole mixture.
+            auto pick = torch::randint(M, {k, N}, gen, torch::kInt64);
+            auto index = pick.unsqueeze(-1).expand({k, N, L});
+            auto mean = mu.gather(0, index), lv = logvar.gather(0, index);
+            auto z = mean + (0.5 * lv).exp() * torch::randn({k, N, L}, gen, mu.options());
+            auto logq =
+                torch::logsumexp(
+                    logNormalDiag(z.unsqueeze(1), mu.unsqueeze(0), logvar.unsqueeze(0)), 1) -
+                std::log(double(M));
+            auto logits = model_->decodeLogits(z.reshape({k * N, L})).view({k, N, -1});
+            return logBernoulli(b.reshape({N, -1}), logits) + logStandardNormal(z) - logq;
+        });
+        sum += logp.sum().item<double>();
     }
     return n ? -sum / double(n) : 0;
 }
@@ -144,7 +225,9 @@ void VaeTrainer::setLive(const CorruptionSpec& noise, double learningRate) {
     config_.noise = noise;
     if (learningRate == config_.learningRate) return;
     config_.learningRate = learningRate;
+    lrNow_ = learningRate;
     setLearningRate(*optimiser_, learningRate);
+    followSchedule();
 }
 
 void VaeTrainer::freshOptimiser() {
@@ -153,8 +236,8 @@ void VaeTrainer::freshOptimiser() {
 
 std::string VaeTrainer::signature() const {
     return vaeModelName(config_.model) + (config_.arch == VaeArch::Mlp ? " mlp " : " conv ") +
-           std::to_string(config_.hidden) + "-" + std::to_string(config_.latent) + ", " +
-           imageShapeText(train_);
+           std::to_string(config_.hidden) + "-" + std::to_string(config_.latent) +
+           (config_.decoderLayers == 1 ? " one-layer decoder" : "") + ", " + imageShapeText(train_);
 }
 
 std::string VaeTrainer::saveState() {

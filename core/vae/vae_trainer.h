@@ -1,9 +1,10 @@
 #pragma once
 // Trains a VAE, DVAE, IWAE or DIWAE on binarised images (docs/references.md §3)
 // and estimates test log-likelihood, the same way for every model. Pixels in
-// [0, 1] are read as probabilities: each training batch is binarised afresh
-// (x ~ Bernoulli(pixel)), test images once with a fixed seed. Knows nothing
-// about threads or screens.
+// [0, 1] are read as probabilities: the training set is binarised once with a
+// fixed seed (Binarize::Fixed, the paper's protocol) or each batch afresh
+// (Binarize::Resample, the paper's augmentation baseline); test images once
+// with a fixed seed. Knows nothing about threads or screens.
 #include "core/training/step_result.h"
 #include "core/vae/vae_config.h"
 #include "core/vae/vae_model.h"
@@ -32,11 +33,20 @@ class VaeTrainer {
 
     // Mean bound on clean binarised images (k = 1: the ELBO), fixed seed.
     double evaluateBound(const torch::Tensor& images, int k = 1, int64_t maxImages = 1000);
+    // The same on (up to maxImages, evenly spread) training images as the
+    // model trains on them: the fixed binary set, or one fixed draw.
+    double evaluateTrainBound(int k = 1, int64_t maxImages = 1000);
     // Mean -log p(x) in nats by importance sampling with K samples from
     // q(z|x) (clean input), `chunk` at a time. progress(done, total) after
     // each image block, if given.
     double estimateNll(const torch::Tensor& images, int K, int64_t maxImages = -1,
                        const std::function<void(int64_t, int64_t)>& progress = {});
+    // The same with the denoising models' own proposal, the mixture
+    // q̃(z|x) = (1/M) Σₘ q(z|x̃ₘ) over M corrupted copies x̃ₘ ~ p(x̃|x)
+    // (docs/references.md §3): a looser proposal than q(z|x) for a DVAE
+    // cannot then pass for a worse model.
+    double estimateNllMixture(const torch::Tensor& images, int K, int M, int64_t maxImages = -1);
+    double learningRateNow() const { return lrNow_; }
 
     // Decoder means: from the prior, of images (optionally corrupted first).
     torch::Tensor sample(int64_t n, std::uint64_t seed);
@@ -61,10 +71,14 @@ class VaeTrainer {
     std::string signature() const;
     torch::Tensor logWeights(const torch::Tensor& clean, const torch::Tensor& input, int k,
                              at::Generator& gen);
+    torch::Tensor negativeBound(const torch::Tensor& clean, const torch::Tensor& input);
+    void followSchedule();
     void saveGood() { guard_.keep(step_); }
     void freshOptimiser();
 
     torch::Tensor train_;
+    torch::Tensor trainBinary_; // Binarize::Fixed: the training set, binarised once
+    double lrNow_ = 0;
     VaeConfig config_;
     BernoulliVae model_{nullptr};
     std::unique_ptr<torch::optim::Adam> optimiser_;

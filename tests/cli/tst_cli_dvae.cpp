@@ -47,6 +47,59 @@ class TestCliDvae : public QObject {
         QCOMPARE(samples.size(), QSize(8 * 96 + 9 * 2, 8 * 96 + 9 * 2)); // 64 lines, x3
         QVERIFY(QFile::exists(dir.filePath("reconstructions.png")));
     }
+    // The paper's protocol options reach the model and the metrics.
+    void protocolOptions() {
+        QTemporaryDir dir;
+        QString err;
+        QCOMPARE(run({"dvae",
+                      "--dataset",
+                      "lines",
+                      "--model",
+                      "dvae",
+                      "--hidden",
+                      "32",
+                      "--latent",
+                      "4",
+                      "--epochs",
+                      "0.5",
+                      "--k-eval",
+                      "20",
+                      "--eval-images",
+                      "20",
+                      "--binarize",
+                      "fixed",
+                      "--train-images",
+                      "200",
+                      "--decoder-layers",
+                      "1",
+                      "--clip-norm",
+                      "5",
+                      "--analytic-kl",
+                      "--nll-mixture",
+                      "3",
+                      "--out",
+                      dir.path()},
+                     &err),
+                 0);
+        QFile f(dir.filePath("metrics.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject m = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(m["binarize"].toString(), QString("fixed"));
+        QCOMPARE(m["train_images"].toInt(), 200);
+        QCOMPARE(m["decoder_layers"].toInt(), 1);
+        QCOMPARE(m["clip_norm"].toDouble(), 5.0);
+        QVERIFY(m["analytic_kl"].toBool());
+        QVERIFY(m["test_nll_mixture"].toDouble() > 0);
+        // 200 images at batch 100: half an epoch is one step.
+        QCOMPARE(m["steps"].toInt(), 1);
+        QCOMPARE(
+            run({"dvae", "--dataset", "lines", "--binarize", "twice", "--out", dir.path()}, &err),
+            2);
+        QVERIFY(err.contains("--binarize"));
+        QCOMPARE(
+            run({"dvae", "--dataset", "lines", "--decoder-layers", "3", "--out", dir.path()}, &err),
+            2);
+    }
     void badInput() {
         QTemporaryDir dir;
         QString err;

@@ -135,6 +135,102 @@ class TestVae : public QObject {
         QCOMPARE(t.sample(2, 1).sizes().vec(), (std::vector<int64_t>{2, 1, 4, 4}));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, VaeTrainer(torch::zeros({4, 1, 6, 6}), c));
     }
+    // The paper's protocol: grey images binarised once. A model can then learn
+    // those very bits (its training bound passes the coin-flip limit
+    // 16 ln ½ of a grey image); binarised afresh each batch it cannot.
+    void fixedBinarisationIsOneSetToLearn() {
+        const auto grey = torch::full({8, 1, 4, 4}, 0.5f);
+        const double coinFlips = 16 * std::log(0.5);
+        VaeConfig c = tiny(VaeModel::Vae);
+        c.hidden = 64;
+        c.latent = 4;
+        c.batch = 8;
+        c.binarize = Binarize::Fixed;
+        VaeTrainer fixed(grey, c);
+        fixed.train(600);
+        const double once = fixed.evaluateTrainBound();
+        QVERIFY2(once > coinFlips + 1, qPrintable(QString::number(once)));
+        QCOMPARE(fixed.evaluateTrainBound(), once); // the same set every time
+        c.binarize = Binarize::Resample;
+        VaeTrainer fresh(grey, c);
+        fresh.train(600);
+        QVERIFY2(fresh.evaluateTrainBound() < coinFlips + 0.3,
+                 qPrintable(QString::number(fresh.evaluateTrainBound())));
+    }
+    void authorsOptions() {
+        // One hidden decoder layer: Linear(2, 16) and Linear(16, 16) only.
+        VaeConfig c = tiny(VaeModel::Vae);
+        c.decoderLayers = 1;
+        VaeTrainer one(halves(), c);
+        int64_t decoder = 0;
+        for (const auto& p : one.model()->named_parameters())
+            if (p.key().rfind("decoder", 0) == 0) decoder += p.value().numel();
+        QCOMPARE(decoder, int64_t(2 * 16 + 16 + 16 * 16 + 16));
+        c.decoderLayers = 3;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, VaeTrainer(halves(), c));
+        // Clipping: the gradient a step used has norm at most clipNorm.
+        c = tiny(VaeModel::Vae);
+        c.clipNorm = 0.01;
+        VaeTrainer clipped(halves(), c);
+        clipped.train(1);
+        double norm2 = 0;
+        for (const auto& p : clipped.model()->parameters())
+            norm2 += p.grad().pow(2).sum().item<double>();
+        QVERIFY2(std::sqrt(norm2) <= 0.01 * 1.0001, qPrintable(QString::number(std::sqrt(norm2))));
+        // Step decay: halved every epoch, so a quarter after two.
+        c = tiny(VaeModel::Vae);
+        c.lrDecayEpochs = 1;
+        c.lrDecay = 0.5;
+        VaeTrainer decaying(halves(), c); // 40 images, batches of 20: 2 steps an epoch
+        decaying.train(5);
+        QCOMPARE(decaying.learningRateNow(), 1e-2 * 0.25);
+    }
+    // The analytic KL: an encoder that outputs μ = 1, log σ² = 0 for every
+    // image has KL = L/2 = 1 exactly, and a decoder that ignores z gives the
+    // hand value, so the loss is exact, with no sampling noise.
+    void analyticKlIsExact() {
+        VaeConfig c = tiny(VaeModel::Vae);
+        c.learningRate = 1e-9;
+        c.analyticKl = true;
+        VaeTrainer t(halves(), c);
+        {
+            torch::NoGradGuard noGrad;
+            for (auto& p : t.model()->parameters())
+                p.zero_();
+            auto params = t.model()->named_parameters();
+            params[params.keys().back()].fill_(std::log(3.0));
+            QString encoderBias;
+            for (const auto& key : params.keys())
+                if (QString::fromStdString(key).startsWith("encoder") &&
+                    QString::fromStdString(key).endsWith("bias"))
+                    encoderBias = QString::fromStdString(key);
+            params[encoderBias.toStdString()].slice(0, 0, 2).fill_(1.0); // μ; log σ² stays 0
+        }
+        const double hand = 8 * std::log(0.75) + 8 * std::log(0.25);
+        const double loss = t.train(1).meanLoss;
+        QVERIFY2(std::abs(loss - (-(hand - 1.0))) < 1e-4, qPrintable(QString::number(loss)));
+    }
+    // Both likelihood estimates (clean-input proposal, and the mixture over
+    // corrupted copies) give a decoder that ignores z its exact log p(x).
+    void mixtureEstimateMatchesTheClosedForm() {
+        VaeTrainer t(halves(), tiny(VaeModel::Dvae));
+        {
+            torch::NoGradGuard noGrad;
+            auto params = t.model()->named_parameters();
+            for (const auto& p : params) {
+                if (p.key().rfind("decoder", 0) == 0)
+                    p.value().zero_();
+                else
+                    p.value().mul_(0.3); // an encoder near, not at, the prior
+            }
+            params[params.keys().back()].fill_(std::log(3.0));
+        }
+        const double hand = 8 * std::log(0.75) + 8 * std::log(0.25);
+        const double clean = t.estimateNll(halves(), 2000);
+        const double mixture = t.estimateNllMixture(halves(), 2000, 5);
+        QVERIFY2(std::abs(clean + hand) < 0.02, qPrintable(QString::number(clean)));
+        QVERIFY2(std::abs(mixture + hand) < 0.02, qPrintable(QString::number(mixture)));
+    }
     void absurdLearningRateRollsBack() {
         VaeConfig c = tiny(VaeModel::Vae);
         c.learningRate = 1e10;

@@ -3,6 +3,7 @@
 #include "datasets/dataset_error.h"
 #include "datasets/idx_file.h"
 #include "datasets/image_folder.h"
+#include "datasets/image_set.h"
 #include "datasets/mnist_json.h"
 
 #include <QDir>
@@ -68,6 +69,28 @@ class TestImageLoaders : public QObject {
     QString path(const QString& name) const { return dir_.filePath(name); }
   private slots:
     void init() { failOnWarnings(); }
+    // A class-balanced subset: as many of each class as can be, in order;
+    // the test split untouched; unlabelled sets evenly spaced.
+    void trainingSubsetIsClassBalanced() {
+        ImageSet set;
+        set.train = torch::arange(100, torch::kFloat32).view({100, 1, 1, 1});
+        set.trainLabels = torch::arange(100, torch::kInt64).div(10, "floor"); // sorted by class
+        set.test = torch::zeros({7, 1, 1, 1});
+        for (int c = 0; c < 10; ++c)
+            set.classNames.push_back(std::to_string(c));
+        const ImageSet sub = withTrainingImages(set, 30);
+        QCOMPARE(sub.train.size(0), 30);
+        QCOMPARE(sub.test.size(0), 7);
+        const auto counts = torch::bincount(sub.trainLabels, {}, 10);
+        QVERIFY(torch::equal(counts, torch::full({10}, 3, torch::kInt64)));
+        QCOMPARE(sub.train[0].item<float>(), 0.0f);  // the first of class 0...
+        QCOMPARE(sub.train[3].item<float>(), 10.0f); // ...then the first of class 1
+        ImageSet plain = set;
+        plain.classNames.clear();
+        const ImageSet spaced = withTrainingImages(plain, 4);
+        QCOMPARE(spaced.train.flatten()[1].item<float>(), 25.0f);
+        QCOMPARE(withTrainingImages(set, 500).train.size(0), 100);
+    }
     void idxGzRoundTrip() {
         writeGz(path("img.gz"), idxImages(3, 4, 5));
         writeGz(path("lab.gz"), idxLabels(3));
