@@ -36,6 +36,9 @@ struct VaeConfig {
     // lrDecayEpochs epochs (0: constant, as before).
     double lrDecayEpochs = 0;
     double lrDecay = 0.5;
+    // The DVAE lab's data setting (the trainer takes the images it is given):
+    // train on this many images, class-balanced; 0: all.
+    long long trainImages = 0;
 };
 
 inline bool isDenoising(VaeModel m) {

@@ -2,6 +2,7 @@
 
 #include "app/labkit/lab_layout.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -35,18 +36,43 @@ DvaeControls::DvaeControls(QWidget* parent) : QWidget(parent) {
                   {lr_, "learningRate"},
                   {batch_, "batch"},
                   {seed_, "seed"},
-                  {estimateK_, "estimateK"}});
+                  {estimateK_, "estimateK"},
+                  {binarize_, "binarize"},
+                  {trainImages_, "trainImages"},
+                  {authorsNet_, "authorsNet"}});
 }
 
 QWidget* DvaeControls::buildDataGroup() {
     auto* form = new QFormLayout;
     data_ = makeDataMenu(
         {"mnist", "fashion-mnist", "lines"},
-        tr("Grey levels are read as Bernoulli probabilities: each training "
-           "batch is binarised afresh, the test images once."),
+        tr("Grey levels are read as Bernoulli probabilities: the training images "
+           "binarised once or every batch (below), the test images once."),
         this, [this](const QString& spec) { emit dataChosen(spec); },
         [this] { emit folderRequested(); });
     form->addRow(tr("Data"), data_);
+    binarize_ = new QComboBox;
+    binarize_->addItem(tr("fresh binarisation every batch (augmentation)"),
+                       int(aelab::Binarize::Resample));
+    binarize_->addItem(tr("binarised once (paper)"), int(aelab::Binarize::Fixed));
+    binarize_->setToolTip(
+        tr("Binarised once: the training images become one fixed binary set, as in Im et al.'s "
+           "protocol, where a plain VAE overfits and denoising regularises. Every batch afresh: "
+           "the paper's \"data augmentation\" baseline. Applies on New models."));
+    trainImages_ = new QSpinBox;
+    trainImages_->setRange(0, 1'000'000);
+    trainImages_->setSingleStep(500);
+    trainImages_->setSpecialValueText(tr("all"));
+    trainImages_->setToolTip(tr("Train on this many images, as many of each class as can be: "
+                                "with 1,000 the VAE overfits within minutes. Applies on New "
+                                "models."));
+    authorsNet_ = new QCheckBox(tr("The authors' network and training"));
+    authorsNet_->setToolTip(tr("A decoder with one hidden layer (50-200-784), gradients clipped "
+                               "at norm 5 and the KL term in closed form, as in the authors' "
+                               "code. Applies on New models."));
+    form->addRow(tr("Binarisation"), binarize_);
+    form->addRow(tr("Training images"), trainImages_);
+    form->addRow(authorsNet_);
     return makeGroup(tr("Data"), form);
 }
 
@@ -179,6 +205,13 @@ aelab::VaeConfig DvaeControls::config(int s) const {
     c.learningRate = lr_->value();
     c.batch = batch_->value();
     c.seed = std::uint64_t(seed_->value());
+    c.binarize = aelab::Binarize(binarize_->currentData().toInt());
+    c.trainImages = trainImages_->value();
+    if (authorsNet_->isChecked()) {
+        c.decoderLayers = 1;
+        c.clipNorm = 5;
+        c.analyticKl = true;
+    }
     return c;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -49,6 +50,9 @@ class DvaeControls : public QWidget {
     QWidget* buildActionsGroup();
 
     QComboBox* data_ = nullptr;
+    QComboBox* binarize_ = nullptr;
+    QSpinBox* trainImages_ = nullptr;
+    QCheckBox* authorsNet_ = nullptr;
     QComboBox* model_[2] = {};
     QComboBox* noiseKind_[2] = {};
     QDoubleSpinBox* noiseLevel_[2] = {};

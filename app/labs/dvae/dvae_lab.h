@@ -59,6 +59,7 @@ class DvaeLab : public QWidget {
     void showEvent(QShowEvent* event) override;
 
   private:
+    QString slotTitle(int slot, const DvaeSlotView& view) const;
     LabFrame* frame_ = nullptr;
     void onSnapshot(const DvaeSnapshot& s);
     void showError(const QString& text);
@@ -78,7 +79,7 @@ class DvaeLab : public QWidget {
     QStringList classNames_;
     DvaeSnapshot last_;
     quint64 modelId_ = 0;
-    int series_[kDvaeSlots][2] = {};
+    int series_[kDvaeSlots][3] = {};
     int refineSlot_ = 0;
     bool started_ = false;
 };

@@ -18,6 +18,7 @@ struct DvaeSlotView {
     double epochs = 0;
     QVector<QPointF> trainLoss; // new (epoch, -bound on a training batch) points
     QVector<QPointF> testNll;   // new (epoch, estimated test NLL) points
+    QVector<QPointF> trainElbo; // new (epoch, −ELBO on training images as trained) points
     QVector<QImage> samples;    // from the prior
     QVector<QImage> recon;      // rows: clean, from clean, corrupted, from corrupted
     QVector<QPointF> latent;    // test codes in 2D (first two dims or principal axes)
@@ -25,6 +26,9 @@ struct DvaeSlotView {
     QString latentAxes;         // how the 2D view was made
     double lastNll = 0;         // the latest estimate, 0 = none yet
     int lastNllK = 0;
+    double lastTrainElbo = 0;  // −ELBO on training images, with the live NLL; 0 = none
+    long long trainImages = 0; // what the model trains on
+    bool fixedBinarisation = false;
 };
 
 struct DvaeSnapshot {

@@ -63,7 +63,8 @@ struct DvaeWorker::State {
     quint64 modelId = 0;
     bool training = false, diverged = false;
     QString message;
-    QVector<QPointF> trainLoss[kDvaeSlots], testNll[kDvaeSlots];
+    QVector<QPointF> trainLoss[kDvaeSlots], testNll[kDvaeSlots], trainElbo[kDvaeSlots];
+    double lastTrainElbo[kDvaeSlots] = {0, 0};
     double lastNll[kDvaeSlots] = {0, 0};
     int lastNllK[kDvaeSlots] = {0, 0};
     double nextLive[kDvaeSlots] = {0, 0};
@@ -123,8 +124,11 @@ void DvaeWorker::resetModels(const aelab::VaeConfig& a, const aelab::VaeConfig& 
     if (!d->loaded) return;
     try {
         for (int s = 0; s < kDvaeSlots; ++s)
-            d->trainers[size_t(s)] =
-                std::make_unique<aelab::VaeTrainer>(d->data.train, d->configs[s]);
+            d->trainers[size_t(s)] = std::make_unique<aelab::VaeTrainer>(
+                d->configs[s].trainImages > 0
+                    ? aelab::withTrainingImages(d->data, d->configs[s].trainImages).train
+                    : d->data.train,
+                d->configs[s]);
     } catch (const std::exception& e) {
         emit failed(QString::fromStdString(e.what()));
         return;
@@ -133,6 +137,8 @@ void DvaeWorker::resetModels(const aelab::VaeConfig& a, const aelab::VaeConfig& 
     for (int s = 0; s < kDvaeSlots; ++s) {
         d->trainLoss[s].clear();
         d->testNll[s].clear();
+        d->trainElbo[s].clear();
+        d->lastTrainElbo[s] = 0;
         d->lastNll[s] = 0;
         d->nextLive[s] = 0;
     }
@@ -152,6 +158,9 @@ void DvaeWorker::liveNll(int s) {
     d->lastNll[s] = t.estimateNll(d->liveImages, kLiveK);
     d->lastNllK[s] = kLiveK;
     d->testNll[s].append(QPointF(t.epochs(), d->lastNll[s]));
+    // The training side of the gap: the ELBO on the images as trained on.
+    d->lastTrainElbo[s] = -t.evaluateTrainBound(1, kLiveImages);
+    d->trainElbo[s].append(QPointF(t.epochs(), d->lastTrainElbo[s]));
     d->nextLive[s] = t.epochs() + kLiveEveryEpochs;
 }
 
@@ -256,6 +265,12 @@ void DvaeWorker::publish(bool force, bool views) {
         v.epochs = t.epochs();
         v.trainLoss.swap(d->trainLoss[k]);
         v.testNll.swap(d->testNll[k]);
+        v.trainElbo.swap(d->trainElbo[k]);
+        v.lastTrainElbo = d->lastTrainElbo[k];
+        v.trainImages = d->configs[k].trainImages > 0
+                            ? std::min<long long>(d->configs[k].trainImages, d->data.train.size(0))
+                            : d->data.train.size(0);
+        v.fixedBinarisation = d->configs[k].binarize == aelab::Binarize::Fixed;
         v.lastNll = d->lastNll[k];
         v.lastNllK = d->lastNllK[k];
         if (!views) continue;
