@@ -23,6 +23,9 @@ QList<Verb> builtInVerbs() {
          "train a VAE/DVAE/IWAE/DIWAE, estimate test NLL; write metrics.json, samples.png, "
          "reconstructions.png",
          runDvaeVerb},
+        {"dvae-compare",
+         "VAE-family models over seeds on the paper's protocol; write compare.json, compare.png",
+         runDvaeCompareVerb},
         {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
     };
 }

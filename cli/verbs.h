@@ -11,5 +11,6 @@ int runImageDaeVerb(const QStringList& args);
 int runLinesVerb(const QStringList& args);
 int runInterpolateVerb(const QStringList& args);
 int runDvaeVerb(const QStringList& args);
+int runDvaeCompareVerb(const QStringList& args);
 
 } // namespace aelab::cli

@@ -100,6 +100,35 @@ class TestCliDvae : public QObject {
             run({"dvae", "--dataset", "lines", "--decoder-layers", "3", "--out", dir.path()}, &err),
             2);
     }
+    // dvae-compare: every model for every seed, the NLLs with their mean and
+    // sd, the mixture estimate for the denoising model only, and the plot.
+    void comparesOverSeeds() {
+        QTemporaryDir dir;
+        QString err;
+        QCOMPARE(run({"dvae-compare", "--dataset", "lines", "--models", "vae,dvae", "--seeds",
+                      "1,2", "--train-images", "200", "--eval-images", "20", "--epochs", "1",
+                      "--k-eval", "10", "--nll-mixture", "2", "--out", dir.path()},
+                     &err),
+                 0);
+        QFile f(dir.filePath("compare.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject all = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(all["binarize"].toString(), QString("fixed"));
+        const QJsonObject vae = all["models"].toObject()["vae"].toObject();
+        const QJsonObject dvae = all["models"].toObject()["dvae"].toObject();
+        QCOMPARE(vae["test_nll"].toArray().size(), 2);
+        QCOMPARE(dvae["seeds"].toArray().size(), 2);
+        const double a = vae["test_nll"].toArray()[0].toDouble();
+        const double b = vae["test_nll"].toArray()[1].toDouble();
+        QVERIFY(std::abs(vae["mean"].toDouble() - (a + b) / 2) < 1e-9);
+        QVERIFY(std::abs(vae["sd"].toDouble() - std::abs(a - b) / std::sqrt(2.0)) < 1e-9);
+        QVERIFY(a != b); // two seeds, two models
+        QVERIFY(!vae.contains("test_nll_mixture"));
+        QCOMPARE(dvae["test_nll_mixture"].toArray().size(), 2);
+        QVERIFY(QImage(dir.filePath("compare.png")).width() > 100);
+        QCOMPARE(run({"dvae-compare", "--models", "vae,gan", "--out", dir.path()}, &err), 2);
+        QVERIFY(err.contains("--models"));
+    }
     void badInput() {
         QTemporaryDir dir;
         QString err;
