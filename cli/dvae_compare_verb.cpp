@@ -51,8 +51,7 @@ void declareCompareOptions(CliArgs& a) {
     a.addOption("noise", "Corruption of the denoising models.", "saltpepper:0.1");
     a.addOption("k", "Importance samples when training IWAE and DIWAE.", "5");
     a.addOption("k-eval", "Importance samples per test image for the NLL.", "500");
-    a.addOption("nll-mixture", "Corrupted copies in the denoising models' mixture proposal.",
-                "10");
+    a.addOption("nll-mixture", "Corrupted copies in the denoising models' mixture proposal.", "10");
     a.addOption("decoder-layers", "Hidden layers of the decoder (the authors': 1).", "1");
     a.addOption("clip-norm", "Gradient-norm clipping (the authors': 5); 0: none.", "5");
     a.addOption("kl", "analytic (closed form, as the authors) or sampled.", "analytic");
@@ -79,10 +78,9 @@ bool readCompareRequest(CliArgs& a, CompareRequest& r) {
     aelab::VaeConfig& c = r.config;
     long long k = 0, batch = 0, decoderLayers = 1;
     QString kl;
-    if (!readList<aelab::VaeModel>(a, "models", r.models,
-                                   [](const QString& s) {
-                                       return aelab::parseVaeModel(s.toStdString());
-                                   }) ||
+    if (!readList<aelab::VaeModel>(
+            a, "models", r.models,
+            [](const QString& s) { return aelab::parseVaeModel(s.toStdString()); }) ||
         !readList<std::uint64_t>(a, "seeds", r.seeds,
                                  [](const QString& s) -> std::optional<std::uint64_t> {
                                      bool ok = false;
@@ -202,8 +200,10 @@ QJsonObject compareJson(const CompareRequest& r, const CompareOutputs& o) {
                 mixtures << run.nllMixture;
             }
         }
-        QJsonObject m{{"seeds", seeds},           {"test_nll", nll},
-                      {"train_elbo", trainElbo}, {"test_elbo", testElbo},
+        QJsonObject m{{"seeds", seeds},
+                      {"test_nll", nll},
+                      {"train_elbo", trainElbo},
+                      {"test_elbo", testElbo},
                       {"seconds", seconds}};
         addMeanAndSd(m, nlls, "");
         if (!mixtures.isEmpty()) {
@@ -262,8 +262,8 @@ bool writeCompareOutputs(const CompareRequest& r, const CompareOutputs& o, QStri
     const QJsonObject models = json.value("models").toObject();
     for (auto it = models.begin(); it != models.end(); ++it) {
         const QJsonObject m = it.value().toObject();
-        text << "dvae-compare " << it.key() << ": test NLL " << m.value("mean").toDouble()
-             << " ± " << m.value("sd").toDouble();
+        text << "dvae-compare " << it.key() << ": test NLL " << m.value("mean").toDouble() << " ± "
+             << m.value("sd").toDouble();
         if (m.contains("mixture_mean"))
             text << " (mixture proposal " << m.value("mixture_mean").toDouble() << " ± "
                  << m.value("mixture_sd").toDouble() << ")";

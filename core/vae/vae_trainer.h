@@ -30,6 +30,7 @@ class VaeTrainer {
     StepResult train(int n);
     long long step() const { return step_; }
     double epochs() const; // training images seen / training set size
+    int64_t trainingImages() const { return train_.size(0); }
 
     // Mean bound on clean binarised images (k = 1: the ELBO), fixed seed.
     double evaluateBound(const torch::Tensor& images, int k = 1, int64_t maxImages = 1000);

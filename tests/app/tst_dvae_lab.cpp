@@ -12,6 +12,9 @@
 
 #include <QLabel>
 #include <QSignalSpy>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QSpinBox>
 #include <QtTest>
 
 #include "tests/test_warnings.h"
@@ -22,6 +25,27 @@ class TestDvaeLab : public QObject {
     Q_OBJECT
   private slots:
     void init() { failOnWarnings(); }
+    // The paper's protocol from the panel: 200 training images binarised
+    // once, and the titles say so.
+    void paperProtocolFromThePanel() {
+        DvaeLab lab;
+        lab.controls()->chooseData("lines");
+        lab.show();
+        QTRY_COMPARE_WITH_TIMEOUT(lab.samplesView(0)->images().size(), kDvaeSamples,
+                                  scaledMs(30000));
+        QWidget* panel = lab.controls();
+        panel->findChild<QComboBox*>("binarize")->setCurrentIndex(1); // binarised once (paper)
+        panel->findChild<QSpinBox*>("trainImages")->setValue(200);
+        panel->findChild<QCheckBox*>("authorsNet")->setChecked(true);
+        const quint64 before = lab.lastSnapshot().modelId;
+        emit lab.controls()->resetRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().modelId != before, scaledMs(30000));
+        const aelab::VaeConfig c = lab.controls()->config(1);
+        QVERIFY(c.binarize == aelab::Binarize::Fixed && c.decoderLayers == 1 && c.analyticKl &&
+                c.clipNorm == 5);
+        QCOMPARE(lab.lastSnapshot().slot[1].trainImages, 200LL);
+        QVERIFY(lab.lastSnapshot().slot[1].fixedBinarisation);
+    }
     void trainsComparesEstimatesAndRefines() {
         DvaeLab lab;
         lab.resize(1200, 850);
@@ -44,6 +68,11 @@ class TestDvaeLab : public QObject {
         QVERIFY(lab.chart()->pointCount(0) >= 2); // A's bound
         QVERIFY(lab.chart()->pointCount(2) >= 2); // B's bound
         QVERIFY(lab.chart()->pointCount(1) >= 1); // A's live NLL at epoch 0
+        // Beside it the training −ELBO, and the title reads the gap between them.
+        QVERIFY(lab.chart()->pointCount(4) >= 1); // A's training −ELBO
+        const DvaeSlotView& a = lab.lastSnapshot().slot[0];
+        QVERIFY(a.lastTrainElbo > 0 && a.lastNll > 0);
+        QVERIFY(!a.fixedBinarisation); // the lab's default: fresh binarisation
 
         lab.estimateNll(5);
         QTRY_VERIFY_WITH_TIMEOUT(lab.nllLabel()->text().startsWith("Test NLL with K = 5"),

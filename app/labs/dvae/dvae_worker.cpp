@@ -267,9 +267,7 @@ void DvaeWorker::publish(bool force, bool views) {
         v.testNll.swap(d->testNll[k]);
         v.trainElbo.swap(d->trainElbo[k]);
         v.lastTrainElbo = d->lastTrainElbo[k];
-        v.trainImages = d->configs[k].trainImages > 0
-                            ? std::min<long long>(d->configs[k].trainImages, d->data.train.size(0))
-                            : d->data.train.size(0);
+        v.trainImages = t.trainingImages();
         v.fixedBinarisation = d->configs[k].binarize == aelab::Binarize::Fixed;
         v.lastNll = d->lastNll[k];
         v.lastNllK = d->lastNllK[k];
