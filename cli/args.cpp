@@ -106,4 +106,15 @@ bool readImageSource(CliArgs& a, QString& dataset) {
     return false;
 }
 
+bool readNoise(CliArgs& a, aelab::CorruptionSpec& noise) {
+    const auto parsed = aelab::parseCorruption(a.text("noise").toStdString());
+    if (!parsed) {
+        a.fail("--noise: expected gaussian:S, saltpepper:P or mask:P, got \"" + a.text("noise") +
+               "\"");
+        return false;
+    }
+    noise = *parsed;
+    return true;
+}
+
 } // namespace aelab::cli

@@ -1,6 +1,8 @@
 #pragma once
 // Typed option reading for the command-line verbs: every bad value becomes a
 // one-line error naming the option, so each verb only lists what it takes.
+#include "core/training/corruption_spec.h"
+
 #include <QCommandLineParser>
 #include <QString>
 
@@ -67,6 +69,9 @@ int reportError(const CliArgs& args, const VerbError& error);
 // The image verbs' --dataset: a source name (mnist, fashion-mnist, lines,
 // folder:PATH); false, with a.error() set, for anything else.
 bool readImageSource(CliArgs& a, QString& dataset);
+// The image verbs' --noise (gaussian:S, saltpepper:P or mask:P); false, with
+// a.error() set, for anything else.
+bool readNoise(CliArgs& a, aelab::CorruptionSpec& noise);
 
 // What a verb's run step returns: what its write step turns into files, or
 // why it stopped.

@@ -98,13 +98,7 @@ bool readCompareRequest(CliArgs& a, CompareRequest& r) {
         !a.choice("kl", {"analytic", "sampled"}, kl) || !a.number("lr", 1e-7, 10, c.learningRate) ||
         !a.integer("batch", 1, 100000, batch) || !readImageSource(a, r.dataset))
         return false;
-    const auto noise = aelab::parseCorruption(a.text("noise").toStdString());
-    if (!noise) {
-        a.fail("--noise: expected saltpepper:P, gaussian:S or mask:P, got \"" + a.text("noise") +
-               "\"");
-        return false;
-    }
-    c.noise = *noise;
+    if (!readNoise(a, c.noise)) return false;
     c.samples = int(k);
     c.batch = int(batch);
     c.decoderLayers = int(decoderLayers);

@@ -99,18 +99,12 @@ bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
     c.binarize = r.binarize == "fixed" ? aelab::Binarize::Fixed : aelab::Binarize::Resample;
     c.decoderLayers = int(decoderLayers);
     c.analyticKl = a.isSet("analytic-kl");
-    const auto noise = aelab::parseCorruption(a.text("noise").toStdString());
-    if (!noise) {
-        a.fail("--noise: expected saltpepper:P, gaussian:S or mask:P, got \"" + a.text("noise") +
-               "\"");
-        return false;
-    }
+    if (!readNoise(a, c.noise)) return false;
     c.model = *aelab::parseVaeModel(r.model.toStdString());
     c.arch = r.arch == "mlp" ? aelab::VaeArch::Mlp : aelab::VaeArch::Conv;
     c.hidden = int(hidden);
     c.latent = int(latent);
     c.samples = int(k);
-    c.noise = *noise;
     c.batch = int(batch);
     c.seed = std::uint64_t(seed);
     if (!readImageSource(a, r.dataset)) return false;

@@ -78,13 +78,7 @@ bool readImageDaeConfig(CliArgs& a, double lr, long long batch, long long seed,
     if (a.isSet("base") && !a.integer("base", 2, 4096, base)) return false;
     if (a.isSet("base")) c.base = int(base);
     c.loss = r.loss == "bce" ? aelab::ImageLoss::Bce : aelab::ImageLoss::SquaredError;
-    const auto noise = aelab::parseCorruption(a.text("noise").toStdString());
-    if (!noise) {
-        a.fail("--noise: expected gaussian:S, saltpepper:P or mask:P, got \"" + a.text("noise") +
-               "\"");
-        return false;
-    }
-    c.noise = *noise;
+    if (!readNoise(a, c.noise)) return false;
     c.learningRate = lr;
     c.batch = int(batch);
     c.seed = std::uint64_t(seed);
