@@ -133,10 +133,6 @@ QColor FieldPlot::idealColour() {
 QColor FieldPlot::learnedColour() {
     return kLearnedColour;
 }
-bool FieldPlot::readoutShown() const {
-    return hover_->visible();
-}
-
 void FieldPlot::setFieldData(const FieldViewData& view) {
     data_ = view;
     rebuild();
@@ -198,24 +194,6 @@ void FieldPlot::rebuild() {
         lastBox_ = data_.box;
         frameBox();
     }
-    replot(QCustomPlot::rpQueuedReplot);
-}
-
-QRect FieldPlot::recordingArea() const {
-    if (!lastBox_.isValid()) return rect();
-    const int left = int(xAxis->coordToPixel(lastBox_.left()));
-    const int right = int(xAxis->coordToPixel(lastBox_.right()));
-    // Wide enough for the title's text; the x tick labels below are kept.
-    const int titleWidth = QFontMetrics(title_->font()).horizontalAdvance(title_->text()) + 24;
-    const int half = std::max((right - left) / 2 + 12, titleWidth / 2);
-    const int centre = (left + right) / 2;
-    const QRect area(QPoint(centre - half, title_->outerRect().top()),
-                     QPoint(centre + half, axisRect()->outerRect().bottom()));
-    return area.intersected(rect());
-}
-
-void FieldPlot::resetView() {
-    frameBox();
     replot(QCustomPlot::rpQueuedReplot);
 }
 

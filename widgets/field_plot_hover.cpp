@@ -1,7 +1,8 @@
-// The field plot's hover readout: at the cursor, the learned and the ideal
-// field, the log-density of the blurred data and, in the chain lab, the
-// basin the cell drains to. The values are the grid cell's under the cursor,
-// the same numbers the arrows and the heat map draw.
+// What a reader or a recording gets of the field plot. The hover readout: at
+// the cursor, the learned and the ideal field, the log-density of the blurred
+// data and, in the chain lab, the basin the cell drains to (the grid cell's
+// values, the same numbers the arrows and the heat map draw). The recording
+// area: the data's box and the title, without the margins beside it.
 #include "widgets/field_plot.h"
 
 #include <QMouseEvent>
@@ -28,6 +29,28 @@ void FieldPlot::setUpHover() {
     hover_->setPen(QPen(QColor(150, 150, 150)));
     hover_->setPadding(QMargins(6, 4, 6, 4));
     hover_->setVisible(false);
+}
+
+bool FieldPlot::readoutShown() const {
+    return hover_->visible();
+}
+
+QRect FieldPlot::recordingArea() const {
+    if (!lastBox_.isValid()) return rect();
+    const int left = int(xAxis->coordToPixel(lastBox_.left()));
+    const int right = int(xAxis->coordToPixel(lastBox_.right()));
+    // Wide enough for the title's text; the x tick labels below are kept.
+    const int titleWidth = QFontMetrics(title_->font()).horizontalAdvance(title_->text()) + 24;
+    const int half = std::max((right - left) / 2 + 12, titleWidth / 2);
+    const int centre = (left + right) / 2;
+    const QRect area(QPoint(centre - half, title_->outerRect().top()),
+                     QPoint(centre + half, axisRect()->outerRect().bottom()));
+    return area.intersected(rect());
+}
+
+void FieldPlot::resetView() {
+    frameBox();
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 QString FieldPlot::readoutAt(const QPointF& at) const {

@@ -32,20 +32,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QProgressBar>
-#include <QProgressDialog>
-#include <QTextBrowser>
 #include <QTimer>
-#include <QComboBox>
-#include <QDateTime>
-#include <QDialogButtonBox>
-#include <QDir>
-#include <QFileInfo>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QStandardPaths>
 #include <QScreen>
 #include <QUndoStack>
 
@@ -328,68 +315,6 @@ bool MainWindow::chainTabActive() const {
     return tabs_->currentWidget() == chainLab_;
 }
 
-// F9 records at once, so the start is never missed: into the folder, format
-// and frame rate of View ▸ Recording settings (by default the Videos folder,
-// GIF, 15 frames a second), named after the view and the time.
-void MainWindow::toggleRecording() {
-    if (recorder_->isRecording()) return stopRecording();
-    const RecordingSettings r = recordingSettings();
-    QDir().mkpath(r.folder);
-    const QString name = suggestedName(r.format);
-    const QString path = QDir(r.folder).filePath(
-        QFileInfo(name).completeBaseName() + "-" +
-        QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss") + "." + r.format);
-    startRecording(path, r.fps);
-}
-
-MainWindow::RecordingSettings MainWindow::recordingSettings() {
-    QSettings settings;
-    QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
-    if (videos.isEmpty()) videos = QDir::homePath();
-    RecordingSettings r;
-    r.folder = settings.value("record/folder", videos).toString();
-    r.format = settings.value("record/format", "gif").toString() == "mp4" ? "mp4" : "gif";
-    r.fps = std::clamp(settings.value("record/fps", 15).toInt(), 2, 60);
-    return r;
-}
-
-void MainWindow::editRecordingSettings() {
-    const RecordingSettings r = recordingSettings();
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Recording settings"));
-    auto* folder = new QLineEdit(r.folder, &dialog);
-    auto* browse = new QPushButton(tr("Choose…"), &dialog);
-    connect(browse, &QPushButton::clicked, &dialog, [&dialog, folder] {
-        const QString dir =
-            QFileDialog::getExistingDirectory(&dialog, tr("Recordings folder"), folder->text());
-        if (!dir.isEmpty()) folder->setText(dir);
-    });
-    auto* row = new QHBoxLayout;
-    row->addWidget(folder, 1);
-    row->addWidget(browse);
-    auto* format = new QComboBox(&dialog);
-    format->addItem(tr("GIF animation"), "gif");
-    format->addItem(tr("MP4 video"), "mp4");
-    format->setCurrentIndex(r.format == "mp4" ? 1 : 0);
-    auto* fps = new QSpinBox(&dialog);
-    fps->setRange(2, 60);
-    fps->setValue(r.fps);
-    fps->setSuffix(tr(" frames/s"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* form = new QFormLayout(&dialog);
-    form->addRow(tr("Folder"), row);
-    form->addRow(tr("Format"), format);
-    form->addRow(tr("Frame rate"), fps);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted) return;
-    QSettings settings;
-    settings.setValue("record/folder", folder->text());
-    settings.setValue("record/format", format->currentData().toString());
-    settings.setValue("record/fps", fps->value());
-}
-
 QWidget* MainWindow::viewInFront() const {
     if (imageTabActive()) return imageViewInFront();
     return chainTabActive() ? static_cast<QWidget*>(chainLab_->plot())
@@ -400,43 +325,6 @@ void MainWindow::copyViewToClipboard() {
     QWidget* view = viewInFront();
     QGuiApplication::clipboard()->setImage(view->grab().toImage());
     statusBar()->showMessage(tr("Copied the view to the clipboard"), 3000);
-}
-
-bool MainWindow::startRecording(const QString& path, double fps) {
-    QString error;
-    QWidget* view = viewInFront();
-    // A field or chain plot records its data box and title, not the margins.
-    const auto* plot = qobject_cast<const FieldPlot*>(view);
-    if (!recorder_->start(view, {path}, fps, &error, plot ? plot->recordingArea() : QRect())) {
-        QMessageBox::warning(this, tr("Cannot record"), error);
-        return false;
-    }
-    recordAction_->setText(tr("Stop recording"));
-    statusBar()->showMessage(tr("Recording to %1: press F9 to stop").arg(path), 5000);
-    return true;
-}
-
-void MainWindow::stopRecording() {
-    if (!recorder_->isRecording()) return;
-    auto* dialog = new QProgressDialog(tr("Writing the recording…"), QString(), 0,
-                                       recorder_->framesGrabbed(), this);
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->setMinimumDuration(300);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(recorder_, &ViewRecorder::progress, dialog, [dialog](int written, int total) {
-        dialog->setMaximum(total);
-        dialog->setValue(written);
-    });
-    connect(recorder_, &ViewRecorder::finished, dialog,
-            [this, dialog](bool ok, const QString& message) {
-                dialog->close();
-                recordAction_->setText(tr("Record the plot (F9 again stops)"));
-                if (ok)
-                    statusBar()->showMessage(message, 8000);
-                else
-                    QMessageBox::warning(this, tr("Recording failed"), message);
-            });
-    recorder_->stop();
 }
 
 void MainWindow::exportCurrentPlot() {
@@ -462,30 +350,6 @@ QString MainWindow::suggestedName(const QString& extension) const {
                          : key == "image"       ? "image-lab"
                                                 : key;
     return view + "." + extension;
-}
-
-void MainWindow::showHelpPage() {
-    const QString key = deck_->currentKey();
-    QFile page(":/help/" + key + ".html");
-    if (!page.open(QIODevice::ReadOnly)) return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(
-        tr("What am I looking at? — %1").arg(tabs_->tabText(tabs_->currentIndex())));
-    auto* browser = new QTextBrowser(&dialog);
-    browser->setObjectName("helpBrowser");
-    browser->setHtml(QString::fromUtf8(page.readAll()));
-    browser->setOpenExternalLinks(true);
-    if (presenting_) {
-        QFont f = browser->font();
-        f.setPointSizeF(std::max(14.0, f.pointSizeF() * 1.5));
-        browser->setFont(f);
-    }
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(browser);
-    const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1280, 720);
-    dialog.resize(std::min(760, room.width() - 40), std::min(820, room.height() - 60));
-    if (helpShown) helpShown(&dialog);
-    dialog.exec();
 }
 
 void MainWindow::showShortcuts() {

@@ -1,5 +1,6 @@
 // The main window's labs as a deck (sessions, lessons, undo, presentation),
-// the lesson caption over them, and what the command line asks for at start.
+// the lesson caption over them, each lab's help page, and what the command
+// line asks for at start.
 #include "app/labs/chain/chain_controls.h"
 #include "app/labs/chain/chain_lab.h"
 #include "app/labs/dvae/dvae_controls.h"
@@ -16,6 +17,11 @@
 #include "app/shell/setup_history.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QFile>
+#include <QScreen>
+#include <QTextBrowser>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -114,6 +120,30 @@ void MainWindow::fitCaptionFont() {
     QFont font = caption_->font();
     font.setPointSizeF(presenting_ ? 16 : QApplication::font().pointSizeF() + 1);
     caption_->setFont(font);
+}
+
+void MainWindow::showHelpPage() {
+    const QString key = deck_->currentKey();
+    QFile page(":/help/" + key + ".html");
+    if (!page.open(QIODevice::ReadOnly)) return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(
+        tr("What am I looking at? — %1").arg(tabs_->tabText(tabs_->currentIndex())));
+    auto* browser = new QTextBrowser(&dialog);
+    browser->setObjectName("helpBrowser");
+    browser->setHtml(QString::fromUtf8(page.readAll()));
+    browser->setOpenExternalLinks(true);
+    if (presenting_) {
+        QFont f = browser->font();
+        f.setPointSizeF(std::max(14.0, f.pointSizeF() * 1.5));
+        browser->setFont(f);
+    }
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(browser);
+    const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1280, 720);
+    dialog.resize(std::min(760, room.width() - 40), std::min(820, room.height() - 60));
+    if (helpShown) helpShown(&dialog);
+    dialog.exec();
 }
 
 QString parseGuiOptions(const QStringList& args, GuiOptions* out) {
