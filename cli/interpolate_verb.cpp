@@ -266,6 +266,7 @@ QJsonObject interpolationMetrics(const InterpolateRequest& r, const Interpolatio
     if (o.score) {
         m["mean_distance"] = o.score->meanDistance;
         m["smoothness"] = o.score->smoothness;
+        m["frozen_pairs"] = o.score->frozen;
     }
     return m;
 }

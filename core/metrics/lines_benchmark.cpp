@@ -41,19 +41,36 @@ LinesBenchmark::Nearest LinesBenchmark::nearest(const torch::Tensor& frames) con
     return out;
 }
 
-double smoothness(const std::vector<double>& angles) {
-    if (angles.size() < 2) return 0;
-    // Unwrap: each step taken as the representative in (-pi, pi].
+namespace {
+// The angles unwrapped (each step the representative in (-pi, pi]), and
+// the largest step.
+std::vector<double> unwrapped(const std::vector<double>& angles, double* maxStep) {
     std::vector<double> u(angles.size());
     u[0] = angles[0];
-    double maxStep = 0;
+    *maxStep = 0;
     for (size_t t = 1; t < angles.size(); ++t) {
         const double d = std::remainder(angles[t] - angles[t - 1], kTwoPi);
         u[t] = u[t - 1] + d;
-        maxStep = std::max(maxStep, std::abs(d));
+        *maxStep = std::max(*maxStep, std::abs(d));
     }
+    return u;
+}
+constexpr double kNoTurn = 1e-4;
+} // namespace
+
+bool turns(const std::vector<double>& angles) {
+    if (angles.size() < 2) return false;
+    double maxStep = 0;
+    const std::vector<double> u = unwrapped(angles, &maxStep);
+    return std::abs(u.back() - u.front()) >= kNoTurn;
+}
+
+double smoothness(const std::vector<double>& angles) {
+    if (angles.size() < 2) return 0;
+    double maxStep = 0;
+    const std::vector<double> u = unwrapped(angles, &maxStep);
     const double total = std::abs(u.back() - u.front());
-    if (total < 1e-4) return 0;
+    if (total < kNoTurn) return 0;
     return maxStep / total - 1.0 / double(angles.size() - 1);
 }
 
@@ -63,7 +80,9 @@ LinesScore LinesBenchmark::score(const torch::Tensor& sequences) const {
     LinesScore score;
     for (int64_t s = 0; s < S; ++s) {
         const auto first = n.angle.begin() + s * T;
-        score.smoothness += smoothness(std::vector<double>(first, first + T));
+        const std::vector<double> angles(first, first + T);
+        score.smoothness += smoothness(angles);
+        if (!turns(angles)) ++score.frozen;
         for (int64_t t = 0; t < T; ++t)
             score.meanDistance += n.distance[size_t(s * T + t)];
     }

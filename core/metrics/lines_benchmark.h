@@ -16,6 +16,9 @@ namespace aelab {
 struct LinesScore {
     double meanDistance = 0;
     double smoothness = 0;
+    // Sequences whose nearest angle hardly moves (total change under 1e-4):
+    // their smoothness counts as 0, which means "no turn", not "perfect".
+    int frozen = 0;
 };
 
 class LinesBenchmark {
@@ -37,6 +40,8 @@ class LinesBenchmark {
 
 // Smoothness of one sequence of angles (radians), as defined above.
 double smoothness(const std::vector<double>& angles);
+// Whether the sequence turns at all (a total change of 1e-4 or more).
+bool turns(const std::vector<double>& angles);
 
 // The protocol's pairs: 2 x pairs test angles ~ U(0, 2 pi) from a fixed
 // seed of their own (independent of any training seed); pair i is

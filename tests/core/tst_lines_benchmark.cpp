@@ -46,6 +46,7 @@ class TestLinesBenchmark : public QObject {
         const LinesScore s = bench_.score(sequence(angles));
         QVERIFY2(s.meanDistance < 1e-5, qPrintable(QString::number(s.meanDistance)));
         QVERIFY2(std::abs(s.smoothness) < 1e-9, qPrintable(QString::number(s.smoothness)));
+        QCOMPARE(s.frozen, 0); // it turns: its 0 is a perfect one
     }
     void abruptSwitchScoresOneMinusOneOverFifteen() {
         std::vector<double> angles(16, 0.5);
@@ -57,6 +58,12 @@ class TestLinesBenchmark : public QObject {
     void noChangeCountsAsZero() {
         QCOMPARE(smoothness(std::vector<double>(16, 1.0)), 0.0);
         QCOMPARE(smoothness({1.0, 1.0 + 5e-5, 1.0}), 0.0); // total change under 1e-4
+        // ...and the score says how many sequences scored 0 by not turning.
+        QVERIFY(!turns(std::vector<double>(16, 1.0)));
+        QVERIFY(turns({1.0, 1.2}));
+        const LinesScore still = bench_.score(sequence(std::vector<double>(16, 1.0)));
+        QCOMPARE(still.smoothness, 0.0);
+        QCOMPARE(still.frozen, 1);
     }
     void smoothnessUnwrapsAcrossZero() {
         // 6.2 -> 0.1 is a step of about 0.183 forward, not 6.1 back.

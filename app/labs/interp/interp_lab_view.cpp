@@ -44,7 +44,17 @@ void InterpLab::onSnapshot(const InterpSnapshot& s) {
                 .arg(s.scoreStep)
                 .arg(s.scorePairs)
                 .arg(s.meanDistance * 1e3, 0, 'f', 2)
-                .arg(s.smoothness, 0, 'f', 3));
+                .arg(s.frozenPairs >= s.scorePairs ? QStringLiteral("–")
+                                                   : QString::number(s.smoothness, 'f', 3)) +
+            // A pair that does not turn scores 0: say so, or 0 reads as perfect.
+            (s.frozenPairs >= s.scorePairs
+                 ? tr(" No pair turns yet, so smoothness has nothing to measure.")
+             : s.frozenPairs > 0
+                 ? tr(" %1 of the %2 pairs do not turn at all and count as 0 (no turn, not a "
+                      "perfect one).")
+                       .arg(s.frozenPairs)
+                       .arg(s.scorePairs)
+                 : QString()));
     }
     if (s.diverged) {
         controls_->setTraining(false);

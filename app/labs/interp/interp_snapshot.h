@@ -32,6 +32,7 @@ struct InterpSnapshot {
     // Lines benchmark of the active model, live on a subset of the pairs.
     bool hasScores = false;
     double meanDistance = 0, smoothness = 0;
+    int frozenPairs = 0; // scored pairs that do not turn at all
     int scorePairs = 0;
     long long scoreStep = 0;
     bool diverged = false;

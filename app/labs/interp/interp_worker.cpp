@@ -339,6 +339,7 @@ void InterpWorker::scoreInto(InterpSnapshot& s) {
     s.hasScores = true;
     s.meanDistance = score.meanDistance;
     s.smoothness = score.smoothness;
+    s.frozenPairs = score.frozen;
     s.scorePairs = kLivePairs;
     s.scoreStep = d->trainer()->step();
     d->scoresStale = false;
