@@ -1,4 +1,5 @@
 #include "datasets/points_csv.h"
+#include "datasets/number_text.h"
 #include "datasets/dataset_error.h"
 
 #include <cctype>
@@ -22,11 +23,9 @@ std::string trim(const std::string& s) {
 bool parseNumber(const std::string& field, float& out) {
     const std::string t = trim(field);
     if (t.empty()) return false;
-    char* end = nullptr;
-    errno = 0;
-    const double v = std::strtod(t.c_str(), &end);
-    if (end != t.c_str() + t.size() || errno == ERANGE) return false;
-    out = static_cast<float>(v);
+    const std::optional<double> v = parseDecimal(t); // any locale
+    if (!v) return false;
+    out = static_cast<float>(*v);
     return true;
 }
 

@@ -1,4 +1,5 @@
 #include "core/training/corruption_spec.h"
+#include "datasets/number_text.h"
 
 #include <sstream>
 
@@ -23,10 +24,9 @@ std::optional<CorruptionSpec> parseCorruption(const std::string& text) {
     const auto colon = text.find(':');
     if (colon == std::string::npos) return std::nullopt;
     const std::string name = text.substr(0, colon), value = text.substr(colon + 1);
-    char* end = nullptr;
-    const double level = std::strtod(value.c_str(), &end);
-    if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(level) || level < 0)
-        return std::nullopt;
+    const std::optional<double> parsed = parseDecimal(value); // any locale
+    if (!parsed || !std::isfinite(*parsed) || *parsed < 0) return std::nullopt;
+    const double level = *parsed;
     CorruptionSpec spec;
     spec.level = float(level);
     if (name == "gaussian")

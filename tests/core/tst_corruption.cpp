@@ -2,8 +2,10 @@
 #include "core/training/corruption.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/test_locale.h"
 #include "tests/test_warnings.h"
 
 using namespace aelab;
@@ -47,6 +49,16 @@ class TestCorruption : public QObject {
                              corrupt(x, {CorruptionKind::Gaussian, 1}, g2)));
     }
     // What the labs show a class: words, not the command line's tokens.
+    // "gaussian:0.5", the default of several options, under de_DE.
+    void specsReadInAnyLocale() {
+        QTemporaryDir dir;
+        const QString why = useCommaDecimalLocale(dir);
+        if (!why.isEmpty()) QSKIP(qPrintable(why));
+        const auto spec = parseCorruption("gaussian:0.5");
+        restoreCLocale();
+        QVERIFY(spec);
+        QCOMPARE(spec->level, 0.5f);
+    }
     void corruptionInWords() {
         QCOMPARE(describeCorruption({CorruptionKind::SaltPepper, 0.1f}),
                  std::string("salt-and-pepper 10%"));

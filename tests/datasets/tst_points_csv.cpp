@@ -1,6 +1,8 @@
 // CSV points: what parses, and a clear error naming file and line for what does not.
 #include "datasets/dataset_error.h"
+#include "datasets/number_text.h"
 #include "datasets/points_csv.h"
+#include "tests/test_locale.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -47,6 +49,18 @@ class TestPointsCsv : public QObject {
         } catch (const DatasetError& e) {
             QVERIFY2(QString(e.what()).contains(needle), e.what());
         }
+    }
+    // Under a comma-decimal locale (de_DE) the file's "0.5" still reads as a
+    // half: numbers never depend on the user's locale.
+    void decimalPointsInAnyLocale() {
+        QTemporaryDir dir;
+        const QString why = useCommaDecimalLocale(dir);
+        if (!why.isEmpty()) QSKIP(qPrintable(why));
+        const std::vector<float> xy = parsePointsCsv("x,y\n0.5,-1.25\n+2e-1,3\n", "test");
+        restoreCLocale();
+        QCOMPARE(xy, (std::vector<float>{0.5f, -1.25f, 0.2f, 3.0f}));
+        QVERIFY(!parseDecimal("0,5") && !parseDecimal("+-1") && !parseDecimal("1.5x"));
+        QCOMPARE(*parseDecimal("-3"), -3.0);
     }
     void missingAndEmptyFilesNameThePath() {
         QTemporaryDir dir;
