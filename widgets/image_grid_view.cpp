@@ -44,17 +44,21 @@ void ImageGridView::setPresentation(bool on) {
     update();
 }
 
+QFont ImageGridView::textFont() const {
+    QFont f = font();
+    if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.6);
+    return f;
+}
+
 ImageGridView::Geometry ImageGridView::geometry(QSize size) const {
     Geometry g;
     if (images_.isEmpty()) return g;
     const int rows = (int(images_.size()) + columns_ - 1) / columns_;
-    const QFont f = font();
-    const int fontPx = QFontMetrics(f).height() * (presentation_ ? 2 : 1);
-    QFont labelFont = f;
-    if (presentation_) labelFont.setPointSizeF(labelFont.pointSizeF() * 1.6);
+    // The same type paintOn draws with, so the room kept is the room used.
+    const QFontMetrics text(textFont());
+    const int fontPx = text.height();
     for (const QString& label : rowLabels_)
-        g.labelWidth =
-            std::max(g.labelWidth, QFontMetrics(labelFont).horizontalAdvance(label) + 16);
+        g.labelWidth = std::max(g.labelWidth, text.horizontalAdvance(label) + 16);
     // Long labels get smaller type (fitted) rather than the images' room.
     g.labelWidth = std::min(g.labelWidth, size.width() * 22 / 100);
     const int captionLines = caption_.isEmpty() ? 0 : int(caption_.count('\n')) + 1;
@@ -93,8 +97,7 @@ QFont fitted(QFont f, const QString& text, int width) {
 
 void ImageGridView::paintOn(QPainter& p, QSize size) const {
     p.fillRect(QRect(QPoint(0, 0), size), kBackground);
-    QFont f = font();
-    if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.6);
+    const QFont f = textFont();
     p.setFont(f);
     p.setPen(kText);
     if (images_.isEmpty()) {

@@ -50,6 +50,7 @@ class ImageGridView : public QWidget {
         int pitch() const { return cell + gap + below; }
     };
     Geometry geometry(QSize size) const;
+    QFont textFont() const; // larger in presentation mode
     void paintOn(QPainter& p, QSize size) const;
 
     QVector<QImage> images_;

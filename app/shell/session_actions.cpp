@@ -113,12 +113,7 @@ void SessionActions::addLessonMenu(QMenuBar* bar, const AddAction& add) {
     menu->addSeparator();
     add(menu, tr("Open a lesson file…"), QKeySequence(), [this] { askOpenLesson(); });
     add(menu, tr("Save this setup as a lesson…"), QKeySequence(), [this] { askSaveLesson(); });
-    add(menu, tr("End the lesson (show every control)"), QKeySequence(), [this] {
-        ++lessonRun_;
-        deck_->setHidden({});
-        deck_->setStrip({});
-        emit captionChanged({}, {}, {});
-    });
+    add(menu, tr("End the lesson (show every control)"), QKeySequence(), [this] { endLesson(); });
 }
 
 QStringList SessionActions::builtInLessons() {
@@ -126,6 +121,15 @@ QStringList SessionActions::builtInLessons() {
     for (const QString& name : QDir(":/lessons").entryList({"*.json"}, QDir::Files, QDir::Name))
         out << ":/lessons/" + name;
     return out;
+}
+
+// Every control shown again, the strip and the caption of no lesson, and a
+// paced step still to come cancelled.
+void SessionActions::endLesson() {
+    ++lessonRun_;
+    deck_->setHidden({});
+    deck_->setStrip({});
+    emit captionChanged({}, {}, {});
 }
 
 bool SessionActions::saveSession(const QString& path, QString* error) {
@@ -158,10 +162,7 @@ bool SessionActions::saveSession(const QString& path, QString* error) {
 bool SessionActions::openSession(const QString& path, QString* error) {
     Session s;
     if (!loadSessionFile(path, &s, error)) return false; // nothing changed yet
-    ++lessonRun_;
-    deck_->setHidden({});
-    deck_->setStrip({});
-    emit captionChanged({}, {}, {});
+    endLesson();
     const QStringList skipped = deck_->applySetups(s.setups);
     for (const LabEntry& lab : deck_->labs()) {
         if (lab.key == "field" || !s.setups.contains(lab.key)) continue;

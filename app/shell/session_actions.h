@@ -77,6 +77,7 @@ class SessionActions : public QObject {
     QString currentPath_;
     QMap<QString, long long> savedProgress_; // each lab's steps when last saved or opened
     void rememberProgress();
+    void endLesson();
     int lessonRun_ = 0; // counts lessons started: a paced step acts only on its own
 };
 

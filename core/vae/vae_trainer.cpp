@@ -125,43 +125,50 @@ double VaeTrainer::evaluateBound(const torch::Tensor& images, int k, int64_t max
 double VaeTrainer::evaluateTrainBound(int k, int64_t maxImages) {
     const int64_t n = train_.size(0),
                   stride = std::max<int64_t>(1, n / std::max<int64_t>(1, maxImages));
-    if (config_.binarize == Binarize::Resample)
-        return evaluateBound(train_.slice(0, 0, n, stride), k, maxImages);
-    // The fixed binary images themselves: binarising a binary image changes nothing.
-    return evaluateBound(trainBinary_.slice(0, 0, n, stride), k, maxImages);
+    // The fixed binary images themselves (binarising a binary image changes
+    // nothing), or one fixed draw from the grey ones.
+    const torch::Tensor& images = config_.binarize == Binarize::Fixed ? trainBinary_ : train_;
+    return evaluateBound(images.slice(0, 0, n, stride), k, maxImages);
 }
 
-double VaeTrainer::estimateNll(const torch::Tensor& images, int K, int64_t maxImages,
-                               const std::function<void(int64_t, int64_t)>& progress) {
+// Mean −log p(x) over the first maxImages (all if < 0) images, binarised with
+// the test seed, `block` images a pass: logWeightsFor(b) returns a function
+// drawing m log weights for the block b. The two estimates below differ
+// only in their proposal.
+double VaeTrainer::meanNll(const torch::Tensor& images, int K, int64_t maxImages, int64_t block,
+                           const std::function<LogWeightsDraw(const torch::Tensor&)>& logWeightsFor,
+                           const std::function<void(int64_t, int64_t)>& progress) {
     torch::NoGradGuard noGrad;
     model_->eval();
     const int64_t n = maxImages < 0 ? images.size(0) : std::min(maxImages, images.size(0));
     auto x = binarize(images.slice(0, 0, n), kTestSeed);
-    auto gen = seeded(kTestSeed + 2);
     double sum = 0;
-    // Fewer images per pass when K is large, so a pass stays near kChunk x kBlock decodes.
-    const int64_t block = std::max<int64_t>(1, kBlock * kChunk / std::max(K, kChunk));
     for (int64_t s = 0; s < n; s += block) {
         auto b = x.slice(0, s, std::min(n, s + block));
-        auto logp =
-            importanceLogLikelihood(K, kChunk, [&](int m) { return logWeights(b, b, m, gen); });
-        sum += logp.sum().item<double>();
+        sum += importanceLogLikelihood(K, kChunk, logWeightsFor(b)).sum().item<double>();
         if (progress) progress(std::min(n, s + block), n);
     }
     return n ? -sum / double(n) : 0;
 }
 
+double VaeTrainer::estimateNll(const torch::Tensor& images, int K, int64_t maxImages,
+                               const std::function<void(int64_t, int64_t)>& progress) {
+    auto gen = seeded(kTestSeed + 2);
+    // Fewer images per pass when K is large, so a pass stays near kChunk x kBlock decodes.
+    const int64_t block = std::max<int64_t>(1, kBlock * kChunk / std::max(K, kChunk));
+    return meanNll(
+        images, K, maxImages, block,
+        [&](const torch::Tensor& b) -> LogWeightsDraw {
+            return [&, b](int m) { return logWeights(b, b, m, gen); };
+        },
+        progress);
+}
+
 double VaeTrainer::estimateNllMixture(const torch::Tensor& images, int K, int M,
                                       int64_t maxImages) {
-    torch::NoGradGuard noGrad;
-    model_->eval();
-    const int64_t n = maxImages < 0 ? images.size(0) : std::min(maxImages, images.size(0));
-    auto x = binarize(images.slice(0, 0, n), kTestSeed);
     auto gen = seeded(kTestSeed + 3);
-    double sum = 0;
     const int64_t block = std::max<int64_t>(1, kBlock * kChunk / std::max(K, kChunk) / M);
-    for (int64_t s = 0; s < n; s += block) {
-        auto b = x.slice(0, s, std::min(n, s + block));
+    return meanNll(images, K, maxImages, block, [&](const torch::Tensor& b) -> LogWeightsDraw {
         std::vector<torch::Tensor> mus, logvars;
         for (int m = 0; m < M; ++m) {
             auto [mu, logvar] = model_->encode(corrupt(b, config_.noise, gen));
@@ -169,8 +176,8 @@ double VaeTrainer::estimateNllMixture(const torch::Tensor& images, int K, int M,
             logvars.push_back(logvar);
         }
         auto mu = torch::stack(mus), logvar = torch::stack(logvars); // [M, N, L]
-        const int64_t N = b.size(0), L = mu.size(2);
-        auto logp = importanceLogLikelihood(K, kChunk, [&](int k) {
+        return [&, b, mu, logvar](int k) {
+            const int64_t N = b.size(0), L = mu.size(2);
             // z from a component chosen uniformly, then scored by the whole mixture.
             auto pick = torch::randint(M, {k, N}, gen, torch::kInt64);
             auto index = pick.unsqueeze(-1).expand({k, N, L});
@@ -182,10 +189,8 @@ double VaeTrainer::estimateNllMixture(const torch::Tensor& images, int K, int M,
                 std::log(double(M));
             auto logits = model_->decodeLogits(z.reshape({k * N, L})).view({k, N, -1});
             return logBernoulli(b.reshape({N, -1}), logits) + logStandardNormal(z) - logq;
-        });
-        sum += logp.sum().item<double>();
-    }
-    return n ? -sum / double(n) : 0;
+        };
+    });
 }
 
 torch::Tensor VaeTrainer::sample(int64_t n, std::uint64_t seed) {

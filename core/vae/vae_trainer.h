@@ -73,6 +73,10 @@ class VaeTrainer {
     torch::Tensor logWeights(const torch::Tensor& clean, const torch::Tensor& input, int k,
                              at::Generator& gen);
     torch::Tensor negativeBound(const torch::Tensor& clean, const torch::Tensor& input);
+    using LogWeightsDraw = std::function<torch::Tensor(int)>;
+    double meanNll(const torch::Tensor& images, int K, int64_t maxImages, int64_t block,
+                   const std::function<LogWeightsDraw(const torch::Tensor&)>& logWeightsFor,
+                   const std::function<void(int64_t, int64_t)>& progress = {});
     void followSchedule();
     void saveGood() { guard_.keep(step_); }
     void freshOptimiser();
