@@ -14,9 +14,8 @@
 #include "cli/verbs.h"
 #include "cli/field_common.h"
 #include "cli/output.h"
-#include "widgets/field_plot.h"
+#include "cli/chain_video.h"
 #include "app/labs/field/field_snapshot.h"
-#include "app/labkit/movie_writer.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -74,59 +73,6 @@ std::optional<int> parseChainRequest(CliArgs& a, const QStringList& args, ChainR
     return std::nullopt;
 }
 
-// chain.gif and chain.mp4: the GUI's plot, drawn off screen, one frame a step.
-class ChainVideo {
-  public:
-    explicit ChainVideo(const ChainRequest& r) : r_(r) {}
-    // Lays the plot out over the data and the learned field; opens the files.
-    bool start(const FieldViewData& field, QString* error);
-    // Draws the particles (n x 2, contiguous); after a failed frame, nothing.
-    void addFrame(long long step, const torch::Tensor& particles, double distance);
-    // Closes the files: false with the first failure of a frame or the close.
-    bool finish(QString* error);
-    double seconds() const { return seconds_; } // drawing and encoding
-
-  private:
-    const ChainRequest& r_;
-    FieldPlot plot_;
-    MovieWriter movie_;
-    bool ok_ = true;
-    QString error_;
-    double seconds_ = 0;
-};
-
-bool ChainVideo::start(const FieldViewData& field, QString* error) {
-    const int side = int(r_.videoSize);
-    plot_.setAttribute(Qt::WA_DontShowOnScreen);
-    plot_.resize(side, side);
-    plot_.show();
-    plot_.setFieldData(field);
-    plot_.setShowIdeal(false);
-    plot_.setShowLearned(r_.arrows);
-    return movie_.open({r_.out.filePath("chain.gif"), r_.out.filePath("chain.mp4")},
-                       QSize(side, side), r_.fps, error);
-}
-
-void ChainVideo::addFrame(long long step, const torch::Tensor& particles, double distance) {
-    const QVector<QPointF> points = toPoints(particles.data_ptr<float>(), particles.size(0));
-    QElapsedTimer clock;
-    clock.start();
-    plot_.pushParticles(points);
-    plot_.setTitleText(QStringLiteral("chain step %1 · inject s = %2 · energy distance %3")
-                           .arg(step)
-                           .arg(r_.inject)
-                           .arg(distance, 0, 'f', 3));
-    const int side = int(r_.videoSize);
-    ok_ = ok_ && movie_.addFrame(plot_.toPixmap(side, side).toImage(), &error_);
-    seconds_ += clock.nsecsElapsed() * 1e-9;
-}
-
-bool ChainVideo::finish(QString* error) {
-    if (ok_ && movie_.finish(&error_)) return true;
-    *error = error_;
-    return false;
-}
-
 // Step 2: train, then run the chain, drawing each step into the video.
 
 struct ChainOutputs {
@@ -157,7 +103,10 @@ void sampleChain(const ChainRequest& r, aelab::ChainSampler& chain, const torch:
         if (step > 0) chain.step();
         o.distances.push_back(aelab::energyDistance(chain.particles(), data));
         const torch::Tensor p = chain.particles().contiguous();
-        video.addFrame(step, p, o.distances.back());
+        video.addFrame(p, QStringLiteral("chain step %1 · inject s = %2 · energy distance %3")
+                              .arg(step)
+                              .arg(r.inject)
+                              .arg(o.distances.back(), 0, 'f', 3));
         if (step % 10 == 0) o.snapshots.push_back(p.clone());
     }
     o.videoSeconds = video.seconds();
@@ -240,7 +189,7 @@ int runChainVerb(const QStringList& args) {
     CliArgs a("chain", "Run an iterative DAE sampling chain on 2D data and measure it.");
     ChainRequest request;
     if (const std::optional<int> stop = parseChainRequest(a, args, request)) return *stop;
-    ChainVideo video(request);
+    ChainVideo video({request.out, int(request.videoSize), request.fps, request.arrows});
     const RunOutcome<ChainOutputs> outcome = trainAndRunChain(request, video);
     if (const auto* failed = std::get_if<VerbError>(&outcome)) return reportError(a, *failed);
     QString error;

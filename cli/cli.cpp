@@ -11,6 +11,10 @@ QList<Verb> builtInVerbs() {
          runFieldVerb},
         {"chain", "train a DAE on 2D data, run a sampling chain; write metrics.json, chain.csv",
          runChainVerb},
+        {"anneal",
+         "train a noise-conditional DAE on 2D data, sample by annealing; write metrics.json, "
+         "chain.csv, chain.gif, fields.png",
+         runAnnealVerb},
         {"image-dae",
          "train an image DAE, sample with chains; write metrics.json, reconstructions.png, "
          "samples.png, chain.gif",

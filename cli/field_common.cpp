@@ -37,6 +37,9 @@ bool readFieldConfig(CliArgs& a, aelab::FieldConfig& c) {
             return false;
         }
         c.data.csvPath = a.text("csv").toStdString();
+    } else if (a.isSet("csv")) {
+        a.fail("--csv needs --dataset csv");
+        return false;
     }
     c.data.count = int(points);
     c.data.seed = c.seed = quint64(seed);
@@ -66,9 +69,9 @@ std::optional<VerbError> makeFieldTrainer(const FieldTraining& t, TrainedField& 
 
 } // namespace
 
-void addFieldOptions(CliArgs& a) {
-    const aelab::FieldConfig d;
-    a.addOption("dataset", "spiral, circles, moons, ring, swissroll or csv.", "spiral");
+void addFieldOptions(CliArgs& a, const aelab::FieldConfig& d) {
+    a.addOption("dataset", "spiral, circles, moons, ring, swissroll, two-gaussians or csv.",
+                "spiral");
     a.addOption("csv", "CSV file of x,y rows (with --dataset csv).");
     a.addOption("points", "Points to generate.", QString::number(d.data.count));
     a.addOption("sigma", "Gaussian corruption sigma.", QString::number(d.sigma));

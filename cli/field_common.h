@@ -20,7 +20,8 @@ struct FieldTraining {
     std::optional<QString> saveModelFile; // --save-model
 };
 
-void addFieldOptions(CliArgs& a);
+// The defaults shown and used are those of `defaults` (a verb may tune them).
+void addFieldOptions(CliArgs& a, const aelab::FieldConfig& defaults = aelab::FieldConfig());
 // Reads the shared options, then the verb's steps option `stepsOption`;
 // false (with a.error() set) on a bad value.
 bool readFieldTraining(CliArgs& a, const QString& stepsOption, FieldTraining& t);

@@ -7,6 +7,7 @@ namespace aelab::cli {
 
 int runFieldVerb(const QStringList& args);
 int runChainVerb(const QStringList& args);
+int runAnnealVerb(const QStringList& args);
 int runImageDaeVerb(const QStringList& args);
 int runLinesVerb(const QStringList& args);
 int runInterpolateVerb(const QStringList& args);

@@ -6,6 +6,7 @@
 // so core and the loaders share it without a link between them.
 #include <charconv>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <system_error>
 
@@ -25,6 +26,14 @@ inline std::optional<double> parseDecimal(std::string_view text) {
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
     return value;
+}
+
+// value in the shortest form that reads back the same ("0.2", "1e-05"), with
+// a '.' whatever the locale (std::to_string follows the C locale's comma).
+inline std::string formatNumber(double value) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::string("?");
 }
 
 } // namespace aelab

@@ -1,5 +1,6 @@
 #include "datasets/toy2d.h"
 #include "datasets/dataset_error.h"
+#include "datasets/number_text.h"
 #include "datasets/points_csv.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -58,6 +59,14 @@ torch::Tensor swissRoll(int64_t n, double noise, at::Generator& gen) {
     return pts + noise * normal({n, 2}, gen);
 }
 
+// docs/references.md §5: the mixture w N(a, s^2 I) + (1 - w) N(b, s^2 I) with far-apart
+// means, the case where the modes' weights tell annealed sampling from plain.
+torch::Tensor twoGaussians(int64_t n, double noise, double weight, at::Generator& gen) {
+    auto first = (torch::rand({n, 1}, gen, torch::kFloat64) < weight).to(torch::kFloat64);
+    auto centres = first * -0.5 + (1 - first) * 0.5;
+    return centres.expand({n, 2}) + noise * normal({n, 2}, gen);
+}
+
 torch::Tensor fromXY(const std::vector<float>& xy, const std::string& source) {
     if (xy.size() < 4 || xy.size() % 2 != 0)
         throw DatasetError(source + ": needs at least 2 points, found " +
@@ -83,6 +92,8 @@ float defaultToy2DNoise(Toy2DKind kind) {
         return 0.05f;
     case Toy2DKind::SwissRoll:
         return 0.01f;
+    case Toy2DKind::TwoGaussians:
+        return 0.1f;
     default:
         return 0.f;
     }
@@ -113,6 +124,12 @@ torch::Tensor makeToy2D(const Toy2DSpec& spec) {
         break;
     case Toy2DKind::SwissRoll:
         pts = swissRoll(n, noise, gen);
+        break;
+    case Toy2DKind::TwoGaussians:
+        if (!(spec.weight >= 0 && spec.weight <= 1))
+            throw DatasetError("the first Gaussian's weight must be in [0, 1], got " +
+                               formatNumber(spec.weight));
+        pts = twoGaussians(n, noise, spec.weight, gen);
         break;
     default:
         break;

@@ -3,14 +3,14 @@
 namespace aelab {
 
 namespace {
-const Toy2DKind kKinds[] = {Toy2DKind::Spiral,       Toy2DKind::Circles,   Toy2DKind::Moons,
-                            Toy2DKind::GaussianRing, Toy2DKind::SwissRoll, Toy2DKind::Csv,
-                            Toy2DKind::Painted};
+const Toy2DKind kKinds[] = {Toy2DKind::Spiral,       Toy2DKind::Circles,     Toy2DKind::Moons,
+                            Toy2DKind::GaussianRing, Toy2DKind::SwissRoll,   Toy2DKind::Csv,
+                            Toy2DKind::Painted,      Toy2DKind::TwoGaussians};
 }
 
 const std::vector<std::string>& toy2DNames() {
-    static const std::vector<std::string> names = {"spiral",    "circles", "moons",  "ring",
-                                                   "swissroll", "csv",     "painted"};
+    static const std::vector<std::string> names = {
+        "spiral", "circles", "moons", "ring", "swissroll", "csv", "painted", "two-gaussians"};
     return names;
 }
 
@@ -41,6 +41,9 @@ std::string toy2DDescription(Toy2DKind kind) {
         return "Points read from a CSV file of x,y rows";
     case Toy2DKind::Painted:
         return "Points painted with the mouse on the plot";
+    case Toy2DKind::TwoGaussians:
+        return "Two Gaussians (std 0.1) at (-0.5, -0.5) and (0.5, 0.5), weighted 0.2 / 0.8 "
+               "unless set: annealed sampling gets the weights, one small sigma does not";
     }
     return {};
 }

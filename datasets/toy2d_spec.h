@@ -8,7 +8,17 @@
 
 namespace aelab {
 
-enum class Toy2DKind { Spiral, Circles, Moons, GaussianRing, SwissRoll, Csv, Painted };
+// TwoGaussians comes last so the values sessions stored for the others hold.
+enum class Toy2DKind {
+    Spiral,
+    Circles,
+    Moons,
+    GaussianRing,
+    SwissRoll,
+    Csv,
+    Painted,
+    TwoGaussians
+};
 
 struct Toy2DSpec {
     Toy2DKind kind = Toy2DKind::Spiral;
@@ -17,10 +27,11 @@ struct Toy2DSpec {
     float noise = -1.f;         // jitter; negative means the set's own default
     std::string csvPath;        // Kind::Csv
     std::vector<float> painted; // Kind::Painted, x0,y0,x1,y1,...
+    float weight = 0.2f;        // Kind::TwoGaussians: the share of the first mode
 };
 
 // Command-line and settings names: "spiral", "circles", "moons", "ring",
-// "swissroll", "csv", "painted".
+// "swissroll", "csv", "painted", "two-gaussians".
 const std::vector<std::string>& toy2DNames();
 std::string toy2DName(Toy2DKind kind);
 std::optional<Toy2DKind> toy2DKindFromName(const std::string& name);

@@ -16,6 +16,20 @@ using archive::writeTensors;
 namespace {
 constexpr const char* kFormat = "autoencoder-lab field model";
 constexpr int64_t kVersion = 1;
+
+// The noise-conditional keys came later: a file without them holds a
+// single-sigma model.
+void readConditional(torch::serialize::InputArchive& a, FieldConfig& c) {
+    c10::IValue model;
+    if (!a.try_read("model", model)) return;
+    if (!model.isString() || !modelKindFromName(model.toStringRef(), c.model))
+        throw std::runtime_error("unknown model kind");
+    c.sigmaMin = float(readValue(a, "sigma_min").toDouble());
+    c.sigmaMax = float(readValue(a, "sigma_max").toDouble());
+    c.levels = int(readValue(a, "levels").toInt());
+    if (!(c.sigmaMin > 0) || !(c.sigmaMax >= c.sigmaMin) || c.levels < 1 || c.levels > 1000)
+        throw std::runtime_error("noise levels out of range");
+}
 } // namespace
 
 void FieldTrainer::save(const std::string& path) const {
@@ -43,6 +57,10 @@ std::string FieldTrainer::saveBytes() const {
         a.write("grid", c10::IValue(int64_t(c.gridSize)));
         a.write("seed", c10::IValue(int64_t(c.seed)));
         a.write("step", c10::IValue(int64_t(d->step)));
+        a.write("model", c10::IValue(std::string(modelKindName(c.model))));
+        a.write("sigma_min", c10::IValue(double(c.sigmaMin)));
+        a.write("sigma_max", c10::IValue(double(c.sigmaMax)));
+        a.write("levels", c10::IValue(int64_t(c.levels)));
         a.write("data", d->data);
         writeTensors(a, "weights.", d->params);
         writeTensors(a, "average.", d->average);
@@ -83,6 +101,7 @@ std::unique_ptr<FieldTrainer> FieldTrainer::fromArchive(torch::serialize::InputA
         c.batchSize = int(readValue(a, "batch").toInt());
         c.gridSize = int(readValue(a, "grid").toInt());
         c.seed = std::uint64_t(readValue(a, "seed").toInt());
+        readConditional(a, c);
         if (c.width < 1 || c.width > 4096 || c.depth < 1 || c.depth > 16 || c.gridSize < 2 ||
             c.gridSize > 1024 || c.batchSize < 1 || !(c.sigma > 0))
             throw std::runtime_error("settings out of range");

@@ -1,5 +1,6 @@
 #include "core/field/field_trainer_impl.h"
 #include "core/field/field_denoiser.h"
+#include "core/sampling/annealed_sampler.h"
 #include "datasets/toy2d.h"
 
 #include <cmath>
@@ -41,13 +42,13 @@ bool FieldTrainer::applyLive(const FieldConfig& c) {
     const bool dataChanged = c.data.kind != cur.data.kind || c.data.count != cur.data.count ||
                              c.data.noise != cur.data.noise || c.data.csvPath != cur.data.csvPath ||
                              c.data.painted != cur.data.painted || c.seed != cur.seed ||
-                             c.data.seed != cur.data.seed;
+                             c.data.seed != cur.data.seed || c.data.weight != cur.data.weight;
     const bool gridChanged = c.gridSize != cur.gridSize;
     const bool sigmaChanged = c.sigma != cur.sigma;
     // Keep the [net] settings of the running network; store the new ones for reset.
     FieldConfig next = c;
     next.width = cur.width, next.depth = cur.depth;
-    next.activation = cur.activation, next.loss = cur.loss;
+    next.activation = cur.activation, next.loss = cur.loss, next.model = cur.model;
     // Make the new data before touching anything, so a bad file leaves the run intact.
     torch::Tensor points = dataChanged ? makeToy2D(next.data) : torch::Tensor();
     cur = next;
@@ -111,6 +112,31 @@ Denoiser fieldDenoiser(FieldTrainer& trainer) {
 torch::Tensor FieldTrainer::reconstructTensor(const torch::Tensor& x) {
     torch::NoGradGuard noGrad;
     return d->reconstruct(x);
+}
+
+torch::Tensor FieldTrainer::reconstructTensorAt(const torch::Tensor& x, double sigma) {
+    torch::NoGradGuard noGrad;
+    return d->reconstructAt(x, sigma);
+}
+
+std::vector<SigmaFit> FieldTrainer::fitBySigma() {
+    const FieldConfig& c = d->config;
+    if (!c.conditional()) return {};
+    torch::NoGradGuard noGrad;
+    const std::vector<double> ladder = geometricLadder(c.sigmaMax, c.sigmaMin, c.levels);
+    if (ladder != d->ladderSigmas) {
+        d->ladderIdeal.clear();
+        for (const double sigma : ladder)
+            d->ladderIdeal.push_back(idealField(d->data, d->gridPoints, sigma));
+        d->ladderSigmas = ladder;
+    }
+    std::vector<SigmaFit> fits;
+    for (size_t i = 0; i < ladder.size(); ++i) {
+        const IdealField& ideal = d->ladderIdeal[i];
+        const auto learned = d->reconstructAt(d->gridPoints, ladder[i]) - d->gridPoints;
+        fits.push_back({ladder[i], fieldFitR2(learned, ideal.rMinusX, ideal.logDensity)});
+    }
+    return fits;
 }
 
 GridSpec FieldTrainer::grid() const {

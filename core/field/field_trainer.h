@@ -53,6 +53,15 @@ class FieldTrainer {
 
     // The same on an [N, 2] tensor (see field_denoiser.h).
     at::Tensor reconstructTensor(const at::Tensor& x);
+    // r(x, sigma) of a noise-conditional model; a single-sigma model has one
+    // r and returns it whatever sigma is.
+    at::Tensor reconstructTensorAt(const at::Tensor& x, double sigma);
+
+    // The fit score at each level of the noise-conditional model's ladder
+    // (config levels, sigmaMax down to sigmaMin), against the exact ideal
+    // field at that level (cached until data, grid or ladder change). One
+    // forward pass of the grid per level. Empty for a single-sigma model.
+    std::vector<SigmaFit> fitBySigma();
 
     // A checkpoint: settings, step, training set, weights, their average
     // and Adam's state, in a Torch archive (field_checkpoint.cpp).

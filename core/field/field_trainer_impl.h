@@ -8,6 +8,7 @@
 #include "core/training/guarded_training.h"
 #include "core/field/ideal_field.h"
 #include "core/field/mlp_dae.h"
+#include "core/field/noise_conditional.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/nn/functional/loss.h>
@@ -25,8 +26,11 @@ struct FieldTrainer::Impl {
     torch::Tensor dataUnit; // [N, 2] mapped to [0, 1]^2 (BCE targets)
     Box2D box;              // plot box; BCE maps it to the unit square
     GridSpec grid;
-    torch::Tensor gridPoints; // [G, 2]
-    IdealField ideal;         // cached until data, sigma or grid change
+    torch::Tensor gridPoints;         // [G, 2]
+    IdealField ideal;                 // cached until data, sigma or grid change
+    DataScale spread;                 // the data's mean and scale (noise-conditional wrapper)
+    std::vector<double> ladderSigmas; // the levels ladderIdeal was computed for
+    std::vector<IdealField> ladderIdeal;
     MlpDae model{nullptr};
     MlpDae averaged{nullptr}; // Polyak average of model's weights: what is drawn
     std::unique_ptr<torch::optim::Adam> optimiser;
@@ -46,6 +50,7 @@ struct FieldTrainer::Impl {
         offset = torch::tensor({box.x0, box.y0});
         scale = torch::tensor({box.width(), box.height()});
         dataUnit = toUnit(data);
+        spread = dataScale(data);
         buildGrid();
     }
     void buildGrid() {
@@ -57,16 +62,24 @@ struct FieldTrainer::Impl {
                 a[iy * grid.nx + ix][0] = grid.x(ix);
                 a[iy * grid.nx + ix][1] = grid.y(iy);
             }
+        ladderSigmas.clear();
         buildIdeal();
     }
     void buildIdeal() { ideal = idealField(data, gridPoints, config.sigma); }
     torch::Tensor toUnit(const torch::Tensor& x) const { return (x - offset) / scale; }
     torch::Tensor fromUnit(const torch::Tensor& u) const { return u * scale + offset; }
-    bool bce() const { return config.loss == LossKind::BinaryCrossEntropy; }
+    // The noise-conditional model always trains with squared error (§5).
+    bool bce() const {
+        return config.loss == LossKind::BinaryCrossEntropy && !config.conditional();
+    }
 
-    // r(x) in data coordinates. The BCE model sees and returns unit-square
-    // coordinates (docs/references.md §2 needs targets in [0, 1]).
-    torch::Tensor reconstruct(const torch::Tensor& x) {
+    // r(x) in data coordinates, at the config's sigma. The BCE model sees and
+    // returns unit-square coordinates (docs/references.md §2 needs targets in [0, 1]).
+    torch::Tensor reconstruct(const torch::Tensor& x) { return reconstructAt(x, config.sigma); }
+    // The same at noise level sigma: only a noise-conditional model has a choice.
+    torch::Tensor reconstructAt(const torch::Tensor& x, double sigma) {
+        if (config.conditional())
+            return conditionalReconstruct(*averaged, x, torch::full({x.size(0)}, sigma), spread);
         return bce() ? fromUnit(averaged->forward(toUnit(x))) : averaged->forward(x);
     }
 
@@ -77,6 +90,7 @@ struct FieldTrainer::Impl {
         o.depth = config.depth;
         o.activation = config.activation;
         o.sigmoidOutput = bce();
+        o.conditionDim = config.conditional() ? kSigmaEmbeddingDim : 0;
         model = MlpDae(o);
         model->initialise(gen);
         step = 0;
@@ -114,6 +128,10 @@ struct FieldTrainer::Impl {
         const int64_t n = data.size(0);
         auto idx = torch::randint(0, n, {config.batchSize}, gen, torch::kInt64);
         auto x = data.index_select(0, idx);
+        if (config.conditional())
+            return conditionalLoss(
+                *model, x, sampleSigmas(config.batchSize, config.sigmaMin, config.sigmaMax, gen),
+                spread, gen);
         auto noisy = corrupt(x, {CorruptionKind::Gaussian, config.sigma}, gen);
         if (bce()) {
             // Numerically stable BCE on logits; targets are the clean points.

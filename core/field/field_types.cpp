@@ -37,4 +37,17 @@ bool lossFromName(const std::string& s, LossKind& out) {
     return true;
 }
 
+const char* modelKindName(FieldModelKind k) {
+    return k == FieldModelKind::SingleSigma ? "single" : "noise-conditional";
+}
+
+bool modelKindFromName(const std::string& s, FieldModelKind& out) {
+    for (auto k : {FieldModelKind::SingleSigma, FieldModelKind::NoiseConditional})
+        if (s == modelKindName(k)) {
+            out = k;
+            return true;
+        }
+    return false;
+}
+
 } // namespace aelab

@@ -21,7 +21,7 @@ torch::nn::AnyModule makeActivation(Activation a) {
 } // namespace
 
 MlpDaeImpl::MlpDaeImpl(const MlpDaeOptions& options) : options_(options) {
-    int in = options.inputDim;
+    int in = options.inputDim + options.conditionDim;
     for (int i = 0; i < options.depth; ++i) {
         net_->push_back(torch::nn::Linear(in, options.width));
         net_->push_back(makeActivation(options.activation));
@@ -38,6 +38,10 @@ torch::Tensor MlpDaeImpl::logits(const torch::Tensor& x) {
 torch::Tensor MlpDaeImpl::forward(const torch::Tensor& x) {
     auto y = logits(x);
     return options_.sigmoidOutput ? torch::sigmoid(y) : y;
+}
+
+torch::Tensor MlpDaeImpl::forward(const torch::Tensor& x, const torch::Tensor& condition) {
+    return net_->forward(torch::cat({x, condition}, 1));
 }
 
 void MlpDaeImpl::initialise(at::Generator& gen) {

@@ -16,6 +16,7 @@ struct MlpDaeOptions {
     int depth = 2;
     Activation activation = Activation::Softplus;
     bool sigmoidOutput = false;
+    int conditionDim = 0; // extra inputs beside x (the noise level's embedding)
 };
 
 class MlpDaeImpl : public torch::nn::Module {
@@ -24,6 +25,8 @@ class MlpDaeImpl : public torch::nn::Module {
     // Raw output before any sigmoid; forward() applies it when configured.
     torch::Tensor logits(const torch::Tensor& x);
     torch::Tensor forward(const torch::Tensor& x);
+    // The conditional network: x and its condition, concatenated, in.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& condition);
     // Re-initialises every layer from gen (uniform +-1/sqrt(fan_in), as
     // PyTorch's default Linear init) so runs do not depend on global seeds.
     void initialise(at::Generator& gen);

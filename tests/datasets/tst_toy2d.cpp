@@ -62,6 +62,22 @@ class TestToy2D : public QObject {
         QVERIFY(counts.min().item<long>() > 350); // about 500 each
         QVERIFY(std::abs(p.pow(2).sum(1).sqrt().mean().item<float>() - 0.7f) < 0.02f);
     }
+    void twoGaussiansHonourTheWeight() {
+        Toy2DSpec spec;
+        spec.kind = Toy2DKind::TwoGaussians;
+        spec.count = 4000;
+        for (const float w : {0.2f, 0.7f}) {
+            spec.weight = w;
+            auto p = makeToy2D(spec);
+            const double first = (p.sum(1) < 0).to(torch::kFloat64).mean().item<double>();
+            QVERIFY2(std::abs(first - w) < 0.03, qPrintable(QString::number(first)));
+            // Each mode's spread is the set's own noise, 0.1.
+            auto upper = p.index({p.sum(1) >= 0});
+            QVERIFY(std::abs(upper.std(0).mean().item<float>() - 0.1f) < 0.01f);
+        }
+        spec.weight = 1.5f;
+        QVERIFY_THROWS_EXCEPTION(DatasetError, makeToy2D(spec));
+    }
     void paintedPointsAreUsedAsGiven() {
         Toy2DSpec spec;
         spec.kind = Toy2DKind::Painted;

@@ -141,6 +141,8 @@ QString datasetTitle(aelab::Toy2DKind kind) {
         return FieldControls::tr("Points from a CSV file");
     case aelab::Toy2DKind::Painted:
         return FieldControls::tr("Painted points");
+    case aelab::Toy2DKind::TwoGaussians:
+        return FieldControls::tr("Two Gaussians, 0.2 / 0.8");
     }
     return {};
 }
