@@ -61,8 +61,8 @@ QString annealCsv(const std::vector<AnnealSnapshot>& snapshots) {
     QString csv = "step,level,sigma,particle,x,y\n";
     for (const AnnealSnapshot& s : snapshots) {
         const float* v = s.particles.data_ptr<float>();
-        const QString head = QStringLiteral("%1,%2,%3,").arg(s.step).arg(s.level).arg(
-            s.sigma, 0, 'g', 6);
+        const QString head =
+            QStringLiteral("%1,%2,%3,").arg(s.step).arg(s.level).arg(s.sigma, 0, 'g', 6);
         for (int64_t i = 0; i < s.particles.size(0); ++i)
             csv += head + QStringLiteral("%1,%2,%3\n")
                               .arg(i)
@@ -85,10 +85,10 @@ QVector<FieldPanel> fieldPanels(aelab::FieldTrainer& trainer, const std::vector<
     for (const size_t i : picks) {
         c.sigma = float(fits[i].sigma);
         trainer.applyLive(c);
-        panels.push_back({toViewData(trainer.evaluate(), dataXY),
-                          QStringLiteral("σ = %1 · fit R² %2")
-                              .arg(sigmaText(fits[i].sigma))
-                              .arg(fits[i].r2, 0, 'f', 3)});
+        panels.push_back(
+            {toViewData(trainer.evaluate(), dataXY), QStringLiteral("σ = %1 · fit R² %2")
+                                                         .arg(sigmaText(fits[i].sigma))
+                                                         .arg(fits[i].r2, 0, 'f', 3)});
     }
     return panels;
 }
@@ -101,9 +101,9 @@ bool writeAnnealOutputs(const AnnealRequest& r, const AnnealOutputs& o, ChainVid
         !writeText(r.out.filePath("chain.csv"), annealCsv(o.snapshots), error))
         return false;
     QTextStream(stdout) << "anneal (" << aelab::annealKindName(r.sampler) << "): energy distance "
-                        << o.distances.front() << " -> " << o.distances.back()
-                        << " (yardstick " << o.yardstick << ") over " << o.distances.size() - 1
-                        << " steps -> " << r.out.path() << "\n";
+                        << o.distances.front() << " -> " << o.distances.back() << " (yardstick "
+                        << o.yardstick << ") over " << o.distances.size() - 1 << " steps -> "
+                        << r.out.path() << "\n";
     return true;
 }
 

@@ -6,7 +6,6 @@
 #include "core/field/ideal_field.h"
 #include "core/metrics/sample_distance.h"
 #include "datasets/toy2d.h"
-#include <ATen/CPUGeneratorImpl.h>
 #include <torch/types.h>
 
 #include "cli/anneal_verb.h"
@@ -42,7 +41,8 @@ void declareAnnealOptions(CliArgs& a) {
     a.addOption("levels", "Noise levels of the geometric ladder.", QString::number(d.levels));
     a.addOption("weight", "With --dataset two-gaussians: the first mode's share.", "0.2");
     a.addOption("train-steps", "Training steps before sampling.", "8000");
-    a.addOption("particles", "Particles, started from N(mean, covariance + sigma_max^2 I) of the data.", "2000");
+    a.addOption("particles",
+                "Particles, started from N(mean, covariance + sigma_max^2 I) of the data.", "2000");
     a.addOption("steps-per-level", "Sampler steps at each level (the ODE: per level's span).",
                 "10");
     a.addOption("sampler",
@@ -124,23 +124,6 @@ aelab::ConditionalDenoiser annealDenoiser(const AnnealRequest& r, aelab::FieldTr
     };
 }
 
-// The finite-sample floor (docs/references.md §5): a fresh sample of the
-// particles' size from the data's generator against the training set; for
-// a CSV or painted set, one random half of it against the other.
-double yardstick(const aelab::FieldConfig& c, const torch::Tensor& data, long long particles) {
-    if (c.data.kind == aelab::Toy2DKind::Csv || c.data.kind == aelab::Toy2DKind::Painted) {
-        auto gen = at::make_generator<at::CPUGeneratorImpl>(c.seed + 7919);
-        const auto order = torch::randperm(data.size(0), gen, torch::kInt64);
-        const int64_t half = data.size(0) / 2;
-        return aelab::energyDistance(data.index_select(0, order.slice(0, 0, half)),
-                                     data.index_select(0, order.slice(0, half)));
-    }
-    aelab::Toy2DSpec fresh = c.data;
-    fresh.seed = c.data.seed + 7919;
-    fresh.count = int(particles);
-    return aelab::energyDistance(aelab::makeToy2D(fresh), data);
-}
-
 QString frameTitle(const aelab::AnnealedSampler& s, double distance) {
     const double sigma = s.sigma();
     return QStringLiteral("%1 · step %2/%3 · σ = %4 · energy distance %5")
@@ -186,14 +169,14 @@ RunOutcome<AnnealOutputs> trainAndSample(const AnnealRequest& r, ChainVideo& vid
     AnnealOutputs o;
     o.trainSeconds = trained.seconds;
     o.fits = trainer.fitBySigma();
-    o.yardstick = yardstick(c, data, r.particles);
+    o.yardstick = aelab::distanceYardstick(c.data, data, r.particles, c.data.seed + 7919);
     aelab::AnnealSchedule schedule;
     schedule.sigmaMax = c.sigmaMax, schedule.sigmaMin = c.sigmaMin, schedule.levels = c.levels;
     schedule.stepsPerLevel = int(r.stepsPerLevel), schedule.stepRatio = r.stepRatio;
     const std::uint64_t seed = c.seed + 1;
-    aelab::AnnealedSampler sampler(
-        annealDenoiser(r, trainer, data), r.sampler, schedule,
-        aelab::priorParticles(r.particles, data, c.sigmaMax, seed), seed + 1);
+    aelab::AnnealedSampler sampler(annealDenoiser(r, trainer, data), r.sampler, schedule,
+                                   aelab::priorParticles(r.particles, data, c.sigmaMax, seed),
+                                   seed + 1);
     QString error;
     if (!video.start(toViewData(trainer.evaluate(), dataXY), &error)) return runFailure(error);
     sample(sampler, data, video, o);

@@ -45,7 +45,7 @@ QString usage(const QList<Verb>& verbs) {
         "Usage: aelab [--help] [--version]          start the GUI\n"
         "       aelab [--open SESSION.aelab] [--lesson N|FILE.json] [--present]\n"
         "                                           start the GUI with a session, a\n"
-        "                                           lesson (1 to 4: the built-in ones)\n"
+        "                                           lesson (1 to 5: the built-in ones)\n"
         "                                           and/or in presentation mode\n"
         "       aelab VERB [options] [--help]       run headless\n\nVerbs:\n");
     for (const Verb& v : verbs)

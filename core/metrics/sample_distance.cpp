@@ -1,5 +1,7 @@
 #include "core/metrics/sample_distance.h"
+#include "datasets/toy2d.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <algorithm>
 #include <cmath>
 
@@ -23,6 +25,21 @@ double energyDistance(const torch::Tensor& x, const torch::Tensor& y, int64_t bl
     const double d2 = 2 * meanPairDistance(X, Y, block) - meanPairDistance(X, X, block) -
                       meanPairDistance(Y, Y, block);
     return std::sqrt(std::max(0.0, d2));
+}
+
+double distanceYardstick(const Toy2DSpec& spec, const torch::Tensor& data, int64_t sampleSize,
+                         std::uint64_t seed) {
+    if (spec.kind == Toy2DKind::Csv || spec.kind == Toy2DKind::Painted) {
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+        const auto order = torch::randperm(data.size(0), gen, torch::kInt64);
+        const int64_t half = data.size(0) / 2;
+        return energyDistance(data.index_select(0, order.slice(0, 0, half)),
+                              data.index_select(0, order.slice(0, half)));
+    }
+    Toy2DSpec fresh = spec;
+    fresh.seed = seed;
+    fresh.count = int(std::clamp<int64_t>(sampleSize, 2, 1000000));
+    return energyDistance(makeToy2D(fresh), data);
 }
 
 } // namespace aelab

@@ -1,5 +1,6 @@
 #pragma once
 // How far a set of samples is from the data, for the chain lab's chart.
+#include "datasets/toy2d_spec.h"
 #include <torch/types.h>
 
 namespace aelab {
@@ -11,5 +12,12 @@ namespace aelab {
 // the data's units. Pairs are computed in blocks, so memory stays at
 // block x max(n, m) doubles.
 double energyDistance(const torch::Tensor& x, const torch::Tensor& y, int64_t block = 2048);
+
+// The finite-sample floor of that distance (docs/references.md §5): a fresh
+// sample of sampleSize points from the data's generator (spec, another seed)
+// against the training set data; for a CSV or painted set, which has no
+// generator, one random half of it against the other.
+double distanceYardstick(const Toy2DSpec& spec, const torch::Tensor& data, int64_t sampleSize,
+                         std::uint64_t seed);
 
 } // namespace aelab

@@ -6,13 +6,16 @@
 #include "app/labs/chain/chain_lab.h"
 #include "app/labs/chain/chain_worker.h"
 #include "app/labkit/thread_handoff.h"
+#include "app/labs/field/field_controls.h"
 #include "app/labs/field/field_lab.h"
+#include "widgets/fit_by_sigma_chart.h"
 #include "widgets/field_plot.h"
 #include "widgets/loss_chart.h"
 #include "core/training/torch_threads.h"
 #include "media/video_encoder.h"
 #include "app/labkit/view_recorder.h"
 
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -74,6 +77,46 @@ class TestChainLab : public QObject {
         handoff::post(lab.chainWorker(), &ChainWorker::setBasinsEnabled, true);
         QTRY_VERIFY_WITH_TIMEOUT(lab.plot()->basins().isValid(), scaledMs(30000));
         QVERIFY(!lab.plot()->basins().attractors.isEmpty());
+    }
+    // Annealing asks for a noise-conditional model; given one, the field lab
+    // charts the fit across its levels and the chain walks them down to a
+    // denoised end, with a yardstick beside the distance.
+    void annealingWalksTheNoiseLevels() {
+        FieldLab field;
+        QTRY_VERIFY_WITH_TIMEOUT(field.framesDrawn() >= 1, scaledMs(10000));
+        ChainLab lab(&field);
+        lab.show();
+        QTRY_VERIFY_WITH_TIMEOUT(lab.framesDrawn() >= 1, scaledMs(10000));
+        QSignalSpy errors(&lab, &ChainLab::errorOccurred);
+        auto* rule = lab.findChild<QComboBox*>("rule");
+        QVERIFY(rule);
+        rule->setCurrentIndex(rule->findData(0)); // annealed Langevin
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, scaledMs(10000));
+        QVERIFY(errors.first().first().toString().contains("noise-conditional"));
+
+        aelab::FieldConfig c = field.controls()->config();
+        c.model = aelab::FieldModelKind::NoiseConditional;
+        c.data.count = 200, c.levels = 4, c.width = 32;
+        field.controls()->setConfig(c);
+        field.reset(false);
+        field.show();
+        QTRY_VERIFY_WITH_TIMEOUT(field.lastSnapshot().conditional, scaledMs(10000));
+        field.stepOnce();
+        QTRY_COMPARE_WITH_TIMEOUT(field.fitChart()->pointCount(), 4, scaledMs(10000));
+        QVERIFY(!field.fitChart()->isHidden()); // shown whenever the charts are
+
+        lab.restart();
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().level == 0, scaledMs(10000));
+        QCOMPARE(lab.lastSnapshot().levels, 4);
+        QCOMPARE(lab.lastSnapshot().sigma, double(c.sigmaMax));
+        QVERIFY(lab.lastSnapshot().yardstick > 0);
+        // 4 levels of 10 steps and the final denoising: the run ends by itself.
+        handoff::post(lab.chainWorker(), &ChainWorker::setStepsPerSecond, 1000.0);
+        lab.togglePlaying();
+        QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().annealDone, scaledMs(30000));
+        QCOMPARE(lab.lastSnapshot().step, 41LL);
+        QTRY_VERIFY_WITH_TIMEOUT(!lab.isPlaying(), scaledMs(5000));
+        QVERIFY(lab.distanceChart()->pointCount(1) >= 2); // the yardstick line
     }
     void recordingDecodesToTheGrabbedFrames() {
         QTemporaryDir dir;

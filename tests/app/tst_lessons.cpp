@@ -28,7 +28,7 @@ class TestLessons : public QObject {
     void builtInLessonsRun_data() {
         QTest::addColumn<int>("number");
         const QStringList lessons = SessionActions::builtInLessons();
-        QCOMPARE(lessons.size(), 4);
+        QCOMPARE(lessons.size(), 5);
         for (int i = 0; i < lessons.size(); ++i)
             QTest::newRow(qPrintable(lessons[i])) << i + 1;
     }

@@ -155,7 +155,7 @@ class TestPresentation : public QObject {
         QTest::addColumn<int>("lesson");
         QTest::addColumn<int>("screen");
         const int lessons = int(SessionActions::builtInLessons().size());
-        QCOMPARE(lessons, 4);
+        QCOMPARE(lessons, 5);
         const QList<QScreen*> screens = QGuiApplication::screens();
         QCOMPARE(screens.size(), 4);
         QCOMPARE(screens[3]->devicePixelRatio(), 2.0); // the 4K screen: 1920×1080 points

@@ -24,9 +24,10 @@ QJsonObject readMetrics(const QDir& dir) {
 
 // A tiny run: 4 levels of 3 steps, 150 particles.
 QStringList tinyRun(const QString& out, const QString& sampler) {
-    return {"anneal",  "--points", "200", "--width",   "48", "--train-steps", "400",
-            "--levels", "4",       "--steps-per-level", "3", "--particles", "150",
-            "--sampler", sampler,  "--video-size", "96", "--out", out};
+    return {"anneal", "--points",  "200",   "--width",           "48", "--train-steps",
+            "400",    "--levels",  "4",     "--steps-per-level", "3",  "--particles",
+            "150",    "--sampler", sampler, "--video-size",      "96", "--out",
+            out};
 }
 } // namespace
 
@@ -88,29 +89,46 @@ class TestCliAnneal : public QObject {
         QVERIFY2(err.contains("squared error"), qPrintable(err));
         QCOMPARE(runCli({"anneal", "--weight", "0.3", "--out", dir.path()}, &err), 2);
         QVERIFY2(err.contains("two-gaussians"), qPrintable(err));
-        QCOMPARE(runCli({"anneal", "--sigma-min", "1", "--sigma-max", "0.5", "--out", dir.path()},
-                        &err),
-                 2);
+        QCOMPARE(
+            runCli({"anneal", "--sigma-min", "1", "--sigma-max", "0.5", "--out", dir.path()}, &err),
+            2);
         QVERIFY2(err.contains("--sigma-max"), qPrintable(err));
         // A single-sigma model cannot anneal.
         QCOMPARE(runCli({"field", "--steps", "10", "--points", "50", "--save-model",
                          dir.filePath("single.model"), "--out", dir.filePath("f")},
                         &err),
                  0);
-        QCOMPARE(runCli({"anneal", "--model", dir.filePath("single.model"), "--out",
-                         dir.filePath("a")},
-                        &err),
-                 2);
+        QCOMPARE(
+            runCli({"anneal", "--model", dir.filePath("single.model"), "--out", dir.filePath("a")},
+                   &err),
+            2);
         QVERIFY2(err.contains("noise-conditional"), qPrintable(err));
     }
 
     void twoGaussiansReportTheModeShares() {
         QTemporaryDir dir;
         QString err;
-        QCOMPARE(runCli({"anneal", "--dataset", "two-gaussians", "--weight", "0.3",
-                         "--denoiser", "ideal", "--train-steps", "0", "--points", "300",
-                         "--particles", "400", "--levels", "8", "--steps-per-level", "5",
-                         "--video-size", "64", "--out", dir.path()},
+        QCOMPARE(runCli({"anneal",
+                         "--dataset",
+                         "two-gaussians",
+                         "--weight",
+                         "0.3",
+                         "--denoiser",
+                         "ideal",
+                         "--train-steps",
+                         "0",
+                         "--points",
+                         "300",
+                         "--particles",
+                         "400",
+                         "--levels",
+                         "8",
+                         "--steps-per-level",
+                         "5",
+                         "--video-size",
+                         "64",
+                         "--out",
+                         dir.path()},
                         &err),
                  0);
         const QJsonObject m = readMetrics(QDir(dir.path()));

@@ -33,7 +33,8 @@ torch::Tensor twoGaussians() {
 // sigma^2) x, and the ODE's exact solution scales every particle by
 // sqrt(s^2 + sigma_end^2) / sqrt(s^2 + sigma_start^2).
 ConditionalDenoiser gaussianDenoiser(double s) {
-    return [s](const torch::Tensor& x, double sigma) { return s * s / (s * s + sigma * sigma) * x; };
+    return
+        [s](const torch::Tensor& x, double sigma) { return s * s / (s * s + sigma * sigma) * x; };
 }
 
 double flowError(AnnealKind kind, double s, const AnnealSchedule& schedule) {
@@ -76,8 +77,8 @@ class TestAnnealedSampler : public QObject {
         }
         QCOMPARE(langevin.sigma(), 0.0);
         QCOMPARE(langevin.level(), 3);
-        AnnealedSampler denoise(gaussianDenoiser(0.3), AnnealKind::Denoise, s,
-                                torch::zeros({5, 2}), 1);
+        AnnealedSampler denoise(gaussianDenoiser(0.3), AnnealKind::Denoise, s, torch::zeros({5, 2}),
+                                1);
         QCOMPARE(denoise.totalSteps(), 4LL * 3);
     }
 

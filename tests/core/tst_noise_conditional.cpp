@@ -51,10 +51,10 @@ class TestNoiseConditional : public QObject {
         const auto after = t.fitBySigma();
         for (const SigmaFit& f : after)
             qInfo("sigma %.3f: R2 %.3f", f.sigma, f.r2);
-        QVERIFY2(smallestFit(after) > 0.8,
-                 qPrintable(QString("lowest R2 %1 (was %2)")
-                                .arg(smallestFit(after))
-                                .arg(smallestFit(before))));
+        QVERIFY2(
+            smallestFit(after) > 0.8,
+            qPrintable(
+                QString("lowest R2 %1 (was %2)").arg(smallestFit(after)).arg(smallestFit(before))));
     }
 
     void sigmaMovesWithoutRetraining() {

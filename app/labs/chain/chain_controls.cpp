@@ -48,7 +48,8 @@ QWidget* ChainControls::buildStartGroup() {
     form->addRow(tr("Particles"), particles_);
     auto* restart = new QPushButton(tr("Restart from noise"));
     transport_ << restart;
-    restart->setToolTip(tr("Uniform noise over the plot (R)"));
+    restart->setToolTip(tr("Uniform noise over the plot (R); with an annealed rule, the "
+                           "Gaussian N(m, C + σ_max² I) of the data blurred by σ_max"));
     connect(restart, &QPushButton::clicked, this, &ChainControls::restartRequested);
     auto* load = new QPushButton(tr("Start from file…"));
     load->setToolTip(tr("A CSV of x,y points, e.g. another model's samples"));
@@ -71,8 +72,16 @@ QWidget* ChainControls::buildRuleGroup() {
     rule_ = new QComboBox;
     rule_->addItem(tr("plain: x ← r(x)"));
     rule_->addItem(tr("noisy: x ← r(x + η), η ~ N(0, s²)"));
+    // Annealed rules need the field lab's noise-conditional model r(x, σ);
+    // the item data is the aelab::AnnealKind (annealed_sampler.h).
+    rule_->addItem(tr("annealed Langevin, σ from large to small"), 0);
+    rule_->addItem(tr("probability flow (Euler), deterministic"), 1);
+    rule_->addItem(tr("probability flow (Heun), deterministic"), 2);
+    rule_->addItem(tr("annealed denoising: x ← r(x + σᵢη, σᵢ)"), 3);
     rule_->setToolTip(
-        tr("Creswell et al.: noise between steps keeps the chain from collapsing onto modes"));
+        tr("Creswell et al.: noise between steps keeps the chain from collapsing onto modes. "
+           "The annealed rules use a noise-conditional r(x, σ) (field lab ▸ Model) and walk "
+           "its noise levels from σ_max down to σ_min: the bridge to diffusion models."));
     form->addRow(tr("Rule"), rule_);
     injectSlider_ = new QSlider(Qt::Horizontal);
     injectSlider_->setToolTip(tr("The standard deviation s of the noise η ~ N(0, s²) added "
@@ -182,6 +191,11 @@ void ChainControls::emitRule() {
     injectSlider_->setEnabled(noisy);
     injectLabel_->setText(QString::number(injectSlider_->value() * kInjectPerTick, 'f', 3));
     emit ruleChanged(injection());
+    if (annealKind() >= 0 && sender() == rule_) emit restartRequested();
+}
+
+int ChainControls::annealKind() const {
+    return rule_->currentIndex() >= 2 ? rule_->currentData().toInt() : -1;
 }
 
 void ChainControls::emitLayers() {

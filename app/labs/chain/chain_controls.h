@@ -24,6 +24,8 @@ class ChainControls : public QWidget {
 
     int particles() const;
     double injection() const; // 0 for the plain rule
+    // The annealed rule chosen (an aelab::AnnealKind), or -1 for the one-sigma chain.
+    int annealKind() const;
     bool idealDenoiser() const;
     // As if the user picked it (emits denoiserChanged).
     void selectDenoiser(bool ideal);

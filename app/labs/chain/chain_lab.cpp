@@ -27,6 +27,7 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     plot_->setBurstMode(true);
     chart_ = new LossChart(this);
     series_ = chart_->addSeries(tr("energy distance to the data"));
+    yardstickSeries_ = chart_->addSeries(tr("yardstick: a fresh sample of the data"));
     chart_->setValueLabel(tr("distance"));
     chart_->xAxis->setLabel(tr("chain step"));
     controls_ = new ChainControls(this);
@@ -87,8 +88,13 @@ void ChainLab::stepOnce() {
 void ChainLab::restart() {
     banner_->hide();
     started_ = true;
-    handoff::post(worker_, &ChainWorker::restartUniform, controls_->particles(),
-                  quint64(1 + restarts_++));
+    const int anneal = controls_->annealKind();
+    if (anneal >= 0)
+        handoff::post(worker_, &ChainWorker::startAnnealing, anneal, controls_->particles(),
+                      kStepsPerLevel, quint64(1 + restarts_++));
+    else
+        handoff::post(worker_, &ChainWorker::restartUniform, controls_->particles(),
+                      quint64(1 + restarts_++));
 }
 
 void ChainLab::loadStart(const QString& path) {
@@ -129,18 +135,45 @@ void ChainLab::onChain(const ChainSnapshot& s) {
         chart_->clearAll();
         plot_->clearParticles();
     }
+    // Langevin and the denoising chain jump by about sigma a step: at sigma =
+    // 1 their trails would cross the whole plot (and cost 0.5 s a frame to
+    // stroke). The deterministic flow keeps its trails: they are its paths.
+    const bool jumpy = s.level >= 0 && (s.annealKind == 0 || s.annealKind == 3);
+    plot_->setTrailLength(jumpy ? 1 : controls_->trailLength());
     if (s.step != last_.step || s.run != last_.run || s.particles.size() != last_.particles.size())
         plot_->pushParticles(s.particles);
     if (s.hasBasins) plot_->setBasins(s.basins);
     chart_->appendPoints(series_, s.newDistances);
+    if (s.yardstick > 0) {
+        QVector<QPointF> floor;
+        for (const QPointF& p : s.newDistances)
+            floor.append(QPointF(p.x(), s.yardstick));
+        chart_->appendPoints(yardstickSeries_, floor);
+    }
     controls_->showChain(s.step, int(s.particles.size()), s.distance);
-    plot_->setTitleText(tr("chain step %1   ·   %2 particles   ·   energy distance %3")
-                            .arg(s.step)
-                            .arg(s.particles.size())
-                            .arg(s.distance, 0, 'f', 3));
+    plot_->setTitleText(chainTitle(s));
     last_ = s;
     ++frames_;
     worker_->snapshotConsumed();
+}
+
+QString ChainLab::chainTitle(const ChainSnapshot& s) const {
+    if (s.level < 0)
+        return tr("chain step %1   ·   %2 particles   ·   energy distance %3")
+            .arg(s.step)
+            .arg(s.particles.size())
+            .arg(s.distance, 0, 'f', 3);
+    static const char* const kNames[] = {
+        QT_TR_NOOP("annealed Langevin"), QT_TR_NOOP("probability flow (Euler)"),
+        QT_TR_NOOP("probability flow (Heun)"), QT_TR_NOOP("annealed denoising")};
+    // Short enough for a projector's width: the level is what the class follows.
+    const QString level =
+        s.annealDone
+            ? tr("done, denoised at σ_min")
+            : tr("σ = %1 (level %2/%3)").arg(s.sigma, 0, 'g', 2).arg(s.level + 1).arg(s.levels);
+    return tr("%1   ·   %2   ·   distance %3")
+        .arg(tr(kNames[std::clamp(s.annealKind, 0, 3)]), level)
+        .arg(s.distance, 0, 'f', 3);
 }
 
 void ChainLab::setPresentation(bool on) {

@@ -65,7 +65,10 @@ class ChainLab : public QWidget {
     bool started_ = false;
     bool playing_ = false;
     int frames_ = 0;
-    int series_ = 0;
+    int series_ = 0, yardstickSeries_ = 0;
+    // Annealed rules take this many steps at each noise level (the CLI's default).
+    static constexpr int kStepsPerLevel = 10;
+    QString chainTitle(const ChainSnapshot& s) const;
     quint64 restarts_ = 0;
 };
 

@@ -1,5 +1,6 @@
 // Torch first: Qt's `slots` macro breaks its headers.
 #include "core/field/basins.h"
+#include "core/sampling/annealed_sampler.h"
 #include "core/sampling/chain_sampler.h"
 #include "core/field/field_denoiser.h"
 #include "core/field/field_trainer.h"
@@ -25,6 +26,8 @@ constexpr int kBasinSteps = 200;
 
 struct ChainWorker::State {
     std::unique_ptr<aelab::ChainSampler> chain;
+    std::unique_ptr<aelab::AnnealedSampler> anneal; // instead of chain while annealing
+    double yardstick = 0;
     aelab::FieldTrainer* trainer = nullptr;
     torch::Tensor data; // the training set, for the distance and for r*
     quint64 dataRevision = ~0ull;
@@ -42,9 +45,23 @@ struct ChainWorker::State {
         if (ideal) return aelab::idealReconstruct(data, x, trainer->config().sigma);
         return trainer->reconstructTensor(x);
     }
+    torch::Tensor denoiseAt(const torch::Tensor& x, double sigma) {
+        if (ideal) return aelab::idealReconstruct(data, x, sigma);
+        return trainer->reconstructTensorAt(x, sigma);
+    }
+    const torch::Tensor& particles() const {
+        return anneal ? anneal->particles() : chain->particles();
+    }
+    long long steps() const { return anneal ? anneal->steps() : chain->steps(); }
+    // The yardstick of sample_distance.h at the size the distance uses.
+    void measureYardstick() {
+        const int64_t n = std::min<int64_t>(particles().size(0), kMaxDistanceParticles);
+        const aelab::Toy2DSpec& spec = trainer->config().data;
+        yardstick = n >= 2 ? aelab::distanceYardstick(spec, data, n, spec.seed + 7919) : 0;
+    }
     // Energy distance (Székely & Rizzo; sample_distance.h) between the particles and the data.
     double distance() {
-        auto p = chain->particles();
+        auto p = particles();
         if (p.size(0) > kMaxDistanceParticles) {
             const int64_t stride = (p.size(0) + kMaxDistanceParticles - 1) / kMaxDistanceParticles;
             p = p.slice(0, 0, p.size(0), stride);
@@ -83,6 +100,7 @@ void ChainWorker::restartUniform(int particles, quint64 seed) {
     const aelab::Box2D b = d->trainer->grid().box;
     startFrom({});
     d->chain->addParticles(aelab::uniformParticles(particles, b.x0, b.x1, b.y0, b.y1, seed));
+    d->measureYardstick();
     d->lastDistance = d->distance();
     d->pendingDistances = {QPointF(0, d->lastDistance)};
     publish(true);
@@ -96,6 +114,7 @@ void ChainWorker::startFrom(const QVector<QPointF>& points) {
         start[i][0] = float(points[i].x());
         start[i][1] = float(points[i].y());
     }
+    d->anneal.reset();
     d->chain = std::make_unique<aelab::ChainSampler>(
         [this](const torch::Tensor& x) { return d->denoise(x); }, start, d->run + 7);
     d->chain->setInjection(d->inject);
@@ -108,14 +127,42 @@ void ChainWorker::startFrom(const QVector<QPointF>& points) {
     }
 }
 
+void ChainWorker::startAnnealing(int kind, int particles, int stepsPerLevel, quint64 seed) {
+    d->trainer = field_->trainer();
+    if (!d->trainer) return;
+    ensureChain();
+    const aelab::FieldConfig& c = d->trainer->config();
+    if (!c.conditional()) {
+        emit failed(tr("Annealed sampling needs a noise-conditional model: in the field lab set "
+                       "Model to \"noise-conditional r(x, σ)\" and press Reset."));
+        return;
+    }
+    aelab::AnnealSchedule schedule;
+    schedule.sigmaMax = c.sigmaMax, schedule.sigmaMin = c.sigmaMin, schedule.levels = c.levels;
+    schedule.stepsPerLevel = std::max(1, stepsPerLevel);
+    credit_ = 0; // a running chain goes on running, from the new start
+    d->chain.reset();
+    d->anneal = std::make_unique<aelab::AnnealedSampler>(
+        [this](const torch::Tensor& x, double sigma) { return d->denoiseAt(x, sigma); },
+        aelab::AnnealKind(kind), schedule,
+        aelab::priorParticles(particles, d->data, c.sigmaMax, seed), seed + 1);
+    ++d->run;
+    d->measureYardstick();
+    d->lastDistance = d->distance();
+    d->pendingDistances = {QPointF(0, d->lastDistance)};
+    publish(true);
+}
+
 void ChainWorker::addBurst(const QPointF& at) {
     if (!field_->trainer()) return;
+    if (d->anneal) return; // annealing starts from its prior, not from clicks
     if (!ensureChain()) startFrom({});
     const aelab::Box2D b = d->trainer->grid().box;
     auto gen = at::make_generator<at::CPUGeneratorImpl>(++d->burstSeed);
     auto burst = torch::randn({kBurstSize, 2}, gen, torch::kFloat32) * (0.02f * b.width()) +
                  torch::tensor({float(at.x()), float(at.y())});
     d->chain->addParticles(burst);
+    d->measureYardstick();
     publish(true);
 }
 
@@ -165,18 +212,27 @@ void ChainWorker::shutdown() {
 }
 
 void ChainWorker::runSteps(int n) {
-    if (!ensureChain() || d->chain->particles().size(0) == 0) return;
+    if (!ensureChain() && !d->anneal) return;
+    if (d->particles().size(0) == 0) return;
     for (int i = 0; i < n; ++i) {
-        d->chain->step();
+        if (d->anneal) {
+            if (d->anneal->done()) {
+                setPlaying(false); // the run has reached sigma_min: it stays for study
+                break;
+            }
+            d->anneal->step();
+        } else {
+            d->chain->step();
+        }
         d->lastDistance = d->distance();
-        d->pendingDistances.append(QPointF(double(d->chain->steps()), d->lastDistance));
+        d->pendingDistances.append(QPointF(double(d->steps()), d->lastDistance));
     }
-    const auto& x = d->chain->particles();
+    const auto& x = d->particles();
     if (!torch::isfinite(x).all().item<bool>()) {
         setPlaying(false);
         emit failed(tr("The chain left the finite numbers at step %1; restart it (the model may "
                        "have diverged).")
-                        .arg(d->chain->steps()));
+                        .arg(d->steps()));
     }
 }
 
@@ -220,15 +276,23 @@ void ChainWorker::maybeBasins() {
 
 void ChainWorker::publish(bool force) {
     if (!force && awaitingGui_) return;
-    if (!ensureChain() && !d->basinsOn) return;
+    if (!ensureChain() && !d->anneal && !d->basinsOn) return;
     maybeBasins();
     ChainSnapshot s;
     s.run = d->run;
     s.playing = playing_;
-    if (d->chain) {
-        s.step = d->chain->steps();
-        auto x = d->chain->particles().contiguous();
+    if (d->chain || d->anneal) {
+        s.step = d->steps();
+        auto x = d->particles().contiguous();
         s.particles = toPoints(x.data_ptr<float>(), x.size(0));
+    }
+    s.yardstick = d->yardstick;
+    if (d->anneal) {
+        s.sigma = d->anneal->sigma();
+        s.level = d->anneal->level();
+        s.levels = d->anneal->schedule().levels;
+        s.annealKind = int(d->anneal->kind());
+        s.annealDone = d->anneal->done();
     }
     s.distance = d->lastDistance;
     s.newDistances.swap(d->pendingDistances);

@@ -32,6 +32,10 @@ class ChainWorker : public QObject {
     void setPlaying(bool playing);
     void stepOnce();
     void setStepsPerSecond(double rate);
+    // Annealed sampling (docs/references.md §5) with the field lab's
+    // noise-conditional model: kind is an aelab::AnnealKind; particles start
+    // from the prior over the training set. Fails (signal) for a one-sigma model.
+    void startAnnealing(int kind, int particles, int stepsPerLevel, quint64 seed);
     void setInjection(double s);       // 0: x <- r(x); s > 0: x <- r(x + eta)
     void setIdealDenoiser(bool ideal); // exact r* instead of the network
     void setBasinsEnabled(bool on);

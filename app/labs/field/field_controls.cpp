@@ -42,6 +42,7 @@ FieldControls::FieldControls(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildRunGroup());
     layout->addWidget(buildDataGroup());
     layout->addWidget(buildModelGroup());
+    layout->addWidget(buildConditionalGroup());
     layout->addWidget(buildViewGroup());
     layout->addStretch(1);
     nameControls({{dataset_, "dataset"},
@@ -58,7 +59,11 @@ FieldControls::FieldControls(QWidget* parent) : QWidget(parent) {
                   {showData_, "showData"},
                   {showLearned_, "showLearned"},
                   {showIdeal_, "showIdeal"},
-                  {heatMap_, "heatMap"}});
+                  {heatMap_, "heatMap"},
+                  {model_, "model"},
+                  {sigmaLow_, "sigmaMin"},
+                  {sigmaHigh_, "sigmaMax"},
+                  {levels_, "levels"}});
     setConfig(config_);
     running_ = config_;
 }
@@ -316,6 +321,7 @@ void FieldControls::writeWidgets() {
     lr_->setValue(config_.learningRate);
     batch_->setValue(config_.batchSize);
     seed_->setValue(int(config_.seed));
+    writeConditional();
     updating_ = false;
 }
 
@@ -333,12 +339,13 @@ void FieldControls::readWidgets() {
     c.batchSize = batch_->value();
     c.seed = seed_->value();
     c.data.seed = c.seed;
+    const bool rangeChanged = readConditional(c);
     updating_ = true;
     sigmaSlider_->setValue(sigmaToSlider(c.sigma));
     updating_ = false;
     const bool changed = c.data.kind != config_.data.kind || c.data.count != config_.data.count ||
                          c.sigma != config_.sigma || c.learningRate != config_.learningRate ||
-                         c.batchSize != config_.batchSize;
+                         c.batchSize != config_.batchSize || rangeChanged;
     config_ = c;
     updatePendingNote();
     if (changed) emit configEdited(config_);
@@ -351,6 +358,7 @@ void FieldControls::updatePendingNote() {
     if (config_.activation != running_.activation) pending << tr("activation");
     if (config_.loss != running_.loss) pending << tr("loss");
     if (config_.seed != running_.seed) pending << tr("seed");
+    if (config_.model != running_.model) pending << tr("model");
     pending_->setText(pending.isEmpty()
                           ? QString()
                           : tr("⟳ %1 changed: applies on Reset (R).").arg(pending.join(", ")));

@@ -53,6 +53,9 @@ class FieldControls : public QWidget {
     QList<QAbstractButton*> transport_;
     QWidget* buildDataGroup();
     QWidget* buildModelGroup();
+    QWidget* buildConditionalGroup(); // field_controls_conditional.cpp
+    void writeConditional();
+    bool readConditional(aelab::FieldConfig& c) const;
     QWidget* buildRunGroup();
     QWidget* buildViewGroup();
     void readWidgets();
@@ -72,6 +75,10 @@ class FieldControls : public QWidget {
     QSpinBox* depth_ = nullptr;
     QComboBox* activation_ = nullptr;
     QComboBox* loss_ = nullptr;
+    QComboBox* model_ = nullptr;
+    QDoubleSpinBox* sigmaLow_ = nullptr;
+    QDoubleSpinBox* sigmaHigh_ = nullptr;
+    QSpinBox* levels_ = nullptr;
     QDoubleSpinBox* lr_ = nullptr;
     QSpinBox* batch_ = nullptr;
     QSpinBox* seed_ = nullptr;

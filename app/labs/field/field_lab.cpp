@@ -4,6 +4,7 @@
 #include "app/labkit/lab_frame.h"
 #include "app/labkit/lab_layout.h"
 #include "app/labs/field/field_worker.h"
+#include "widgets/fit_by_sigma_chart.h"
 #include "widgets/loss_chart.h"
 #include "app/labkit/thread_handoff.h"
 
@@ -154,12 +155,25 @@ void FieldLab::onSnapshot(const FieldSnapshot& s) {
             if (p.x() <= double(s.step)) shown.loss = p.y();
         controls_->showSnapshot(shown);
     }
-    plot_->setTitleText(s.step
-                            ? tr("step %1   ·   field fit R² = %2").arg(s.step).arg(s.r2, 0, 'f', 3)
-                            : tr("step 0   ·   field fit R² = –   ·   press Space to train"));
+    showConditional(s);
     ++frames_;
     worker_->snapshotConsumed();
     addFrameWork(double(clock.nsecsElapsed()) / 1e6);
+}
+
+// The title, and for a noise-conditional model the level shown and the fit
+// across the ladder.
+void FieldLab::showConditional(const FieldSnapshot& s) {
+    fitChart_->setVisible(s.conditional);
+    if (s.conditional) {
+        if (!s.fitBySigma.isEmpty()) fitChart_->setFits(s.step ? s.fitBySigma : QVector<QPointF>());
+        fitChart_->setCurrentSigma(s.sigma);
+    }
+    const QString level =
+        s.conditional ? tr("r(x, σ) at σ = %1   ·   ").arg(s.sigma, 0, 'g', 3) : QString();
+    plot_->setTitleText(
+        s.step ? tr("%1step %2   ·   field fit R² = %3").arg(level).arg(s.step).arg(s.r2, 0, 'f', 3)
+               : tr("%1step 0   ·   field fit R² = –   ·   press Space to train").arg(level));
 }
 
 void FieldLab::addFrameWork(double ms) {
@@ -182,6 +196,7 @@ void FieldLab::setPresentation(bool on) {
         QFontMetrics(f).horizontalAdvance(tr("snapshot 888 of 888 (step 8888888)")));
     plot_->setPresentation(on);
     chart_->setPresentation(on);
+    fitChart_->setPresentation(on);
     controls_->setPresentation(on);
 }
 
@@ -189,7 +204,13 @@ QWidget* FieldLab::buildTimeline() {
     auto* box = new QWidget(this);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(chart_, 1);
+    auto* charts = new QHBoxLayout;
+    charts->addWidget(chart_, 1);
+    fitChart_ = new FitBySigmaChart(box);
+    fitChart_->setObjectName("fitBySigmaChart");
+    fitChart_->hide(); // shown for a noise-conditional model
+    charts->addWidget(fitChart_, 1);
+    layout->addLayout(charts, 1);
     auto* row = new QHBoxLayout;
     timelineTitle_ = new QLabel(tr("Timeline"), box);
     auto* title = timelineTitle_;

@@ -19,6 +19,7 @@ class FieldControls;
 class FieldPlot;
 class FieldWorker;
 class LossChart;
+class FitBySigmaChart;
 
 class FieldLab : public QWidget {
     Q_OBJECT
@@ -28,6 +29,7 @@ class FieldLab : public QWidget {
 
     FieldPlot* plot() const { return plot_; }
     LossChart* lossChart() const { return chart_; }
+    FitBySigmaChart* fitChart() const { return fitChart_; } // noise-conditional models
     FieldControls* controls() const { return controls_; }
     // Lives on this lab's worker thread; the chain lab's worker, which reads
     // its model, is adopted onto the same thread.
@@ -83,6 +85,8 @@ class FieldLab : public QWidget {
     FieldWorker* worker_ = nullptr;
     FieldPlot* plot_ = nullptr;
     LossChart* chart_ = nullptr;
+    FitBySigmaChart* fitChart_ = nullptr;
+    void showConditional(const FieldSnapshot& s);
     FieldControls* controls_ = nullptr;
     QLabel* banner_ = nullptr;
     QSlider* timeline_ = nullptr;

@@ -22,6 +22,10 @@ struct FieldSnapshot {
     QVector<qint64> timeline;   // steps of the kept weight snapshots, oldest first (when changed)
     int timelinePosition = -1;  // the snapshot shown; -1: the live end
     FieldViewData view;
+    // Noise-conditional model: (sigma, fit R²) per ladder level, when
+    // recomputed (about twice a second while training); empty otherwise.
+    QVector<QPointF> fitBySigma;
+    bool conditional = false;
 };
 
 // Packed x0,y0,x1,y1,... (count points) as points: for training sets,

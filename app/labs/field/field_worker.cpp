@@ -262,6 +262,13 @@ void FieldWorker::publish(bool force) {
     const aelab::FieldResult result = trainer_->evaluate();
     s.r2 = result.r2;
     s.sigma = trainer_->config().sigma;
+    s.conditional = trainer_->config().conditional();
+    // One forward pass per level: at most twice a second, or when asked.
+    if (s.conditional && (force || now - lastFitMs_ > 500)) {
+        for (const aelab::SigmaFit& f : trainer_->fitBySigma())
+            s.fitBySigma.append(QPointF(f.sigma, f.r2));
+        lastFitMs_ = now;
+    }
     s.view = toViewData(result, {});
     s.view.data = dataPoints_;
     s.newLosses.swap(pendingLosses_);

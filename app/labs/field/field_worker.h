@@ -84,6 +84,7 @@ class FieldWorker : public QObject {
     QVector<QPointF> pendingLosses_;
     QVector<QPointF> dataPoints_; // cached, shared by every snapshot of a run
     std::deque<std::pair<qint64, long long>> rateWindow_; // (ms, step)
+    qint64 lastFitMs_ = -100000;                          // when the fit by sigma was last sent
     std::atomic<bool> awaitingGui_{false};
     // The training timeline: checkpoints every timelineEvery_ steps. When
     // kTimelineSize are kept, every other one goes and the spacing doubles,
