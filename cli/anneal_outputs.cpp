@@ -74,25 +74,6 @@ QString annealCsv(const std::vector<AnnealSnapshot>& snapshots) {
 
 } // namespace
 
-QVector<FieldPanel> fieldPanels(aelab::FieldTrainer& trainer, const std::vector<float>& dataXY,
-                                const std::vector<aelab::SigmaFit>& fits) {
-    QVector<FieldPanel> panels;
-    if (fits.empty()) return panels;
-    const size_t last = fits.size() - 1;
-    std::vector<size_t> picks{0, last / 3, (2 * last) / 3, last};
-    picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
-    aelab::FieldConfig c = trainer.config();
-    for (const size_t i : picks) {
-        c.sigma = float(fits[i].sigma);
-        trainer.applyLive(c);
-        panels.push_back(
-            {toViewData(trainer.evaluate(), dataXY), QStringLiteral("σ = %1 · fit R² %2")
-                                                         .arg(sigmaText(fits[i].sigma))
-                                                         .arg(fits[i].r2, 0, 'f', 3)});
-    }
-    return panels;
-}
-
 bool writeAnnealOutputs(const AnnealRequest& r, const AnnealOutputs& o, ChainVideo& video,
                         QString* error) {
     if (!video.finish(error) ||

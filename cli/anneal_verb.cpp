@@ -180,7 +180,7 @@ RunOutcome<AnnealOutputs> trainAndSample(const AnnealRequest& r, ChainVideo& vid
     QString error;
     if (!video.start(toViewData(trainer.evaluate(), dataXY), &error)) return runFailure(error);
     sample(sampler, data, video, o);
-    o.panels = fieldPanels(trainer, dataXY, o.fits);
+    o.panels = levelPanels(trainer);
     if (c.data.kind == aelab::Toy2DKind::TwoGaussians) {
         // The first mode is the one below the line x + y = 0.
         auto share = [](const torch::Tensor& p) {

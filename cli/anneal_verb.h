@@ -44,12 +44,6 @@ struct AnnealOutputs {
     std::optional<double> dataModeShare; // ... and of the training set
 };
 
-// Four panels: the learned field beside the ideal one at four levels of the
-// ladder, largest to smallest, each titled with its sigma and fit. Leaves
-// the trainer at its smallest level.
-QVector<FieldPanel> fieldPanels(aelab::FieldTrainer& trainer, const std::vector<float>& dataXY,
-                                const std::vector<aelab::SigmaFit>& fits);
-
 bool writeAnnealOutputs(const AnnealRequest& r, const AnnealOutputs& o, ChainVideo& video,
                         QString* error);
 

@@ -12,6 +12,7 @@ namespace aelab {
 
 class ArrowFieldPlottable;
 class ParticlePlottable;
+class ContourPlottable;
 
 class FieldPlot : public QCustomPlot {
     Q_OBJECT
@@ -59,6 +60,10 @@ class FieldPlot : public QCustomPlot {
     void setShowBasins(bool on);
     bool showBasins() const { return showBasins_; }
     const BasinViewData& basins() const { return basins_; }
+    // Contour lines of the particles' density over the data's (an invalid
+    // density hides them); the segments drawn, for tests.
+    void setDensityContours(const DensityViewData& density);
+    int densitySegmentCount(bool ofParticles) const;
     // In burst mode a click, or a drag every 12 pixels, emits burstRequested.
     void setBurstMode(bool on);
     bool burstMode() const { return burstMode_; }
@@ -119,6 +124,8 @@ class FieldPlot : public QCustomPlot {
     ParticlePlottable* particles_ = nullptr;
     QCPItemPixmap* basinImage_ = nullptr;
     QCPGraph* attractorGraph_ = nullptr;
+    ContourPlottable* dataContours_ = nullptr; // made on first use
+    ContourPlottable* particleContours_ = nullptr;
     BasinViewData basins_;
     bool showBasins_ = false, burstMode_ = false, bursting_ = false;
     QPointF lastBurstPixel_;

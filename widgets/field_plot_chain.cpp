@@ -1,5 +1,6 @@
 // The field plot's chain layers: particles, basins of attraction, bursts.
 #include "widgets/field_plot.h"
+#include "widgets/contour_plottable.h"
 #include "widgets/particle_plottable.h"
 
 #include <iterator>
@@ -69,6 +70,41 @@ void FieldPlot::rebuildBasins() {
     }
     updateLegend();
     replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Two levels of the data's density (scaled to a maximum of 1): its outskirts
+// and its core. The particles' density is drawn at the same levels.
+void FieldPlot::setDensityContours(const DensityViewData& density) {
+    if (!dataContours_) {
+        dataContours_ = new ContourPlottable(xAxis, yAxis);
+        dataContours_->setName(QStringLiteral("data density (contours)"));
+        dataContours_->setPen(QPen(QColor(60, 60, 60), 1.2, Qt::DashLine));
+        particleContours_ = new ContourPlottable(xAxis, yAxis);
+        particleContours_->setName(QStringLiteral("particle density (contours)"));
+        particleContours_->setPen(QPen(QColor(230, 120, 0), 1.6));
+    }
+    QVector<QLineF> ofData, ofParticles;
+    if (density.isValid())
+        for (const float level : {0.1f, 0.4f}) {
+            ofData += contourSegments(density.data, density.nx, density.ny, density.box, level);
+            ofParticles +=
+                contourSegments(density.particles, density.nx, density.ny, density.box, level);
+        }
+    dataContours_->setSegments(std::move(ofData));
+    particleContours_->setSegments(std::move(ofParticles));
+    for (ContourPlottable* c : {dataContours_, particleContours_}) {
+        c->setVisible(density.isValid());
+        if (density.isValid())
+            c->addToLegend();
+        else
+            c->removeFromLegend();
+    }
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+int FieldPlot::densitySegmentCount(bool ofParticles) const {
+    const ContourPlottable* c = ofParticles ? particleContours_ : dataContours_;
+    return c && c->visible() ? int(c->segments().size()) : 0;
 }
 
 void FieldPlot::setBurstMode(bool on) {

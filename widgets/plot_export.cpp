@@ -76,4 +76,12 @@ bool exportWidget(QWidget* view, const QString& path, QString* error) {
     });
 }
 
+bool exportImage(const QImage& image, const QString& path, QString* error) {
+    return exportTo(path, error, [&](const QString& file, const QString& suffix) {
+        if (suffix == "png") return image.save(file, "PNG");
+        return paintVector<QPainter>(file, suffix, image.size(),
+                                     [&](QPainter& p) { p.drawImage(0, 0, image); });
+    });
+}
+
 } // namespace aelab

@@ -3,6 +3,7 @@
 #include <QString>
 
 class QCustomPlot;
+class QImage;
 class QWidget;
 
 namespace aelab {
@@ -16,5 +17,9 @@ bool exportPlot(QCustomPlot* plot, const QString& path, int width = 0, int heigh
 // pixels, or SVG and PDF pages with the view's drawing scaled to fit. The
 // same suffixes and errors as exportPlot.
 bool exportWidget(QWidget* view, const QString& path, QString* error = nullptr);
+
+// A rendered image (the field's small multiples): the same suffixes, errors
+// and atomic write.
+bool exportImage(const QImage& image, const QString& path, QString* error = nullptr);
 
 } // namespace aelab

@@ -179,6 +179,8 @@ void MainWindow::buildMenus() {
     });
     add(file, tr("Export plot…"), QKeySequence(Qt::CTRL | Qt::Key_E),
         [this] { exportCurrentPlot(); });
+    add(file, tr("Export the field at four noise levels…"), QKeySequence(),
+        [this] { exportFieldLevels(); });
     file->addSeparator();
     add(file, tr("Copy the view to the clipboard"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
         [this] { copyViewToClipboard(); });
@@ -325,6 +327,19 @@ void MainWindow::copyViewToClipboard() {
     QWidget* view = viewInFront();
     QGuiApplication::clipboard()->setImage(view->grab().toImage());
     statusBar()->showMessage(tr("Copied the view to the clipboard"), 3000);
+}
+
+// A noise-conditional model's small multiples (docs/chain-lab.md, annealing).
+void MainWindow::exportFieldLevels() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the field at four noise levels"), suggestedName("png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (fieldLab_->exportLevels(path, &error))
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    else
+        QMessageBox::warning(this, tr("Export failed"), error);
 }
 
 void MainWindow::exportCurrentPlot() {

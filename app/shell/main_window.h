@@ -88,6 +88,7 @@ class MainWindow : public QMainWindow {
     void foldInFront(bool charts); // F7 / F8 in presentation mode
     void fitCaptionFont();         // larger in presentation mode
     void exportCurrentPlot();
+    void exportFieldLevels();
     void showShortcuts();
     bool imageTabActive() const; // a lab whose views are image grids
     QWidget* imageViewInFront() const;

@@ -15,7 +15,9 @@
 #include "media/video_encoder.h"
 #include "app/labkit/view_recorder.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -93,6 +95,10 @@ class TestChainLab : public QObject {
         rule->setCurrentIndex(rule->findData(0)); // annealed Langevin
         QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, scaledMs(10000));
         QVERIFY(errors.first().first().toString().contains("noise-conditional"));
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(!field.exportLevels(dir.filePath("levels.png"), &error));
+        QVERIFY(error.contains("noise-conditional"));
 
         aelab::FieldConfig c = field.controls()->config();
         c.model = aelab::FieldModelKind::NoiseConditional;
@@ -104,12 +110,19 @@ class TestChainLab : public QObject {
         field.stepOnce();
         QTRY_COMPARE_WITH_TIMEOUT(field.fitChart()->pointCount(), 4, scaledMs(10000));
         QVERIFY(!field.fitChart()->isHidden()); // shown whenever the charts are
+        QVERIFY2(field.exportLevels(dir.filePath("levels.png"), &error), qPrintable(error));
+        QCOMPARE(QImage(dir.filePath("levels.png")).size(), QSize(2 * 640, 2 * 640));
+        QCOMPARE(field.lastSnapshot().sigma, double(c.sigma)); // back at its own level
 
         lab.restart();
         QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().level == 0, scaledMs(10000));
         QCOMPARE(lab.lastSnapshot().levels, 4);
         QCOMPARE(lab.lastSnapshot().sigma, double(c.sigmaMax));
         QVERIFY(lab.lastSnapshot().yardstick > 0);
+        auto* contours = lab.findChild<QCheckBox*>("contours");
+        QVERIFY(contours);
+        contours->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.plot()->densitySegmentCount(false) > 0, scaledMs(10000));
         // 4 levels of 10 steps and the final denoising: the run ends by itself.
         handoff::post(lab.chainWorker(), &ChainWorker::setStepsPerSecond, 1000.0);
         lab.togglePlaying();
@@ -117,6 +130,8 @@ class TestChainLab : public QObject {
         QCOMPARE(lab.lastSnapshot().step, 41LL);
         QTRY_VERIFY_WITH_TIMEOUT(!lab.isPlaying(), scaledMs(5000));
         QVERIFY(lab.distanceChart()->pointCount(1) >= 2); // the yardstick line
+        // Landed: the particles are dense enough to draw their own contours.
+        QTRY_VERIFY_WITH_TIMEOUT(lab.plot()->densitySegmentCount(true) > 0, scaledMs(10000));
     }
     void recordingDecodesToTheGrabbedFrames() {
         QTemporaryDir dir;

@@ -35,6 +35,7 @@ ChainControls::ChainControls(QWidget* parent) : QWidget(parent) {
                   {showLearned_, "showLearned"},
                   {showIdeal_, "showIdeal"},
                   {showBasins_, "showBasins"},
+                  {contours_, "contours"},
                   {trail_, "trail"}});
 }
 
@@ -171,6 +172,13 @@ QWidget* ChainControls::buildViewGroup() {
         box->addWidget(c);
         connect(c, &QCheckBox::toggled, this, [this] { emitLayers(); });
     }
+    contours_ = new QCheckBox(tr("Density contours: particles over data"));
+    contours_->setToolTip(
+        tr("Two contour levels of the particles' density (orange) and of the data's (dashed), "
+           "both kernel estimates with a bandwidth of 1.5 grid cells: where the sampler "
+           "puts too much or too little mass"));
+    box->addWidget(contours_);
+    connect(contours_, &QCheckBox::toggled, this, &ChainControls::contoursToggled);
     trail_ = new QSpinBox;
     trail_->setRange(1, 40);
     trail_->setValue(8);

@@ -49,6 +49,7 @@ class ChainControls : public QWidget {
     void trainingToggled(bool train);
     void layersChanged(bool data, bool learned, bool ideal, bool basins);
     void trailLengthChanged(int frames);
+    void contoursToggled(bool on);
 
   private:
     QList<QAbstractButton*> transport_;
@@ -73,6 +74,7 @@ class ChainControls : public QWidget {
     QCheckBox* showLearned_ = nullptr;
     QCheckBox* showIdeal_ = nullptr;
     QCheckBox* showBasins_ = nullptr;
+    QCheckBox* contours_ = nullptr;
     QSpinBox* trail_ = nullptr;
     QLabel* readStep_ = nullptr;
     QLabel* readDistance_ = nullptr;

@@ -74,6 +74,8 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
                 handoff::post(worker_, &ChainWorker::setBasinsEnabled, basins);
             });
     connect(controls_, &ChainControls::trailLengthChanged, plot_, &FieldPlot::setTrailLength);
+    connect(controls_, &ChainControls::contoursToggled, this,
+            [this](bool on) { handoff::post(worker_, &ChainWorker::setContoursEnabled, on); });
     handoff::post(worker_, &ChainWorker::setStepsPerSecond, controls_->stepsPerSecond());
     handoff::post(worker_, &ChainWorker::setInjection, controls_->injection());
 }
@@ -143,6 +145,7 @@ void ChainLab::onChain(const ChainSnapshot& s) {
     if (s.step != last_.step || s.run != last_.run || s.particles.size() != last_.particles.size())
         plot_->pushParticles(s.particles);
     if (s.hasBasins) plot_->setBasins(s.basins);
+    if (s.hasDensity) plot_->setDensityContours(s.density);
     chart_->appendPoints(series_, s.newDistances);
     if (s.yardstick > 0) {
         QVector<QPointF> floor;

@@ -22,6 +22,8 @@ struct ChainSnapshot {
     int annealKind = 0; // aelab::AnnealKind, when level >= 0
     bool annealDone = false;
     bool playing = false;
+    bool hasDensity = false; // density below was recomputed (or switched off) for this snapshot
+    DensityViewData density;
     bool hasBasins = false; // basins below were recomputed for this snapshot
     BasinViewData basins;
 };

@@ -28,6 +28,10 @@ struct ChainWorker::State {
     std::unique_ptr<aelab::ChainSampler> chain;
     std::unique_ptr<aelab::AnnealedSampler> anneal; // instead of chain while annealing
     double yardstick = 0;
+    bool contoursOn = false;
+    qint64 densityAtMs = -100000;
+    torch::Tensor densityGrid, dataLogDensity; // cached until data or grid change
+    quint64 densityRevision = ~0ull;
     aelab::FieldTrainer* trainer = nullptr;
     torch::Tensor data; // the training set, for the distance and for r*
     quint64 dataRevision = ~0ull;
@@ -206,6 +210,54 @@ void ChainWorker::setBasinsEnabled(bool on) {
     publish(true);
 }
 
+void ChainWorker::setContoursEnabled(bool on) {
+    d->contoursOn = on;
+    maybeDensity(true);
+    publish(true);
+}
+
+// Both densities are kernel estimates on the field's grid with one
+// bandwidth, 1.5 cells (log p of docs/references.md §1 at sigma = h), scaled
+// by the data's maximum.
+void ChainWorker::maybeDensity(bool force) {
+    const qint64 now = clock_.elapsed();
+    const bool running = d->trainer && (d->chain || d->anneal);
+    if (!d->contoursOn || !running) {
+        if (density_.isValid() || force) densityFresh_ = true;
+        density_ = {};
+        return;
+    }
+    if (!force && now - d->densityAtMs < 150) return;
+    d->densityAtMs = now;
+    const aelab::GridSpec g = d->trainer->grid();
+    const double h = 1.5 * g.box.width() / g.nx;
+    const quint64 revision = field_->dataRevision() * 4096 + quint64(g.nx);
+    if (revision != d->densityRevision) {
+        d->densityGrid = torch::empty({g.size(), 2});
+        auto a = d->densityGrid.accessor<float, 2>();
+        for (int iy = 0; iy < g.ny; ++iy)
+            for (int ix = 0; ix < g.nx; ++ix)
+                a[iy * g.nx + ix][0] = g.x(ix), a[iy * g.nx + ix][1] = g.y(iy);
+        d->dataLogDensity = aelab::idealField(d->data, d->densityGrid, h).logDensity;
+        d->densityRevision = revision;
+    }
+    auto p = d->particles();
+    if (p.size(0) > kMaxDistanceParticles)
+        p = p.slice(0, 0, p.size(0),
+                    (p.size(0) + kMaxDistanceParticles - 1) / kMaxDistanceParticles);
+    if (p.size(0) == 0) return;
+    const auto top = d->dataLogDensity.max();
+    auto toVector = [](const torch::Tensor& t) {
+        const auto c = t.to(torch::kFloat32).contiguous();
+        return QVector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    };
+    density_.box = QRectF(g.box.x0, g.box.y0, g.box.width(), g.box.height());
+    density_.nx = g.nx, density_.ny = g.ny, density_.bandwidth = h;
+    density_.data = toVector((d->dataLogDensity - top).exp());
+    density_.particles = toVector((aelab::idealField(p, d->densityGrid, h).logDensity - top).exp());
+    densityFresh_ = true;
+}
+
 void ChainWorker::shutdown() {
     playing_ = false;
     timer_->stop();
@@ -278,6 +330,7 @@ void ChainWorker::publish(bool force) {
     if (!force && awaitingGui_) return;
     if (!ensureChain() && !d->anneal && !d->basinsOn) return;
     maybeBasins();
+    maybeDensity(force);
     ChainSnapshot s;
     s.run = d->run;
     s.playing = playing_;
@@ -296,6 +349,9 @@ void ChainWorker::publish(bool force) {
     }
     s.distance = d->lastDistance;
     s.newDistances.swap(d->pendingDistances);
+    s.hasDensity = densityFresh_;
+    if (s.hasDensity) s.density = density_;
+    densityFresh_ = false;
     s.hasBasins = basinsFresh_ || (force && d->basinsOn);
     if (s.hasBasins) s.basins = basins_;
     if (!d->basinsOn) s.hasBasins = true; // an empty basin set switches the layer's data off

@@ -39,6 +39,8 @@ class ChainWorker : public QObject {
     void setInjection(double s);       // 0: x <- r(x); s > 0: x <- r(x + eta)
     void setIdealDenoiser(bool ideal); // exact r* instead of the network
     void setBasinsEnabled(bool on);
+    // Contours of the particles' density over the data's (about 6 a second).
+    void setContoursEnabled(bool on);
     void shutdown();
 
   signals:
@@ -53,6 +55,7 @@ class ChainWorker : public QObject {
     void runSteps(int n);
     void publish(bool force);
     void maybeBasins();
+    void maybeDensity(bool force);
 
     FieldWorker* field_;
     std::unique_ptr<State> d;
@@ -63,6 +66,8 @@ class ChainWorker : public QObject {
     qint64 lastTickMs_ = 0;
     BasinViewData basins_;
     bool basinsFresh_ = false;
+    DensityViewData density_;
+    bool densityFresh_ = false;
     std::atomic<bool> awaitingGui_{false};
 };
 

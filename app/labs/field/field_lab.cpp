@@ -6,6 +6,7 @@
 #include "app/labs/field/field_worker.h"
 #include "widgets/fit_by_sigma_chart.h"
 #include "widgets/loss_chart.h"
+#include "widgets/plot_export.h"
 #include "app/labkit/thread_handoff.h"
 
 #include <QElapsedTimer>
@@ -246,6 +247,16 @@ void FieldLab::showTimeline(const FieldSnapshot& s) {
         s.timelinePosition < 0
             ? tr("%n snapshot(s), live", "", int(timelineSteps_.size()))
             : tr("snapshot %1 of %2 (step %3)").arg(at + 1).arg(last + 1).arg(s.step));
+}
+
+bool FieldLab::exportLevels(const QString& path, QString* error) const {
+    const QVector<FieldPanel> panels = handoff::call(worker_, &FieldWorker::levelPanels);
+    if (panels.isEmpty()) {
+        *error = tr("Only a noise-conditional model has levels to show: set Model to "
+                    "noise-conditional and press Reset.");
+        return false;
+    }
+    return exportImage(renderFieldMultiples(panels, 640), path, error);
 }
 
 QByteArray FieldLab::modelBytes() const {

@@ -50,6 +50,9 @@ class FieldLab : public QWidget {
     void loadCsv(const QString& path);
     void setPresentation(bool on);
     bool isPlaying() const { return playing_; }
+    // A noise-conditional model's field at four levels, as one PNG; false
+    // with error for a single-sigma model or a failed write.
+    bool exportLevels(const QString& path, QString* error) const;
     // A lesson's clean start: out of paint mode, no painted points, the
     // whole box in view.
     void cleanSlate();

@@ -1,5 +1,7 @@
 #include "app/labs/field/field_snapshot.h"
 
+#include <algorithm>
+
 namespace aelab {
 
 namespace {
@@ -32,6 +34,28 @@ FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<flo
     view.idealDy = toQVector(result.idealDy);
     view.logDensity = toQVector(result.logDensity);
     return view;
+}
+
+QVector<FieldPanel> levelPanels(aelab::FieldTrainer& trainer) {
+    const std::vector<aelab::SigmaFit> fits = trainer.fitBySigma();
+    QVector<FieldPanel> panels;
+    if (fits.empty()) return panels;
+    const size_t last = fits.size() - 1;
+    std::vector<size_t> picks{0, last / 3, (2 * last) / 3, last};
+    picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
+    const aelab::FieldConfig own = trainer.config();
+    const std::vector<float> dataXY = trainer.dataXY();
+    for (const size_t i : picks) {
+        aelab::FieldConfig at = own;
+        at.sigma = float(fits[i].sigma);
+        trainer.applyLive(at);
+        panels.push_back(
+            {toViewData(trainer.evaluate(), dataXY), QStringLiteral("σ = %1 · fit R² %2")
+                                                         .arg(fits[i].sigma, 0, 'g', 4)
+                                                         .arg(fits[i].r2, 0, 'f', 3)});
+    }
+    trainer.applyLive(own);
+    return panels;
 }
 
 } // namespace aelab

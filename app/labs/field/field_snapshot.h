@@ -1,7 +1,9 @@
 #pragma once
 // What the field worker hands the GUI every frame: plain values, copied by
 // value across the thread boundary (QVector shares its buffer until written).
+#include "core/field/field_trainer.h"
 #include "core/field/field_types.h"
+#include "widgets/field_multiples.h"
 #include "widgets/field_view_data.h"
 
 #include <QMetaType>
@@ -35,6 +37,12 @@ QVector<QPointF> toPoints(const std::vector<float>& xy);
 
 // The view of a core result: the same conversion for the GUI and the CLI.
 FieldViewData toViewData(const aelab::FieldResult& result, const std::vector<float>& dataXY);
+
+// A noise-conditional model's field at four levels of its ladder, largest to
+// smallest, each titled with its sigma and fit (fields.png of `aelab
+// anneal`, the field lab's export). The trainer is back at its own sigma
+// afterwards. Empty for a single-sigma model.
+QVector<FieldPanel> levelPanels(aelab::FieldTrainer& trainer);
 
 } // namespace aelab
 

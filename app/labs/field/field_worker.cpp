@@ -242,6 +242,11 @@ void FieldWorker::scheduleNext(qint64 frameStartMs) {
     timer_->start(stepsPerFrame_ > 0 ? int(std::max<qint64>(0, kFrameMs - used)) : 0);
 }
 
+QVector<FieldPanel> FieldWorker::levelPanels() {
+    if (!trainer_) return {};
+    return aelab::levelPanels(*trainer_);
+}
+
 void FieldWorker::publish(bool force) {
     if (!trainer_) return;
     const qint64 now = clock_.elapsed();

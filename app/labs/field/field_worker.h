@@ -46,6 +46,8 @@ class FieldWorker : public QObject {
     // The model as a checkpoint archive (empty before the first reset), for
     // sessions. Call blocking-queued from the GUI: it waits for one frame.
     QByteArray checkpoint();
+    // The noise-conditional model at four of its levels (levelPanels); empty otherwise.
+    QVector<FieldPanel> levelPanels();
     // Replaces the model by a checkpoint, then applies config's live settings
     // (its data included). A new run: charts clear, the timeline restarts.
     void restore(const QByteArray& bytes, const aelab::FieldConfig& config);
