@@ -28,18 +28,24 @@ double energyDistance(const torch::Tensor& x, const torch::Tensor& y, int64_t bl
 }
 
 double distanceYardstick(const Toy2DSpec& spec, const torch::Tensor& data, int64_t sampleSize,
-                         std::uint64_t seed) {
-    if (spec.kind == Toy2DKind::Csv || spec.kind == Toy2DKind::Painted) {
-        auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-        const auto order = torch::randperm(data.size(0), gen, torch::kInt64);
-        const int64_t half = data.size(0) / 2;
-        return energyDistance(data.index_select(0, order.slice(0, 0, half)),
-                              data.index_select(0, order.slice(0, half)));
+                         std::uint64_t seed, int repeats) {
+    const bool noGenerator = spec.kind == Toy2DKind::Csv || spec.kind == Toy2DKind::Painted;
+    double sum = 0;
+    for (int k = 0; k < std::max(1, repeats); ++k) {
+        if (noGenerator) {
+            auto gen = at::make_generator<at::CPUGeneratorImpl>(seed + k);
+            const auto order = torch::randperm(data.size(0), gen, torch::kInt64);
+            const int64_t half = data.size(0) / 2;
+            sum += energyDistance(data.index_select(0, order.slice(0, 0, half)),
+                                  data.index_select(0, order.slice(0, half)));
+            continue;
+        }
+        Toy2DSpec fresh = spec;
+        fresh.seed = seed + k;
+        fresh.count = int(std::clamp<int64_t>(sampleSize, 2, 1000000));
+        sum += energyDistance(makeToy2D(fresh), data);
     }
-    Toy2DSpec fresh = spec;
-    fresh.seed = seed;
-    fresh.count = int(std::clamp<int64_t>(sampleSize, 2, 1000000));
-    return energyDistance(makeToy2D(fresh), data);
+    return sum / std::max(1, repeats);
 }
 
 } // namespace aelab
