@@ -55,8 +55,7 @@ QCPRange ContourPlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const 
     return {};
 }
 
-QCPRange ContourPlottable::getValueRange(bool& foundRange, QCP::SignDomain,
-                                         const QCPRange&) const {
+QCPRange ContourPlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const {
     foundRange = false;
     return {};
 }
@@ -67,8 +66,8 @@ void ContourPlottable::draw(QCPPainter* painter) {
     QVector<QLineF> pixels;
     pixels.reserve(segments_.size());
     for (const QLineF& s : segments_)
-        pixels.append(QLineF(coordsToPixels(s.p1().x(), s.p1().y()),
-                             coordsToPixels(s.p2().x(), s.p2().y())));
+        pixels.append(
+            QLineF(coordsToPixels(s.p1().x(), s.p1().y()), coordsToPixels(s.p2().x(), s.p2().y())));
     painter->setPen(pen());
     painter->drawLines(pixels);
 }
