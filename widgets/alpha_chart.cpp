@@ -52,13 +52,7 @@ int AlphaChart::estimateCount() const {
 }
 
 void AlphaChart::setPresentation(bool on) {
-    const QFont f = chartFont(font(), on);
-    for (QCPAxis* axis : {xAxis, yAxis}) {
-        axis->setLabelFont(f);
-        axis->setTickLabelFont(f);
-    }
-    legend->setFont(f);
-    note_->setFont(f);
+    note_->setFont(setChartFonts(this, on));
     estimate_->setPen(QPen(QColor(200, 40, 40), on ? 4 : 2));
     replot(QCustomPlot::rpQueuedReplot);
 }

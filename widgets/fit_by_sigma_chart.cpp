@@ -48,13 +48,7 @@ void FitBySigmaChart::setCurrentSigma(double sigma) {
 }
 
 void FitBySigmaChart::setPresentation(bool on) {
-    const QFont f = chartFont(font(), on);
-    for (QCPAxis* axis : {xAxis, yAxis}) {
-        axis->setTickLabelFont(f);
-        axis->setLabelFont(f);
-    }
-    legend->setFont(f);
-    empty_.setFont(f);
+    empty_.setFont(setChartFonts(this, on));
     QPen pen = graph(0)->pen();
     pen.setWidthF(on ? 3 : 1.5);
     graph(0)->setPen(pen);

@@ -89,13 +89,7 @@ void LossChart::rescale() {
 }
 
 void LossChart::setPresentation(bool on) {
-    const QFont f = chartFont(font(), on);
-    for (QCPAxis* axis : {xAxis, yAxis}) {
-        axis->setTickLabelFont(f);
-        axis->setLabelFont(f);
-    }
-    legend->setFont(f);
-    empty_.setFont(f);
+    empty_.setFont(setChartFonts(this, on));
     for (int i = 0; i < graphCount(); ++i) {
         QPen pen = graph(i)->pen();
         pen.setWidthF(on ? 3 : 1.5);

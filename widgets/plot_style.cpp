@@ -109,4 +109,14 @@ QFont chartFont(const QFont& base, bool presenting) {
     return f;
 }
 
+QFont setChartFonts(QCustomPlot* plot, bool presenting) {
+    const QFont f = chartFont(plot->font(), presenting);
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+        axis->setTickLabelFont(f);
+        axis->setLabelFont(f);
+    }
+    plot->legend->setFont(f);
+    return f;
+}
+
 } // namespace aelab

@@ -36,4 +36,8 @@ class EmptyNote {
 // 16 pt on a projector.
 QFont chartFont(const QFont& base, bool presenting);
 
+// Gives both axes' labels and ticks and the legend of plot that font; the
+// chart's own series and notes stay the caller's. Returns the font.
+QFont setChartFonts(QCustomPlot* plot, bool presenting);
+
 } // namespace aelab
