@@ -2,6 +2,7 @@
 #include "bench/verbs.h"
 #include "cli/cli.h"
 #include "app/shell/main_window.h"
+#include "core/training/blas_kernel.h"
 #include "core/training/torch_threads.h"
 
 #include <QApplication>
@@ -48,6 +49,8 @@ void quitAfterFirstPaint(QWidget& window) {
 
 int main(int argc, char** argv) {
     using namespace aelab;
+    // First: it may restart the process under a better BLAS kernel.
+    chooseBlasKernel(argv);
     keepAllocationsWarm();
     const bool headless = argc > 1 && argv[1][0] != '-';
     const QByteArray first = argc > 1 ? QByteArray(argv[1]) : QByteArray();
@@ -73,7 +76,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (args.contains("--version")) {
-        QTextStream(stdout) << "aelab " << AELAB_VERSION << "\n";
+        QTextStream(stdout) << "aelab " << AELAB_VERSION << "\n"
+                            << QString::fromStdString(aelab::blasSummary()) << "\n";
         return 0;
     }
     GuiOptions options;

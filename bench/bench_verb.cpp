@@ -2,6 +2,7 @@
 // median of several runs, written to DIR/bench.json and printed as a table
 // with the targets. --peer runs bench/peer_pytorch.py (the same field-lab loop
 // and ACAI step in PyTorch from Python) in the same run and reports ratios.
+#include "core/training/blas_kernel.h"
 #include "bench/bench_peer.h"
 #include "bench/bench_probes.h"
 #include "core/training/torch_threads.h"
@@ -168,7 +169,12 @@ int runBenchVerb(const QStringList& args) {
         r["ratio_acai"] =
             r["acai_steps_per_second"].toDouble() / r["peer_acai_steps_per_second"].toDouble();
     }
-    r["machine"] = QJsonObject{{"cores", QThread::idealThreadCount()}, {"cpu", cpuModel()}};
+    const aelab::BlasInfo blas = aelab::blasInfo();
+    r["machine"] = QJsonObject{{"cores", QThread::idealThreadCount()},
+                               {"cpu", cpuModel()},
+                               {"blas", QString::fromStdString(blas.library)},
+                               {"blas_kernel", QString::fromStdString(blas.kernel)},
+                               {"blas_kernel_chosen_by", QString::fromStdString(blas.how)}};
     r["versions"] =
         QJsonObject{{"aelab", AELAB_VERSION}, {"qt", qVersion()}, {"libtorch", TORCH_VERSION}};
     r["settings"] = QJsonObject{{"seconds", s.seconds},
