@@ -1,8 +1,10 @@
 #include "datasets/idx_file.h"
 #include "datasets/dataset_error.h"
+#include "core/io/input_file.h"
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -15,13 +17,39 @@ struct GzCloser {
     void operator()(gzFile_s* f) const { gzclose(f); }
 };
 
+// The IDX header says how many bytes follow: inflating stops one byte past
+// them (a longer stream is refused as trailing data by parseHeader), so a
+// small file that inflates to gigabytes is refused after reading what its
+// header allows, at most kMaxIdxBytes.
+constexpr std::uint64_t kMaxIdxBytes = std::uint64_t(256) << 20;
+
+std::uint64_t promisedBytes(const std::vector<std::uint8_t>& head) {
+    if (head.size() < 4) return 4;
+    const int dims = head[3];
+    const size_t headerSize = 4 + 4 * size_t(dims);
+    if (head.size() < headerSize) return headerSize;
+    std::uint64_t total = 1;
+    for (int d = 0; d < dims && total <= kMaxIdxBytes; ++d)
+        total *= (std::uint64_t(head[4 + 4 * d]) << 24 | std::uint64_t(head[5 + 4 * d]) << 16 |
+                  std::uint64_t(head[6 + 4 * d]) << 8 | head[7 + 4 * d]);
+    return headerSize + total;
+}
+
 std::vector<std::uint8_t> readAll(const std::string& path) {
+    if (auto why = checkInputFile(path, kIdxGzLimit)) throw DatasetError(*why);
     std::unique_ptr<gzFile_s, GzCloser> f(gzopen(path.c_str(), "rb"));
     if (!f) throw DatasetError(path + ": cannot open the file");
     std::vector<std::uint8_t> bytes;
     std::uint8_t buf[1 << 16];
     for (;;) {
-        const int n = gzread(f.get(), buf, sizeof buf);
+        const std::uint64_t promised = promisedBytes(bytes);
+        if (promised > kMaxIdxBytes + 4 + 4 * 255)
+            throw DatasetError(path + ": the IDX header promises " + byteSize(promised) +
+                               ", over the " + byteSize(kMaxIdxBytes) + " limit");
+        // Never more than one byte past what the header promises.
+        const std::uint64_t room = promised + 1 > bytes.size() ? promised + 1 - bytes.size() : 1;
+        const unsigned want = unsigned(std::min<std::uint64_t>(sizeof buf, room));
+        const int n = gzread(f.get(), buf, want);
         if (n < 0) {
             int code = 0;
             const char* msg = gzerror(f.get(), &code);
@@ -29,6 +57,7 @@ std::vector<std::uint8_t> readAll(const std::string& path) {
         }
         if (n == 0) break;
         bytes.insert(bytes.end(), buf, buf + n);
+        if (bytes.size() > promisedBytes(bytes) && bytes.size() >= 4) break; // trailing data
     }
     return bytes;
 }

@@ -1,10 +1,10 @@
 #include "datasets/mnist_json.h"
 #include "datasets/dataset_error.h"
+#include "core/io/input_file.h"
 
 // Qt's JSON parser (Qt Core only, already in the stack) rather than a hand
 // scanner: it reports where a damaged file stops being JSON.
 #include <QByteArray>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,11 +14,9 @@
 namespace aelab {
 
 torch::Tensor readMnistDigitFile(const std::string& path) {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
-        throw DatasetError(path + ": cannot open the file (" + file.errorString().toStdString() +
-                           ")");
-    const QByteArray bytes = file.readAll();
+    std::string raw;
+    if (auto why = readInputFile(path, kMnistJsonLimit, raw)) throw DatasetError(*why);
+    const QByteArray bytes = QByteArray::fromStdString(raw);
     if (bytes.isEmpty()) throw DatasetError(path + ": the file is empty");
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);

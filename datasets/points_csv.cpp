@@ -1,12 +1,12 @@
 #include "datasets/points_csv.h"
 #include "datasets/number_text.h"
 #include "datasets/dataset_error.h"
+#include "core/io/input_file.h"
 
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 namespace aelab {
@@ -33,7 +33,9 @@ bool parseNumber(const std::string& field, float& out) {
 
 std::vector<float> parsePointsCsv(const std::string& text, const std::string& sourceName) {
     std::vector<float> xy;
-    std::istringstream in(text);
+    // Spreadsheets start UTF-8 files with a byte-order mark: not part of the data.
+    const bool bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+    std::istringstream in(bom ? text.substr(3) : text);
     std::string line;
     int lineNo = 0;
     bool headerAllowed = true;
@@ -68,12 +70,10 @@ std::vector<float> parsePointsCsv(const std::string& text, const std::string& so
 }
 
 std::vector<float> readPointsCsv(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw DatasetError(path + ": cannot open file");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    if (ss.str().empty()) throw DatasetError(path + ": file is empty");
-    return parsePointsCsv(ss.str(), path);
+    std::string text;
+    if (auto why = readInputFile(path, kPointsCsvLimit, text)) throw DatasetError(*why);
+    if (text.empty()) throw DatasetError(path + ": file is empty");
+    return parsePointsCsv(text, path);
 }
 
 } // namespace aelab

@@ -113,7 +113,7 @@ bool parseLesson(const QByteArray& json, Lesson* out, QString* error) {
 bool loadLessonFile(const QString& path, Lesson* out, QString* error) {
     return documents::readDocument(
         path, [out](const QByteArray& bytes, QString* why) { return parseLesson(bytes, out, why); },
-        error);
+        error, kLessonLimit);
 }
 
 } // namespace aelab

@@ -132,7 +132,7 @@ bool loadSessionFile(const QString& path, Session* out, QString* error) {
     return documents::readDocument(
         path,
         [out](const QByteArray& bytes, QString* why) { return decodeSession(bytes, out, why); },
-        error);
+        error, kSessionLimit);
 }
 
 } // namespace aelab

@@ -1,5 +1,6 @@
 #pragma once
 // Small helpers for the versioned model files (torch::serialize archives).
+#include "core/io/input_file.h"
 #include "core/io/zip_check.h"
 
 #include <torch/serialize/input-archive.h>
@@ -69,9 +70,8 @@ torch::serialize::InputArchive openModelBytes(const std::string& bytes, const st
 
 // The same for the model file at path, read once.
 template <typename E> torch::serialize::InputArchive openModelFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw E("cannot read model " + path + ": cannot open the file");
-    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    std::string bytes;
+    if (auto why = readInputFile(path, kModelLimit, bytes)) throw E("cannot read model " + *why);
     return openModelBytes<E>(bytes, path);
 }
 

@@ -38,8 +38,8 @@ bool osSaves(unsigned mask) {
     return (lo & mask) == mask;
 }
 
-std::vector<double> loopGemm(const std::vector<float>& a, const std::vector<float>& b, int m,
-                             int k, int n) {
+std::vector<double> loopGemm(const std::vector<float>& a, const std::vector<float>& b, int m, int k,
+                             int n) {
     std::vector<double> c(size_t(m) * n, 0.0);
     for (int i = 0; i < m; ++i)
         for (int p = 0; p < k; ++p)
@@ -56,11 +56,11 @@ void restartWith(char** argv) {
 
 int kernelClass(const std::string& kernel) {
     static const std::vector<std::pair<std::string, int>> kClasses = {
-        {"Prescott", 0},  {"Core2", 0},      {"Penryn", 0},     {"Dunnington", 0},
-        {"Nehalem", 0},   {"Atom", 0},       {"Barcelona", 0},  {"Bobcat", 0},
-        {"Opteron", 0},   {"Sandybridge", 1}, {"Bulldozer", 1}, {"Piledriver", 1},
-        {"Steamroller", 1}, {"Excavator", 1}, {"Haswell", 2},   {"Zen", 2},
-        {"SkylakeX", 3},  {"Cooperlake", 3}, {"SapphireRapids", 3}};
+        {"Prescott", 0},    {"Core2", 0},       {"Penryn", 0},        {"Dunnington", 0},
+        {"Nehalem", 0},     {"Atom", 0},        {"Barcelona", 0},     {"Bobcat", 0},
+        {"Opteron", 0},     {"Sandybridge", 1}, {"Bulldozer", 1},     {"Piledriver", 1},
+        {"Steamroller", 1}, {"Excavator", 1},   {"Haswell", 2},       {"Zen", 2},
+        {"SkylakeX", 3},    {"Cooperlake", 3},  {"SapphireRapids", 3}};
     for (const auto& [name, rank] : kClasses)
         if (kernel == name) return rank;
     return -1;

@@ -79,8 +79,9 @@ class TestBlasKernel : public QObject {
         const std::string best = bestKernelForCpu();
         if (best.empty()) QSKIP("no vector kernel on this CPU");
         const QString kernel = QString::fromStdString(best);
-        const QString out = versionUnder({{"OPENBLAS_CORETYPE", kernel}, {"AELAB_BLAS_CHOSEN", kernel}},
-                                         {"AELAB_BLAS_REJECTED"});
+        const QString out =
+            versionUnder({{"OPENBLAS_CORETYPE", kernel}, {"AELAB_BLAS_CHOSEN", kernel}},
+                         {"AELAB_BLAS_REJECTED"});
         if (!out.contains("OpenBLAS")) QSKIP("the selected BLAS is not OpenBLAS");
         QVERIFY2(out.contains("kernel " + kernel + " (set by aelab"), qPrintable(out));
         QVERIFY(out.contains("self-test passed"));

@@ -62,6 +62,11 @@ class TestPointsCsv : public QObject {
         QVERIFY(!parseDecimal("0,5") && !parseDecimal("+-1") && !parseDecimal("1.5x"));
         QCOMPARE(*parseDecimal("-3"), -3.0);
     }
+    // Spreadsheets write UTF-8 with a byte-order mark before the header.
+    void aByteOrderMarkIsNotData() {
+        const std::vector<float> xy = parsePointsCsv("\xEF\xBB\xBFx,y\n0.5,1\n2,3\n", "bom.csv");
+        QCOMPARE(xy, (std::vector<float>{0.5f, 1.f, 2.f, 3.f}));
+    }
     void missingAndEmptyFilesNameThePath() {
         QTemporaryDir dir;
         const std::string missing = (dir.path() + "/none.csv").toStdString();
