@@ -3,6 +3,9 @@
 
 #include <QTextStream>
 
+#include <exception>
+#include <new>
+
 namespace aelab::cli {
 
 QList<Verb> builtInVerbs() {
@@ -55,9 +58,33 @@ QString usage(const QList<Verb>& verbs) {
     return text;
 }
 
+// The one policy for what a verb did not catch itself (reliability.md, class
+// 3): a one-line message naming the verb and exit 1, never an abort. Out of
+// memory says which options size the run.
+int runCaught(const Verb& v, const QStringList& args) {
+    try {
+        return v.run(args);
+    } catch (const std::bad_alloc&) {
+        QTextStream(stderr) << "aelab " << v.name
+                            << ": out of memory; lower the sizes the run was given (points, "
+                               "particles, batch, images)\n";
+    } catch (const std::exception& e) {
+        const QString what = QString::fromUtf8(e.what()).section('\n', 0, 0);
+        // Torch reports a failed allocation as its own error, not bad_alloc.
+        if (what.contains(QLatin1String("can't allocate memory")))
+            QTextStream(stderr) << "aelab " << v.name
+                                << ": out of memory; lower the sizes the run was given (points, "
+                                   "particles, batch, images) ("
+                                << what.section("] ", 1) << ")\n";
+        else
+            QTextStream(stderr) << "aelab " << v.name << ": " << what << "\n";
+    }
+    return 1;
+}
+
 int run(const QStringList& args, const QList<Verb>& verbs) {
     for (const Verb& v : verbs)
-        if (args.value(1) == QLatin1String(v.name)) return v.run(args);
+        if (args.value(1) == QLatin1String(v.name)) return runCaught(v, args);
     QTextStream(stderr) << "aelab: unknown verb \"" << args.value(1) << "\" (try aelab --help)\n";
     return 2;
 }

@@ -1,5 +1,6 @@
 #include "datasets/image_folder.h"
 #include "datasets/dataset_error.h"
+#include "core/io/input_file.h"
 
 #include <QFileInfo>
 #include <QImageReader>
@@ -41,6 +42,7 @@ void refuseHugeImages(const std::string& path) {
 } // namespace
 
 torch::Tensor readImageFile(const std::string& path, const ImageFolderOptions& o) {
+    if (auto why = checkInputFile(path, kImageLimit)) throw DatasetError(*why);
     refuseHugeImages(path);
     cv::Mat img;
     try {
@@ -66,10 +68,23 @@ ImageSet loadImageFolder(const std::string& folder, const ImageFolderOptions& o)
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) throw DatasetError(folder + ": not a folder");
     std::vector<std::string> files;
-    for (const auto& entry : fs::directory_iterator(folder, ec))
-        if (entry.is_regular_file()) files.push_back(entry.path().string());
-    std::sort(files.begin(), files.end());
     ImageSet set;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        // The error_code overload: a link loop in the folder is one skipped
+        // entry, not an exception that ends the run.
+        std::error_code entryError;
+        if (entry.is_regular_file(entryError))
+            files.push_back(entry.path().string());
+        else if (entryError)
+            set.skipped.push_back(entry.path().string() + ": " +
+                                  (entryError == std::errc::too_many_symbolic_link_levels
+                                       ? std::string("a loop of symbolic links")
+                                       : entryError.message()));
+        else if (!entry.is_directory(entryError))
+            set.skipped.push_back(entry.path().string() +
+                                  ": not a regular file (a pipe, device or socket)");
+    }
+    std::sort(files.begin(), files.end());
     set.name = fs::path(folder).filename().string();
     std::vector<torch::Tensor> images;
     for (const auto& f : files) {
@@ -79,9 +94,15 @@ ImageSet loadImageFolder(const std::string& folder, const ImageFolderOptions& o)
             set.skipped.push_back(e.what());
         }
     }
-    if (images.empty())
+    if (images.empty()) {
+        // Say why, for the first few: "no readable image" alone leaves the user guessing.
+        std::string reasons;
+        for (size_t i = 0; i < set.skipped.size() && i < 3; ++i)
+            reasons += (i ? "; " : " (") + set.skipped[i];
+        if (!reasons.empty()) reasons += set.skipped.size() > 3 ? "; ...)" : ")";
         throw DatasetError(folder + ": no readable image among " + std::to_string(files.size()) +
-                           " files");
+                           " files" + reasons);
+    }
     auto all = torch::cat(images);
     // A folder of one image still trains and tests on that image.
     if (all.size(0) == 1) {

@@ -24,9 +24,9 @@ std::optional<std::string> checkInputFile(const std::string& path, const FileLim
     if (ec) {
         if (ec == std::errc::too_many_symbolic_link_levels)
             return path + ": a loop of symbolic links";
-        return path + ": " + (ec == std::errc::no_such_file_or_directory
-                                  ? std::string("no such file")
-                                  : ec.message());
+        return path + ": " +
+               (ec == std::errc::no_such_file_or_directory ? std::string("no such file")
+                                                           : ec.message());
     }
     switch (status.type()) {
     case fs::file_type::regular:

@@ -1,9 +1,9 @@
 #pragma once
 // Every file the app reads goes through here first (reliability.md, class 1).
-// Below datasets and core alike: plain C++, no Torch, no Qt. A file must be a regular file (not a FIFO, which would block forever, nor a
-// device such as /dev/zero, nor a directory) and no larger than a limit
-// stated per kind of input, and the read stops at that limit even if the
-// file grows meanwhile. Errors are one sentence naming the file.
+// Below datasets and core alike: plain C++, no Torch, no Qt. A file must be a regular file (not a
+// FIFO, which would block forever, nor a device such as /dev/zero, nor a directory) and no larger
+// than a limit stated per kind of input, and the read stops at that limit even if the file grows
+// meanwhile. Errors are one sentence naming the file.
 #include <cstdint>
 #include <optional>
 #include <string>

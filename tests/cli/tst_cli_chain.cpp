@@ -105,6 +105,22 @@ class TestCliChain : public QObject {
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("bad.pt"));
     }
+    // Under a 6 GB address-space limit a million particles cannot get the
+    // energy distance's 16 GB: one line and exit 1, not an abort.
+    void runningOutOfMemoryIsAMessage() {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start("bash",
+                {"-c", "ulimit -v 6000000; exec \"$0\" \"$@\"", qEnvironmentVariable("AELAB_CLI"),
+                 "chain", "--particles", "1000000", "--chain-steps", "1", "--train-steps", "5",
+                 "--points", "100", "--video-size", "64", "--out", dir.path()});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.startsWith("aelab chain: out of memory"), qPrintable(err));
+        QCOMPARE(err.count('\n'), 1);
+    }
     void rejectsBadOptions() {
         QProcess p;
         p.start(qEnvironmentVariable("AELAB_CLI"),

@@ -5,9 +5,11 @@
 #include "core/io/input_file.h"
 #include "datasets/dataset_error.h"
 #include "datasets/idx_file.h"
+#include "datasets/image_folder.h"
 #include "datasets/mnist_json.h"
 #include "datasets/points_csv.h"
 
+#include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <zlib.h>
@@ -95,6 +97,29 @@ class TestInputFiles : public QObject {
         gzclose(f);
         const QString why = refusal([](const std::string& p) { readIdxLabels(p); }, path);
         QVERIFY2(why.contains("1 bytes after the data"), qPrintable(why));
+    }
+
+    // A link loop and a FIFO inside an image folder are skipped with their
+    // reasons; the readable image still loads. With nothing readable, the
+    // error carries the reasons.
+    void imageFoldersSkipSpecialEntries() {
+        QTemporaryDir dir;
+        const std::string a = dir.filePath("a.png").toStdString();
+        const std::string b = dir.filePath("b.png").toStdString();
+        QCOMPARE(symlink(b.c_str(), a.c_str()), 0);
+        QCOMPARE(symlink(a.c_str(), b.c_str()), 0);
+        QCOMPARE(mkfifo(dir.filePath("c.png").toStdString().c_str(), 0600), 0);
+        const std::string folder = dir.path().toStdString();
+        const QString none = refusal([](const std::string& p) { loadImageFolder(p, {}); }, folder);
+        QVERIFY2(none.contains("no readable image") && none.contains("loop") &&
+                     none.contains("pipe"),
+                 qPrintable(none));
+        QImage image(28, 28, QImage::Format_Grayscale8);
+        image.fill(128);
+        QVERIFY(image.save(dir.filePath("d.png")));
+        const ImageSet set = loadImageFolder(folder, {});
+        QCOMPARE(set.train.size(0), 1);
+        QCOMPARE(int(set.skipped.size()), 3);
     }
 
     void byteSizesRead() {
