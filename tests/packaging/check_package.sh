@@ -22,7 +22,9 @@ for d in libtorch1.13 libqt6widgets6 libqcustomplot2.1-qt6 libopencv-imgcodecs40
 done
 dpkg-deb -x "$deb" "$out/root"
 version=$(QT_QPA_PLATFORM=offscreen "$out/root/usr/bin/aelab" --version)
-[[ "$version" =~ ^aelab\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "FAIL: --version said: $version"; exit 1; }
+# The first line is the version; the second names the BLAS and its kernel.
+[[ "$(head -1 <<<"$version")" =~ ^aelab\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "FAIL: --version said: $version"; exit 1; }
+grep -q "^BLAS: .*kernel" <<<"$version" || { echo "FAIL: --version names no BLAS kernel: $version"; exit 1; }
 grep -q "^Exec=aelab$" "$out/root/usr/share/applications/aelab.desktop" || { echo "FAIL: Exec"; exit 1; }
 if command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net "$out/root/usr/share/metainfo/org.autoencoderlab.aelab.metainfo.xml" >/dev/null
