@@ -52,7 +52,7 @@ void declareAnnealOptions(CliArgs& a) {
     a.addOption("step-ratio",
                 "Langevin's step at the last level over sigma_min^2 (each step moves half of "
                 "it towards r).",
-                "0.5");
+                QString::number(aelab::AnnealSchedule().stepRatio));
     a.addOption("denoiser",
                 "learned (the trained network) or ideal (the exact r*(x, sigma) of the "
                 "training set).",
