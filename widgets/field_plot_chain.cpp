@@ -77,10 +77,10 @@ void FieldPlot::rebuildBasins() {
 void FieldPlot::setDensityContours(const DensityViewData& density) {
     if (!dataContours_) {
         dataContours_ = new ContourPlottable(xAxis, yAxis);
-        dataContours_->setName(QStringLiteral("data density (contours)"));
+        dataContours_->setName(QStringLiteral("data density"));
         dataContours_->setPen(QPen(QColor(60, 60, 60), 1.2, Qt::DashLine));
         particleContours_ = new ContourPlottable(xAxis, yAxis);
-        particleContours_->setName(QStringLiteral("particle density (contours)"));
+        particleContours_->setName(QStringLiteral("particle density"));
         particleContours_->setPen(QPen(QColor(230, 120, 0), 1.6));
     }
     QVector<QLineF> ofData, ofParticles;
