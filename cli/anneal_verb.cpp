@@ -169,7 +169,7 @@ RunOutcome<AnnealOutputs> trainAndSample(const AnnealRequest& r, ChainVideo& vid
     AnnealOutputs o;
     o.trainSeconds = trained.seconds;
     o.fits = trainer.fitBySigma();
-    o.yardstick = aelab::distanceYardstick(c.data, data, r.particles, c.data.seed + 7919);
+    o.yardstick = aelab::distanceYardstick(c.data, data, r.particles);
     aelab::AnnealSchedule schedule;
     schedule.sigmaMax = c.sigmaMax, schedule.sigmaMin = c.sigmaMin, schedule.levels = c.levels;
     schedule.stepsPerLevel = int(r.stepsPerLevel), schedule.stepRatio = r.stepRatio;

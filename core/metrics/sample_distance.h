@@ -14,12 +14,12 @@ namespace aelab {
 double energyDistance(const torch::Tensor& x, const torch::Tensor& y, int64_t block = 2048);
 
 // The finite-sample floor of that distance (docs/references.md §5): a fresh
-// sample of sampleSize points from the data's generator (spec, seeds from
-// seed on) against the training set data; for a CSV or painted set, which
+// sample of sampleSize points from the data's generator (spec, with seeds
+// the training set does not use) against the training set data; for a CSV or painted set, which
 // has no generator, one random half of it against the other. The mean over
 // `repeats` such samples: one sample's floor varies by a third from seed to
 // seed, which would make a sampler's ratio to it a lottery.
 double distanceYardstick(const Toy2DSpec& spec, const torch::Tensor& data, int64_t sampleSize,
-                         std::uint64_t seed, int repeats = 5);
+                         int repeats = 5);
 
 } // namespace aelab

@@ -100,7 +100,11 @@ QWidget* ChainControls::buildRuleGroup() {
     denoiser_->setToolTip(
         tr("The ideal denoiser shows what the chain would do with a perfect network"));
     form->addRow(tr("Denoiser"), denoiser_);
-    connect(rule_, &QComboBox::currentIndexChanged, this, [this] { emitRule(); });
+    connect(rule_, &QComboBox::currentIndexChanged, this, [this] {
+        emitRule();
+        // An annealed rule samples from its own start: choosing one starts a run.
+        if (annealKind() >= 0) emit restartRequested();
+    });
     connect(injectSlider_, &QSlider::valueChanged, this, [this] { emitRule(); });
     connect(denoiser_, &QComboBox::currentIndexChanged, this,
             [this](int i) { emit denoiserChanged(i == 1); });
@@ -199,7 +203,6 @@ void ChainControls::emitRule() {
     injectSlider_->setEnabled(noisy);
     injectLabel_->setText(QString::number(injectSlider_->value() * kInjectPerTick, 'f', 3));
     emit ruleChanged(injection());
-    if (annealKind() >= 0 && sender() == rule_) emit restartRequested();
 }
 
 int ChainControls::annealKind() const {

@@ -61,17 +61,18 @@ struct ChainWorker::State {
     void measureYardstick() {
         const int64_t n = std::min<int64_t>(particles().size(0), kMaxDistanceParticles);
         const aelab::Toy2DSpec& spec = trainer->config().data;
-        yardstick = n >= 2 ? aelab::distanceYardstick(spec, data, n, spec.seed + 7919) : 0;
+        yardstick = n >= 2 ? aelab::distanceYardstick(spec, data, n) : 0;
+    }
+    // Every k-th particle, at most kMaxDistanceParticles: what the distance
+    // and the density contours measure, so a large run costs what 1,000 do.
+    torch::Tensor subsample() const {
+        const auto& p = particles();
+        if (p.size(0) <= kMaxDistanceParticles) return p;
+        return p.slice(0, 0, p.size(0),
+                       (p.size(0) + kMaxDistanceParticles - 1) / kMaxDistanceParticles);
     }
     // Energy distance (Székely & Rizzo; sample_distance.h) between the particles and the data.
-    double distance() {
-        auto p = particles();
-        if (p.size(0) > kMaxDistanceParticles) {
-            const int64_t stride = (p.size(0) + kMaxDistanceParticles - 1) / kMaxDistanceParticles;
-            p = p.slice(0, 0, p.size(0), stride);
-        }
-        return aelab::energyDistance(p, data);
-    }
+    double distance() { return aelab::energyDistance(subsample(), data); }
 };
 
 ChainWorker::ChainWorker(FieldWorker* field, QObject* parent)
@@ -241,10 +242,7 @@ void ChainWorker::maybeDensity(bool force) {
         d->dataLogDensity = aelab::idealField(d->data, d->densityGrid, h).logDensity;
         d->densityRevision = revision;
     }
-    auto p = d->particles();
-    if (p.size(0) > kMaxDistanceParticles)
-        p = p.slice(0, 0, p.size(0),
-                    (p.size(0) + kMaxDistanceParticles - 1) / kMaxDistanceParticles);
+    const auto p = d->subsample();
     if (p.size(0) == 0) return;
     const auto top = d->dataLogDensity.max();
     auto toVector = [](const torch::Tensor& t) {

@@ -55,7 +55,8 @@ class FieldControls : public QWidget {
     QWidget* buildModelGroup();
     QWidget* buildConditionalGroup(); // field_controls_conditional.cpp
     void writeConditional();
-    bool readConditional(aelab::FieldConfig& c) const;
+    bool readConditional(aelab::FieldConfig& c);
+    void enableRange(bool on);
     QWidget* buildRunGroup();
     QWidget* buildViewGroup();
     void readWidgets();

@@ -52,20 +52,23 @@ void FieldControls::writeConditional() {
     sigmaLow_->setValue(config_.sigmaMin);
     sigmaHigh_->setValue(config_.sigmaMax);
     levels_->setValue(config_.levels);
-    for (QWidget* w : {static_cast<QWidget*>(sigmaLow_), static_cast<QWidget*>(sigmaHigh_),
-                       static_cast<QWidget*>(levels_)})
-        w->setEnabled(config_.conditional());
+    enableRange(config_.conditional());
+}
+
+// The range means something only to a noise-conditional model.
+void FieldControls::enableRange(bool on) {
+    sigmaLow_->setEnabled(on);
+    sigmaHigh_->setEnabled(on);
+    levels_->setEnabled(on);
 }
 
 // Reads the group into c; true when a live setting (the range) changed.
-bool FieldControls::readConditional(aelab::FieldConfig& c) const {
+bool FieldControls::readConditional(aelab::FieldConfig& c) {
     c.model = aelab::FieldModelKind(model_->currentData().toInt());
     c.sigmaMin = float(std::min(sigmaLow_->value(), sigmaHigh_->value()));
     c.sigmaMax = float(std::max(sigmaLow_->value(), sigmaHigh_->value()));
     c.levels = levels_->value();
-    for (QWidget* w : {static_cast<QWidget*>(sigmaLow_), static_cast<QWidget*>(sigmaHigh_),
-                       static_cast<QWidget*>(levels_)})
-        w->setEnabled(c.conditional());
+    enableRange(c.conditional());
     return c.sigmaMin != config_.sigmaMin || c.sigmaMax != config_.sigmaMax ||
            c.levels != config_.levels;
 }
