@@ -5,6 +5,7 @@
 #include "core/training/blas_kernel.h"
 #include "bench/bench_peer.h"
 #include "bench/bench_probes.h"
+#include "bench/bench_scale.h"
 #include "core/training/torch_threads.h"
 #include <torch/version.h>
 
@@ -94,6 +95,42 @@ namespace bench {
 // The bench verbs read options and write files as every verb does.
 using namespace cli;
 
+namespace {
+QJsonObject machine() {
+    const aelab::BlasInfo blas = aelab::blasInfo();
+    return QJsonObject{{"cores", QThread::idealThreadCount()},
+                       {"cpu", cpuModel()},
+                       {"blas", QString::fromStdString(blas.library)},
+                       {"blas_kernel", QString::fromStdString(blas.kernel)},
+                       {"blas_kernel_chosen_by", QString::fromStdString(blas.how)}};
+}
+
+QJsonObject versions() {
+    return QJsonObject{{"aelab", AELAB_VERSION}, {"qt", qVersion()}, {"libtorch", TORCH_VERSION}};
+}
+
+int runScaleBench(CliArgs& a, const QDir& dir, const BenchSettings& s) {
+    aelab::setTorchThreads(1); // as in the GUI's worker
+    ScaleSettings settings;
+    settings.repeats = s.repeats;
+    QJsonArray rows;
+    QString error;
+    out() << "aelab bench --scale: " << settings.repeats << " runs per figure\n";
+    out().flush();
+    const QJsonObject m = machine();
+    const QString where = QString("%1, %2 cores, OpenBLAS kernel %3")
+                              .arg(m["cpu"].toString())
+                              .arg(m["cores"].toInt())
+                              .arg(m["blas_kernel"].toString());
+    if (!runScaling(QCoreApplication::applicationFilePath(), dir.path(), settings, where, &rows,
+                    &error))
+        return runError(a, error);
+    const QJsonObject r{{"scaling", rows}, {"machine", m}, {"versions", versions()}};
+    if (!writeJson(dir.filePath("bench.json"), r, &error)) return runError(a, error);
+    return 0;
+}
+} // namespace
+
 int runBenchVerb(const QStringList& args) {
     CliArgs a("bench", "Measure training speed, GUI cost, frame times, evaluation and startup; "
                        "write DIR/bench.json and print a table with the targets.");
@@ -103,6 +140,8 @@ int runBenchVerb(const QStringList& args) {
     a.addFlag("peer", "Also run bench/peer_pytorch.py (PyTorch from Python) and report ratios.");
     a.addOption("python", "The Python with torch for --peer (Debian's python3-torch).",
                 "/usr/bin/python3");
+    a.addFlag("scale", "Instead: the field lab's costs at 10^3 to 10^6 points (scaling table "
+                       "in bench.json, scaling.png).");
     if (!a.parse(args)) return usageError(a);
     if (a.helpRequested()) return printHelp(a);
     BenchSettings s;
@@ -113,6 +152,7 @@ int runBenchVerb(const QStringList& args) {
     QDir dir;
     if (int code = openOutputDir(a, dir)) return code;
     QString error;
+    if (a.isSet("scale")) return runScaleBench(a, dir, s);
     // A peer that cannot run is known before a minute of measuring.
     const bool withPeer = a.isSet("peer");
     BenchPeer peer;
@@ -169,14 +209,8 @@ int runBenchVerb(const QStringList& args) {
         r["ratio_acai"] =
             r["acai_steps_per_second"].toDouble() / r["peer_acai_steps_per_second"].toDouble();
     }
-    const aelab::BlasInfo blas = aelab::blasInfo();
-    r["machine"] = QJsonObject{{"cores", QThread::idealThreadCount()},
-                               {"cpu", cpuModel()},
-                               {"blas", QString::fromStdString(blas.library)},
-                               {"blas_kernel", QString::fromStdString(blas.kernel)},
-                               {"blas_kernel_chosen_by", QString::fromStdString(blas.how)}};
-    r["versions"] =
-        QJsonObject{{"aelab", AELAB_VERSION}, {"qt", qVersion()}, {"libtorch", TORCH_VERSION}};
+    r["machine"] = machine();
+    r["versions"] = versions();
     r["settings"] = QJsonObject{{"seconds", s.seconds},
                                 {"repeats", s.repeats},
                                 {"torch_threads", aelab::torchThreads()},

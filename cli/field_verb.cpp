@@ -87,7 +87,9 @@ QJsonObject fieldMetrics(const FieldRequest& r, const FieldOutputs& o) {
             {"seconds", o.seconds},
             {"dataset", r.dataset},
             {"sigma", double(r.training.config.sigma)},
-            {"seed", double(r.training.config.seed)}};
+            {"seed", double(r.training.config.seed)},
+            {"points", double(o.data.size() / 2)},
+            {"peak_memory_mb", peakResidentMb()}};
 }
 
 QString fieldCsv(const aelab::FieldResult& field) {

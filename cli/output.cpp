@@ -2,6 +2,7 @@
 #include "cli/args.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
@@ -69,6 +70,16 @@ int openOutputDir(CliArgs& a, QDir& out) {
         a.fail(error);
         return usageError(a);
     }
+    return 0;
+}
+
+double peakResidentMb() {
+    // VmHWM, not getrusage: ru_maxrss survives exec, so a child started by
+    // a large process would report its parent's peak.
+    QFile status("/proc/self/status");
+    if (!status.open(QIODevice::ReadOnly)) return 0;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ')[0].toDouble() / 1024;
     return 0;
 }
 

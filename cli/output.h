@@ -21,5 +21,8 @@ bool writeJson(const QString& path, const QJsonObject& object, QString* error);
 // "cannot write PATH".
 bool writePng(const QImage& image, const QString& path, QString* error);
 int printHelp(const CliArgs& args);
+// The process's peak resident memory so far, in MiB (VmHWM): the scaling
+// benchmark reads it from metrics.json.
+double peakResidentMb();
 
 } // namespace aelab::cli

@@ -182,10 +182,9 @@ void FieldPlot::setTitleText(const QString& text) {
 }
 
 void FieldPlot::rebuild() {
-    QVector<double> xs, ys;
-    for (const QPointF& p : data_.data)
-        xs.append(p.x()), ys.append(p.y());
-    dataGraph_->setData(xs, ys, true);
+    // Frames share the worker's training set: rebuilt only when it changes.
+    if (!data_.data.isSharedWith(drawnFrom_) || data_.data.size() != drawnFrom_.size())
+        rebuildDataPoints();
     dataGraph_->setVisible(showData_);
     rebuildArrows();
     rebuildHeatMap();

@@ -29,6 +29,12 @@ class FieldPlot : public QCustomPlot {
     void setShowIdeal(bool on);
     void setHeatMap(HeatMap kind);
     bool showData() const { return showData_; }
+    // Beyond this many training points the plot draws every k-th point, at
+    // most this many, and its legend says so: a million discs cost 1.5 s a
+    // frame, 20,000 a few milliseconds, and show the same shape.
+    static constexpr int kMaxDrawnPoints = 20000;
+    int drawnPointCount() const;
+    QString drawnPointsLabel() const; // the legend's entry for them
     bool showLearned() const { return showLearned_; }
     bool showIdeal() const { return showIdeal_; }
     HeatMap heatMap() const { return heatMap_; }
@@ -104,6 +110,7 @@ class FieldPlot : public QCustomPlot {
 
   private:
     void rebuild();
+    void rebuildDataPoints();
     void rebuildArrows();
     void rebuildHeatMap();
     void paintAt(const QPointF& pixel);
@@ -115,6 +122,7 @@ class FieldPlot : public QCustomPlot {
     void showReadout(const QPointF& pixel);
 
     FieldViewData data_;
+    QVector<QPointF> drawnFrom_; // the training set dataGraph_ was built from
     QCPGraph* dataGraph_ = nullptr;
     QCPGraph* paintedGraph_ = nullptr;
     ArrowFieldPlottable* learned_ = nullptr;

@@ -127,7 +127,7 @@ std::vector<SigmaFit> FieldTrainer::fitBySigma() {
     if (ladder != d->ladderSigmas) {
         d->ladderIdeal.clear();
         for (const double sigma : ladder)
-            d->ladderIdeal.push_back(idealField(d->data, d->gridPoints, sigma));
+            d->ladderIdeal.push_back(idealFieldOnGrid(d->data, d->grid, sigma));
         d->ladderSigmas = ladder;
     }
     std::vector<SigmaFit> fits;

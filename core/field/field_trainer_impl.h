@@ -6,7 +6,7 @@
 #include "core/training/corruption.h"
 #include "core/training/flat_parameters.h"
 #include "core/training/guarded_training.h"
-#include "core/field/ideal_field.h"
+#include "core/field/ideal_field_grid.h"
 #include "core/field/mlp_dae.h"
 #include "core/field/noise_conditional.h"
 
@@ -65,7 +65,7 @@ struct FieldTrainer::Impl {
         ladderSigmas.clear();
         buildIdeal();
     }
-    void buildIdeal() { ideal = idealField(data, gridPoints, config.sigma); }
+    void buildIdeal() { ideal = idealFieldOnGrid(data, grid, config.sigma); }
     torch::Tensor toUnit(const torch::Tensor& x) const { return (x - offset) / scale; }
     torch::Tensor fromUnit(const torch::Tensor& u) const { return u * scale + offset; }
     // The noise-conditional model always trains with squared error (§5).

@@ -12,7 +12,8 @@ struct IdealField {
 
 // r*(x) = sum_i w_i(x) x_i, w_i = softmax_i(-|x - x_i|^2 / 2 sigma^2);
 // p_sigma(x) = (1/N) sum_i N(x; x_i, sigma^2 I). Queries are processed in
-// blocks so memory stays at block * N floats whatever M is.
+// blocks of at most `block` rows, fewer for large N, so memory stays near
+// 4M doubles per temporary whatever M and N are.
 IdealField idealField(const torch::Tensor& data, const torch::Tensor& queries, double sigma,
                       int64_t block = 1024);
 

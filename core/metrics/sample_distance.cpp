@@ -19,9 +19,15 @@ double meanPairDistance(const torch::Tensor& a, const torch::Tensor& b, int64_t 
 }
 } // namespace
 
+torch::Tensor distanceSample(const torch::Tensor& x, int64_t cap) {
+    if (x.size(0) <= cap) return x;
+    return x.slice(0, 0, x.size(0), (x.size(0) + cap - 1) / cap);
+}
+
 double energyDistance(const torch::Tensor& x, const torch::Tensor& y, int64_t block) {
-    auto X = x.reshape({x.size(0), -1}).to(torch::kFloat64);
-    auto Y = y.reshape({y.size(0), -1}).to(torch::kFloat64);
+    const auto xs = distanceSample(x), ys = distanceSample(y);
+    auto X = xs.reshape({xs.size(0), -1}).to(torch::kFloat64);
+    auto Y = ys.reshape({ys.size(0), -1}).to(torch::kFloat64);
     const double d2 = 2 * meanPairDistance(X, Y, block) - meanPairDistance(X, X, block) -
                       meanPairDistance(Y, Y, block);
     return std::sqrt(std::max(0.0, d2));
@@ -43,7 +49,7 @@ double distanceYardstick(const Toy2DSpec& spec, const torch::Tensor& data, int64
         }
         Toy2DSpec fresh = spec;
         fresh.seed = seed + k;
-        fresh.count = int(std::clamp<int64_t>(sampleSize, 2, 1000000));
+        fresh.count = int(std::clamp<int64_t>(sampleSize, 2, kDistanceSampleCap));
         sum += energyDistance(makeToy2D(fresh), data);
     }
     return sum / std::max(1, repeats);

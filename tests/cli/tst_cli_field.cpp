@@ -7,11 +7,13 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "tests/test_warnings.h"
 
+#include <cmath>
 #include <unistd.h>
 
 namespace {
@@ -73,6 +75,24 @@ class TestCliField : public QObject {
             QVERIFY2(metrics("a").contains(key), key);
             QCOMPARE(metrics("a")[key].toDouble(), metrics("b")[key].toDouble());
         }
+    }
+    // The scaling issue's figure: a million points train and write their
+    // field under a 4 GB address-space limit (100,000 once took 4.2 GB).
+    void aMillionPointsFitInFourGigabytes() {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start("bash",
+                {"-c", "ulimit -v 4000000; exec \"$0\" \"$@\"", qEnvironmentVariable("AELAB_CLI"),
+                 "field", "--points", "1000000", "--steps", "200", "--out", dir.path()});
+        QVERIFY(p.waitForFinished(300000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QFile m(dir.filePath("metrics.json"));
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QJsonObject metrics = QJsonDocument::fromJson(m.readAll()).object();
+        QCOMPARE(metrics["points"].toDouble(), 1e6);
+        QVERIFY(metrics["peak_memory_mb"].toDouble() > 0);
+        QVERIFY(std::isfinite(metrics["field_r2"].toDouble()));
     }
     void readsCsvData() {
         QTemporaryDir dir;

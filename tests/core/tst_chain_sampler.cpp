@@ -110,6 +110,20 @@ class TestChainSampler : public QObject {
         QVERIFY(energyDistance(a, b) > energyDistance(a, b - 0.5));
         QVERIFY(energyDistance(a, a.flip(0)) < 1e-7); // order does not matter
     }
+    void largeSetsAreMeasuredOnTheStatedSubsample() {
+        // Pairs grow as n m: beyond kDistanceSampleCap rows a set is measured
+        // on every k-th row, the same rows each call.
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(11);
+        auto big = torch::randn({5001, 2}, gen, torch::kFloat32);
+        auto other = torch::randn({4000, 2}, gen, torch::kFloat32) + 0.3;
+        const auto s = distanceSample(big);
+        QVERIFY(s.size(0) <= kDistanceSampleCap);
+        QCOMPARE(s.size(0), int64_t(1667)); // every 3rd of 5,001 rows
+        QVERIFY(torch::equal(s[1], big[3]));
+        QCOMPARE(energyDistance(big, other),
+                 energyDistance(distanceSample(big), distanceSample(other)));
+        QVERIFY(energyDistance(big, other) != energyDistance(big.slice(0, 1), other));
+    }
     void trainedDenoiserPullsNoiseTowardsTheSpiral() {
         // The corrupt-then-denoise chain (inject = sigma) settles near the
         // data. (The plain chain x <- r(x) is mean-shift on p_sigma: it

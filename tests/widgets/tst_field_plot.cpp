@@ -80,6 +80,24 @@ class TestFieldPlot : public QObject {
         plot.setShowIdeal(false);
         QCOMPARE(plot.idealArrowCount(), 0);
     }
+    void largeSetsDrawAStatedSample() {
+        FieldPlot plot;
+        plot.resize(600, 600);
+        FieldViewData d = sample();
+        d.data.clear();
+        for (int i = 0; i < 1000000; ++i)
+            d.data.append(QPointF(std::cos(i * 1e-3), std::sin(i * 1e-3)));
+        plot.setFieldData(d);
+        QCOMPARE(plot.drawnPointCount(), FieldPlot::kMaxDrawnPoints);
+        QCOMPARE(plot.drawnPointsLabel(), "training points: 1 in 50 (20,000 of 1,000,000)");
+        d.data.resize(30000); // a new set is drawn anew
+        plot.setFieldData(d);
+        QCOMPARE(plot.drawnPointCount(), 15000);
+        d.data.resize(5);
+        plot.setFieldData(d);
+        QCOMPARE(plot.drawnPointCount(), 5);
+        QCOMPARE(plot.drawnPointsLabel(), "training points");
+    }
     void arrowsChangeThePicture() {
         FieldPlot plot;
         plot.resize(400, 400);

@@ -1,5 +1,6 @@
 #include "app/labs/chain/chain_controls.h"
 #include "app/labkit/lab_layout.h"
+#include "app/labs/chain/chain_worker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -150,7 +151,10 @@ QWidget* ChainControls::buildPlayGroup() {
     readStep_ = new QLabel("–");
     readDistance_ = new QLabel("–");
     readDistance_->setToolTip(
-        tr("Energy distance between the particles (at most 1000 of them) and the training set"));
+        tr("Energy distance between the particles and the training set, on every k-th "
+           "particle (at most %1) and every k-th data point (at most %2)")
+            .arg(ChainWorker::kDistanceParticles)
+            .arg(ChainWorker::kDistanceData));
     readModel_ = new QLabel("–");
     readModel_->setWordWrap(true);
     form->addRow(tr("Chain step"), readStep_);

@@ -28,7 +28,9 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     chart_ = new LossChart(this);
     series_ = chart_->addSeries(tr("energy distance to the data"));
     yardstickSeries_ = chart_->addSeries(tr("yardstick: a fresh sample of the data"));
-    chart_->setValueLabel(tr("distance"));
+    chart_->setValueLabel(tr("energy distance (≤ %1 particles, ≤ %2 data)")
+                              .arg(ChainWorker::kDistanceParticles)
+                              .arg(ChainWorker::kDistanceData));
     chart_->xAxis->setLabel(tr("chain step"));
     controls_ = new ChainControls(this);
     banner_ = makeErrorBanner(this);

@@ -4,7 +4,7 @@
 #include "core/sampling/chain_sampler.h"
 #include "core/field/field_denoiser.h"
 #include "core/field/field_trainer.h"
-#include "core/field/ideal_field.h"
+#include "core/field/ideal_field_grid.h"
 #include "core/metrics/sample_distance.h"
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/types.h>
@@ -20,7 +20,8 @@ namespace aelab {
 
 namespace {
 constexpr int kFrameMs = 30;
-constexpr int kMaxDistanceParticles = 1000; // the chart's distance uses at most this many
+constexpr int kMaxDistanceParticles = ChainWorker::kDistanceParticles;
+static_assert(ChainWorker::kDistanceData == aelab::kDistanceSampleCap);
 constexpr int kBasinSteps = 200;
 } // namespace
 
@@ -30,7 +31,7 @@ struct ChainWorker::State {
     double yardstick = 0;
     bool contoursOn = false;
     qint64 densityAtMs = -100000;
-    torch::Tensor densityGrid, dataLogDensity; // cached until data or grid change
+    torch::Tensor dataLogDensity; // cached until data or grid change
     quint64 densityRevision = ~0ull;
     aelab::FieldTrainer* trainer = nullptr;
     torch::Tensor data; // the training set, for the distance and for r*
@@ -234,12 +235,7 @@ void ChainWorker::maybeDensity(bool force) {
     const double h = 1.5 * g.box.width() / g.nx;
     const quint64 revision = field_->dataRevision() * 4096 + quint64(g.nx);
     if (revision != d->densityRevision) {
-        d->densityGrid = torch::empty({g.size(), 2});
-        auto a = d->densityGrid.accessor<float, 2>();
-        for (int iy = 0; iy < g.ny; ++iy)
-            for (int ix = 0; ix < g.nx; ++ix)
-                a[iy * g.nx + ix][0] = g.x(ix), a[iy * g.nx + ix][1] = g.y(iy);
-        d->dataLogDensity = aelab::idealField(d->data, d->densityGrid, h).logDensity;
+        d->dataLogDensity = aelab::idealFieldOnGrid(d->data, g, h).logDensity;
         d->densityRevision = revision;
     }
     const auto p = d->subsample();
@@ -252,7 +248,7 @@ void ChainWorker::maybeDensity(bool force) {
     density_.box = QRectF(g.box.x0, g.box.y0, g.box.width(), g.box.height());
     density_.nx = g.nx, density_.ny = g.ny, density_.bandwidth = h;
     density_.data = toVector((d->dataLogDensity - top).exp());
-    density_.particles = toVector((aelab::idealField(p, d->densityGrid, h).logDensity - top).exp());
+    density_.particles = toVector((aelab::idealFieldOnGrid(p, g, h).logDensity - top).exp());
     densityFresh_ = true;
 }
 

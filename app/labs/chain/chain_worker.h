@@ -24,6 +24,12 @@ class ChainWorker : public QObject {
     ~ChainWorker() override;
     void snapshotConsumed() { awaitingGui_ = false; } // thread-safe
     static constexpr int kBurstSize = 150;
+    // The energy distance's stated subsample: every k-th particle, at most
+    // this many, against at most kDistanceData points of the data (every
+    // k-th, core/metrics/sample_distance.h): a million particles cost what a
+    // thousand do.
+    static constexpr int kDistanceParticles = 1000;
+    static constexpr int kDistanceData = 2000;
 
   public slots:
     void restartUniform(int particles, quint64 seed); // uniform over the plot's box
