@@ -87,8 +87,7 @@ void idealFieldFigures(const std::vector<float>& xy, int repeats, QJsonObject* r
 
 // The fit score per frame (the learned field on the grid, R²) and one plot
 // frame: the first with a new training set, then a steady one.
-void frameFigures(const QString& csv, const std::vector<float>& xy, int repeats,
-                  QJsonObject* row) {
+void frameFigures(const QString& csv, const std::vector<float>& xy, int repeats, QJsonObject* row) {
     FieldConfig c;
     c.data.kind = Toy2DKind::Csv;
     c.data.csvPath = csv.toStdString();
@@ -121,23 +120,21 @@ bool runScaling(const QString& program, const QString& dir, const ScaleSettings&
         if (!fieldRun(program, out, n, &row, error)) return false;
         const QString csv = out + "/data.csv";
         std::vector<float> xy;
-        row["csv_load_ms"] =
-            medianMs(s.repeats, [&] { xy = readPointsCsv(csv.toStdString()); });
+        row["csv_load_ms"] = medianMs(s.repeats, [&] { xy = readPointsCsv(csv.toStdString()); });
         idealFieldFigures(xy, s.repeats, &row);
         frameFigures(csv, xy, s.repeats, &row);
         rows->append(row);
         printScaling({row});
     }
     return writeScalingPlot(*rows, dir + "/scaling.png",
-                            "aelab bench --scale: cost against training points, " + machine,
-                            error);
+                            "aelab bench --scale: cost against training points, " + machine, error);
 }
 
 void printScaling(const QJsonArray& rows) {
     QTextStream out(stdout);
-    static const char* keys[] = {"points",       "csv_load_ms", "ideal_field_ms",
-                                 "fit_score_ms", "frame_ms",    "peak_memory_mb",
-                                 "max_log_density_error", "max_field_error_relative"};
+    static const char* keys[] = {
+        "points",   "csv_load_ms",    "ideal_field_ms",        "fit_score_ms",
+        "frame_ms", "peak_memory_mb", "max_log_density_error", "max_field_error_relative"};
     for (const QJsonValue& v : rows) {
         QStringList cells;
         for (const char* k : keys)

@@ -15,9 +15,9 @@ namespace {
 struct CellIndex {
     double x0 = 0, y0 = 0, side = 1;
     int nx = 1, ny = 1;
-    std::vector<int64_t> start;        // cell c holds points [start[c], start[c + 1])
-    std::vector<float> xy;             // the points, cell by cell
-    std::vector<float> lo[2], hi[2];   // per cell: the points' bounding box
+    std::vector<int64_t> start;      // cell c holds points [start[c], start[c + 1])
+    std::vector<float> xy;           // the points, cell by cell
+    std::vector<float> lo[2], hi[2]; // per cell: the points' bounding box
 };
 
 // At most kSide x kSide cells: the scan of all cells per node stays cheap.
@@ -41,8 +41,10 @@ CellIndex buildCells(const float* p, int64_t n, double sigma) {
         return size_t(iy) * c.nx + ix;
     };
     c.start.assign(cells + 1, 0);
-    for (int64_t i = 0; i < n; ++i) ++c.start[cellOf(i) + 1];
-    for (size_t k = 0; k < cells; ++k) c.start[k + 1] += c.start[k];
+    for (int64_t i = 0; i < n; ++i)
+        ++c.start[cellOf(i) + 1];
+    for (size_t k = 0; k < cells; ++k)
+        c.start[k + 1] += c.start[k];
     std::vector<int64_t> fill(c.start.begin(), c.start.end() - 1);
     c.xy.resize(size_t(2 * n));
     for (int a = 0; a < 2; ++a) {

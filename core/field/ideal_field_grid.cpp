@@ -26,15 +26,18 @@ struct Axis {
         const int n = int(at.size());
         lo = std::max(0, int(std::ceil((v - r - first) / step)) - 1);
         hi = std::min(n - 1, int(std::floor((v + r - first) / step)) + 1);
-        while (lo <= hi && at[lo] < v - r) ++lo;
-        while (hi >= lo && at[hi] > v + r) --hi;
+        while (lo <= hi && at[lo] < v - r)
+            ++lo;
+        while (hi >= lo && at[hi] > v + r)
+            --hi;
     }
 };
 
 Axis axisOf(const GridSpec& g, bool isX) {
     Axis a;
     const int n = isX ? g.nx : g.ny;
-    for (int i = 0; i < n; ++i) a.at.push_back(isX ? g.x(i) : g.y(i));
+    for (int i = 0; i < n; ++i)
+        a.at.push_back(isX ? g.x(i) : g.y(i));
     a.first = a.at.front();
     a.step = n > 1 ? (a.at.back() - a.at.front()) / (n - 1) : 1.0;
     return a;
@@ -58,8 +61,9 @@ inline void addRow(NodeSums& out, size_t row, int x0, int x1, double wy, const d
 // of half-side r around it: the weights are separable, so a point costs two
 // short rows of exp() and one outer product. Built for the wider vector units
 // too (the library's baseline is SSE2; the CPU picks at load).
-__attribute__((target_clones("avx512f", "avx2", "default"))) void scatter(const float* p, int64_t n, const Axis& ax, const Axis& ay, double sigma, double r,
-             NodeSums& out) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void
+scatter(const float* p, int64_t n, const Axis& ax, const Axis& ay, double sigma, double r,
+        NodeSums& out) {
     const double inv2s2 = 1.0 / (2 * sigma * sigma);
     const int nx = int(ax.at.size());
     std::vector<double> ex(ax.at.size()), ey(ay.at.size());
@@ -69,8 +73,10 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void scatter(const 
         ax.range(px, r, x0, x1);
         ay.range(py, r, y0, y1);
         if (x0 > x1 || y0 > y1) continue;
-        for (int ix = x0; ix <= x1; ++ix) ex[ix] = std::exp(-(ax.at[ix] - px) * (ax.at[ix] - px) * inv2s2);
-        for (int iy = y0; iy <= y1; ++iy) ey[iy] = std::exp(-(ay.at[iy] - py) * (ay.at[iy] - py) * inv2s2);
+        for (int ix = x0; ix <= x1; ++ix)
+            ex[ix] = std::exp(-(ax.at[ix] - px) * (ax.at[ix] - px) * inv2s2);
+        for (int iy = y0; iy <= y1; ++iy)
+            ey[iy] = std::exp(-(ay.at[iy] - py) * (ay.at[iy] - py) * inv2s2);
         for (int iy = y0; iy <= y1; ++iy)
             addRow(out, size_t(iy) * nx, x0, x1, ey[iy], ex.data(), px, py);
     }

@@ -19,8 +19,8 @@ torch::Tensor mixedSet(uint64_t seed, int64_t n) {
     auto centres = torch::rand({5, 2}, gen) * 2 - 1;
     auto pick = torch::randint(0, 5, {n}, gen, torch::kInt64);
     auto spread = torch::rand({5, 1}, gen) * 0.2 + 0.01;
-    auto pts = centres.index_select(0, pick) +
-               torch::randn({n, 2}, gen) * spread.index_select(0, pick);
+    auto pts =
+        centres.index_select(0, pick) + torch::randn({n, 2}, gen) * spread.index_select(0, pick);
     pts.slice(0, 0, n / 20).copy_(torch::rand({n / 20, 2}, gen) * 2 - 1);
     return pts.to(torch::kFloat32);
 }
