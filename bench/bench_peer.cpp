@@ -1,4 +1,5 @@
 #include "bench/bench_peer.h"
+#include "core/training/blas_kernel.h"
 #include "bench/bench_probes.h"
 #include "core/training/torch_threads.h"
 
@@ -39,12 +40,19 @@ bool BenchPeer::prepare(const QString& python, QString* error) {
     return writePeerData(data_.path(), error);
 }
 
-bool BenchPeer::run(double seconds, QJsonObject* result, QString* error) {
+bool BenchPeer::run(double seconds, Setup setup, QJsonObject* result, QString* error) {
     QProcess peer;
-    // OpenBLAS's pool gets the thread count ours has: left at its default its
-    // idle threads spin and slow the peer's small matrix products by a quarter.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("OPENBLAS_NUM_THREADS", QString::number(aelab::torchThreads()));
+    env.remove("OPENBLAS_CORETYPE");
+    env.remove("OPENBLAS_NUM_THREADS");
+    env.remove("AELAB_BLAS_CHOSEN");
+    if (setup == Setup::KernelMatched) {
+        // Left at its default OpenBLAS's pool spins idle threads, which slows
+        // small matrix products by a quarter; ours has one thread.
+        env.insert("OPENBLAS_NUM_THREADS", QString::number(aelab::torchThreads()));
+        const std::string kernel = aelab::blasInfo().kernel;
+        if (!kernel.empty()) env.insert("OPENBLAS_CORETYPE", QString::fromStdString(kernel));
+    }
     peer.setProcessEnvironment(env);
     peer.start(python_, {script_, "--data", data_.path(), "--threads",
                          QString::number(aelab::torchThreads()), "--seconds",

@@ -15,8 +15,14 @@ class BenchPeer {
     // Finds the script and the Python, and writes the peer's training data.
     // False with *error set when the peer cannot run.
     bool prepare(const QString& python, QString* error);
+    // How the peer's process is set up. Default: as a user of Debian's
+    // python3-torch gets it, OpenBLAS choosing its own kernel and thread pool
+    // (OPENBLAS_CORETYPE and OPENBLAS_NUM_THREADS removed). KernelMatched:
+    // the kernel and BLAS thread count aelab runs with, so the ratio is our
+    // framework's overhead against Python's alone.
+    enum class Setup { Default, KernelMatched };
     // One run of `seconds` per workload; the peer's JSON object, or false.
-    bool run(double seconds, QJsonObject* result, QString* error);
+    bool run(double seconds, Setup setup, QJsonObject* result, QString* error);
 
   private:
     QString python_, script_;

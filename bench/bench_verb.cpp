@@ -57,7 +57,9 @@ void printTable(const QJsonObject& r) {
     static const Row rows[] = {
         {"train_steps_per_second", "steps/s", "", nullptr},
         {"peer_train_steps_per_second", "steps/s", "", nullptr},
-        {"ratio_train", "x", ">= 1.3", [](double v) { return v >= 1.3; }},
+        {"peer_matched_train_steps_per_second", "steps/s", "", nullptr},
+        {"ratio_train", "x", ">= 1.5", [](double v) { return v >= 1.5; }},
+        {"ratio_train_matched", "x", "", nullptr},
         {"gui_over_headless", "x", ">= 0.90", [](double v) { return v >= 0.9; }},
         {"frame_ms_p50", "ms", "", nullptr},
         {"frame_ms_p95", "ms", "< 16", [](double v) { return v < 16; }},
@@ -68,6 +70,7 @@ void printTable(const QJsonObject& r) {
         {"acai_steps_per_second", "steps/s", "", nullptr},
         {"peer_acai_steps_per_second", "steps/s", "", nullptr},
         {"ratio_acai", "x", "", nullptr},
+        {"ratio_acai_matched", "x", "", nullptr},
         {"startup_ms", "ms", "< 1500", [](double v) { return v < 1500; }},
     };
     out() << QString("%1 %2 %3 %4\n")
@@ -107,6 +110,28 @@ QJsonObject machine() {
 
 QJsonObject versions() {
     return QJsonObject{{"aelab", AELAB_VERSION}, {"qt", qVersion()}, {"libtorch", TORCH_VERSION}};
+}
+
+// The peer's medians and our ratios to them: against the default-configured
+// peer (ratio_*) and against the peer with our kernel and threads
+// (ratio_*_matched, the framework's overhead alone).
+void addPeerFigures(QJsonObject& r, const std::vector<double>& train,
+                    const std::vector<double>& acai, const std::vector<double>& matchedTrain,
+                    const std::vector<double>& matchedAcai) {
+    r["peer_train_steps_per_second"] = median(train);
+    r["peer_acai_steps_per_second"] = median(acai);
+    r["peer_matched_train_steps_per_second"] = median(matchedTrain);
+    r["peer_matched_acai_steps_per_second"] = median(matchedAcai);
+    r["peer_runs"] = QJsonObject{{"train_steps_per_second", toArray(train)},
+                                 {"acai_steps_per_second", toArray(acai)},
+                                 {"matched_train_steps_per_second", toArray(matchedTrain)},
+                                 {"matched_acai_steps_per_second", toArray(matchedAcai)}};
+    const double ours = r["train_steps_per_second"].toDouble();
+    const double oursAcai = r["acai_steps_per_second"].toDouble();
+    r["ratio_train"] = ours / median(train);
+    r["ratio_acai"] = oursAcai / median(acai);
+    r["ratio_train_matched"] = ours / median(matchedTrain);
+    r["ratio_acai_matched"] = oursAcai / median(matchedAcai);
 }
 
 int runScaleBench(CliArgs& a, const QDir& dir, const BenchSettings& s) {
@@ -161,6 +186,7 @@ int runBenchVerb(const QStringList& args) {
     aelab::setTorchThreads(1); // as in the GUI: one for training, one core for drawing
     QJsonObject r;
     std::vector<double> headless, gui, frames, image, acai, startup, peerTrain, peerAcai;
+    std::vector<double> matchedTrain, matchedAcai; // the peer with our kernel and threads
     QString imageData;
     out() << "aelab bench: " << s.repeats << " runs of " << s.seconds << " s per figure\n";
     out().flush();
@@ -174,13 +200,19 @@ int runBenchVerb(const QStringList& args) {
         const double ms = startupMs(QCoreApplication::applicationFilePath(), &error);
         if (ms < 0) return runError(a, error);
         startup.push_back(ms);
-        QJsonObject p;
-        if (withPeer && !peer.run(s.seconds, &p, &error)) return runError(a, error);
         if (withPeer) {
+            QJsonObject p, m;
+            if (!peer.run(s.seconds, BenchPeer::Setup::Default, &p, &error) ||
+                !peer.run(s.seconds, BenchPeer::Setup::KernelMatched, &m, &error))
+                return runError(a, error);
             peerTrain.push_back(p["peer_train_steps_per_second"].toDouble());
             peerAcai.push_back(p["peer_acai_steps_per_second"].toDouble());
-            for (const char* key : {"peer_threads", "peer_torch_version", "peer_python_version"})
+            matchedTrain.push_back(m["peer_train_steps_per_second"].toDouble());
+            matchedAcai.push_back(m["peer_acai_steps_per_second"].toDouble());
+            for (const char* key :
+                 {"peer_threads", "peer_torch_version", "peer_python_version", "peer_blas_kernel"})
                 r[key] = p[key];
+            r["peer_matched_blas_kernel"] = m["peer_blas_kernel"];
         }
     }
     r["train_steps_per_second"] = median(headless);
@@ -199,16 +231,7 @@ int runBenchVerb(const QStringList& args) {
                             {"image_dae_steps_per_second", toArray(image)},
                             {"acai_steps_per_second", toArray(acai)},
                             {"startup_ms", toArray(startup)}};
-    if (withPeer) {
-        r["peer_train_steps_per_second"] = median(peerTrain);
-        r["peer_acai_steps_per_second"] = median(peerAcai);
-        r["peer_runs"] = QJsonObject{{"train_steps_per_second", toArray(peerTrain)},
-                                     {"acai_steps_per_second", toArray(peerAcai)}};
-        r["ratio_train"] =
-            r["train_steps_per_second"].toDouble() / r["peer_train_steps_per_second"].toDouble();
-        r["ratio_acai"] =
-            r["acai_steps_per_second"].toDouble() / r["peer_acai_steps_per_second"].toDouble();
-    }
+    if (withPeer) addPeerFigures(r, peerTrain, peerAcai, matchedTrain, matchedAcai);
     r["machine"] = machine();
     r["versions"] = versions();
     r["settings"] = QJsonObject{{"seconds", s.seconds},

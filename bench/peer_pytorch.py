@@ -138,6 +138,17 @@ def median(values):
     return s[m] if len(s) % 2 else 0.5 * (s[m - 1] + s[m])
 
 
+def blas_kernel():
+    """The OpenBLAS kernel torch's BLAS runs ("" if not OpenBLAS)."""
+    try:
+        import ctypes
+        lib = ctypes.CDLL("libblas.so.3")
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        return lib.openblas_get_corename().decode()
+    except (OSError, AttributeError):
+        return ""
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True)
@@ -162,6 +173,7 @@ def main():
         "peer_threads": torch.get_num_threads(),
         "peer_torch_version": torch.__version__,
         "peer_python_version": platform.python_version(),
+        "peer_blas_kernel": blas_kernel(),
     }, sys.stdout)
     print()
 

@@ -4,6 +4,7 @@
 
 #include "cli/anneal_verb.h"
 #include "cli/output.h"
+#include "cli/run_folder.h"
 #include "app/labs/field/field_snapshot.h"
 
 #include <QJsonArray>
@@ -84,7 +85,7 @@ bool writeAnnealOutputs(const AnnealRequest& r, const AnnealOutputs& o, ChainVid
     QTextStream(stdout) << "anneal (" << aelab::annealKindName(r.sampler) << "): energy distance "
                         << o.distances.front() << " -> " << o.distances.back() << " (yardstick "
                         << o.yardstick << ") over " << o.distances.size() - 1 << " steps -> "
-                        << r.out.path() << "\n";
+                        << shownPath(r.out.path()) << "\n";
     return true;
 }
 

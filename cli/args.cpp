@@ -1,6 +1,7 @@
 #include "datasets/image_source.h"
 
 #include "cli/args.h"
+#include "cli/run_folder.h"
 #include "cli/output.h"
 
 #include <QTextStream>
@@ -94,7 +95,7 @@ std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments) {
 }
 
 int reportError(const CliArgs& args, const VerbError& error) {
-    QTextStream(stderr) << "aelab " << args.verb() << ": " << error.message << "\n";
+    QTextStream(stderr) << "aelab " << args.verb() << ": " << shownPath(error.message) << "\n";
     return error.exitCode;
 }
 

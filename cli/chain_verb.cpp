@@ -14,6 +14,7 @@
 #include "cli/verbs.h"
 #include "cli/field_common.h"
 #include "cli/output.h"
+#include "cli/run_folder.h"
 #include "cli/chain_video.h"
 #include "app/labs/field/field_snapshot.h"
 
@@ -179,7 +180,7 @@ bool writeChainOutputs(const ChainRequest& r, const ChainOutputs& o, ChainVideo&
         return false;
     QTextStream(stdout) << "chain: energy distance " << o.distances.front() << " -> "
                         << o.distances.back() << " over " << r.chainSteps << " steps -> "
-                        << r.out.path() << "\n";
+                        << shownPath(r.out.path()) << "\n";
     return true;
 }
 

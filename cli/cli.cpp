@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/run_folder.h"
 #include "cli/verbs.h"
 
 #include <QTextStream>
@@ -61,25 +62,34 @@ QString usage(const QList<Verb>& verbs) {
 // The one policy for what a verb did not catch itself (reliability.md, class
 // 3): a one-line message naming the verb and exit 1, never an abort. Out of
 // memory says which options size the run.
-int runCaught(const Verb& v, const QStringList& args) {
+int runVerb(const Verb& v, const QStringList& args) {
+    const QString oom = QStringLiteral(
+        ": out of memory; lower the sizes the run was given (points, particles, batch, images)");
     try {
         return v.run(args);
     } catch (const std::bad_alloc&) {
-        QTextStream(stderr) << "aelab " << v.name
-                            << ": out of memory; lower the sizes the run was given (points, "
-                               "particles, batch, images)\n";
+        QTextStream(stderr) << "aelab " << v.name << oom << "\n";
     } catch (const std::exception& e) {
-        const QString what = QString::fromUtf8(e.what()).section('\n', 0, 0);
+        const QString what = shownPath(QString::fromUtf8(e.what()).section('\n', 0, 0));
         // Torch reports a failed allocation as its own error, not bad_alloc.
         if (what.contains(QLatin1String("can't allocate memory")))
-            QTextStream(stderr) << "aelab " << v.name
-                                << ": out of memory; lower the sizes the run was given (points, "
-                                   "particles, batch, images) ("
-                                << what.section("] ", 1) << ")\n";
+            QTextStream(stderr) << "aelab " << v.name << oom << " (" << what.section("] ", 1)
+                                << ")\n";
         else
             QTextStream(stderr) << "aelab " << v.name << ": " << what << "\n";
     }
     return 1;
+}
+
+// The run's folder goes in place as a whole, or not at all (run_folder.h).
+int runCaught(const Verb& v, const QStringList& args) {
+    const int code = runVerb(v, args);
+    QString error;
+    if (!finishRunFolder(code == 0, &error)) {
+        QTextStream(stderr) << "aelab " << v.name << ": " << error << "\n";
+        return 1;
+    }
+    return code;
 }
 
 int run(const QStringList& args, const QList<Verb>& verbs) {

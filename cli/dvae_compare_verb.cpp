@@ -11,6 +11,7 @@
 
 #include "cli/args.h"
 #include "cli/output.h"
+#include "cli/run_folder.h"
 #include "cli/training_loop.h"
 #include "cli/verbs.h"
 #include "widgets/plot_export.h"
@@ -263,7 +264,7 @@ bool writeCompareOutputs(const CompareRequest& r, const CompareOutputs& o, QStri
                  << m.value("mixture_sd").toDouble() << ")";
         text << " over " << m.value("seeds").toArray().size() << " seeds\n";
     }
-    text << "-> " << r.out.path() << "\n";
+    text << "-> " << shownPath(r.out.path()) << "\n";
     return true;
 }
 

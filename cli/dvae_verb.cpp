@@ -12,6 +12,7 @@
 #include "cli/args.h"
 #include "cli/verbs.h"
 #include "cli/output.h"
+#include "cli/run_folder.h"
 #include "cli/training_loop.h"
 #include "app/labkit/image_convert.h"
 
@@ -220,7 +221,7 @@ bool writeDvaeOutputs(const DvaeRequest& r, const DvaeOutputs& o, QString* error
         return false;
     QTextStream(stdout) << "dvae " << r.model << ": " << o.epochs << " epochs in " << o.seconds
                         << " s, test ELBO " << o.testElbo << ", test NLL " << o.nll
-                        << " (K = " << r.kEval << ") -> " << r.out.path() << "\n";
+                        << " (K = " << r.kEval << ") -> " << shownPath(r.out.path()) << "\n";
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "cli/verbs.h"
 #include "cli/field_common.h"
 #include "cli/output.h"
+#include "cli/run_folder.h"
 #include "widgets/field_plot.h"
 #include "app/labs/field/field_snapshot.h"
 #include "core/field/field_trainer.h"
@@ -150,7 +151,8 @@ bool writeFieldOutputs(const FieldRequest& r, const FieldOutputs& o, QString* er
     QTextStream(stdout) << "field: " << steps << " steps in " << QString::number(o.seconds, 'f', 2)
                         << " s (" << QString::number(steps / std::max(o.seconds, 1e-9), 'f', 0)
                         << " steps/s), loss " << o.lastLoss << ", field fit R² "
-                        << QString::number(o.field.r2, 'f', 4) << " -> " << r.out.path() << "\n";
+                        << QString::number(o.field.r2, 'f', 4) << " -> " << shownPath(r.out.path())
+                        << "\n";
     return true;
 }
 

@@ -13,6 +13,7 @@
 #include "cli/args.h"
 #include "cli/verbs.h"
 #include "cli/output.h"
+#include "cli/run_folder.h"
 #include "cli/training_loop.h"
 #include "app/labkit/image_convert.h"
 #include "app/labkit/movie_writer.h"
@@ -287,7 +288,7 @@ bool writeImageDaeOutputs(const ImageDaeRequest& r, const ImageDaeOutputs& o, Ch
                         << " s, test loss " << o.testLoss << ", samples: nearest train "
                         << o.score.nearestTrain << " (test images " << o.reference.nearestTrain
                         << "), nearest other " << o.score.nearestOther << " (test images "
-                        << o.reference.nearestOther << ") -> " << r.out.path() << "\n";
+                        << o.reference.nearestOther << ") -> " << shownPath(r.out.path()) << "\n";
     return true;
 }
 

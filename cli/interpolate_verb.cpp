@@ -15,6 +15,7 @@
 #include "cli/args.h"
 #include "cli/verbs.h"
 #include "cli/output.h"
+#include "cli/run_folder.h"
 #include "cli/training_loop.h"
 #include "app/labkit/image_convert.h"
 
@@ -279,13 +280,13 @@ bool writeInterpolationOutputs(const InterpolateRequest& r, const InterpolationO
     QTextStream s(stdout);
     if (!o.trained) {
         s << "interpolate crossfade: mean distance " << o.score->meanDistance << ", smoothness "
-          << o.score->smoothness << " -> " << r.out.path() << "\n";
+          << o.score->smoothness << " -> " << shownPath(r.out.path()) << "\n";
         return true;
     }
     s << "interpolate " << o.model << ": " << o.steps << " steps in " << o.seconds << " s";
     if (o.score)
         s << ", mean distance " << o.score->meanDistance << ", smoothness " << o.score->smoothness;
-    s << " -> " << r.out.path() << "\n";
+    s << " -> " << shownPath(r.out.path()) << "\n";
     return true;
 }
 

@@ -1,12 +1,13 @@
 #include "cli/output.h"
 #include "cli/args.h"
+#include "cli/run_folder.h"
+#include "core/io/atomic_file.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace aelab::cli {
@@ -25,13 +26,18 @@ bool prepareOutputDir(const QDir& dir, QString* error) {
 }
 
 namespace {
+// The one writer of the command line's files (core/io/atomic_file): a
+// temporary beside the target, every write and the fsync checked, then a
+// rename. (QSaveFile committed a 0-byte metrics.json on a full disk and
+// reported "Unknown error".)
 bool writeBytes(const QString& path, const QByteArray& bytes, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+    try {
+        writeBytesAtomically(QFile::encodeName(path).toStdString(), bytes.toStdString());
+        return true;
+    } catch (const std::exception& e) {
+        *error = QString::fromLocal8Bit(e.what());
         return false;
     }
-    return true;
 }
 } // namespace
 
@@ -47,11 +53,11 @@ bool writePng(const QImage& image, const QString& path, QString* error) {
     QByteArray png;
     QBuffer buffer(&png);
     QString ignored;
-    if (buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG") &&
-        writeBytes(path, png, &ignored))
-        return true;
-    *error = "cannot write " + path;
-    return false;
+    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) {
+        *error = "cannot write " + path + ": the image could not be encoded";
+        return false;
+    }
+    return writeBytes(path, png, error);
 }
 
 int printHelp(const CliArgs& args) {
@@ -64,12 +70,16 @@ int openOutputDir(CliArgs& a, QDir& out) {
         a.fail("--out DIR is required");
         return usageError(a);
     }
-    out = QDir(a.text("out"));
-    QString error;
-    if (!prepareOutputDir(out, &error)) {
+    if (a.text("out").trimmed().isEmpty()) {
+        a.fail("--out needs a folder name (it was empty)");
+        return usageError(a);
+    }
+    QString staging, error;
+    if (!beginRunFolder(a.text("out"), &staging, &error)) {
         a.fail(error);
         return usageError(a);
     }
+    out = QDir(staging);
     return 0;
 }
 

@@ -46,46 +46,67 @@ bool findDirectory(const Bytes& z, std::uint64_t& offset, std::uint64_t& entries
 }
 } // namespace
 
-std::string zipDamage(const std::string& data) {
+std::vector<ZipEntry> zipEntries(const std::string& data, std::string* why) {
     const Bytes z{data};
     std::uint64_t at = 0, entries = 0;
-    if (!findDirectory(z, at, entries)) return "not a zip archive (no central directory)";
+    std::vector<ZipEntry> out;
+    auto fail = [&](const std::string& text) {
+        *why = text;
+        return std::vector<ZipEntry>();
+    };
+    if (!findDirectory(z, at, entries)) return fail("not a zip archive (no central directory)");
     for (std::uint64_t i = 0; i < entries; ++i) {
-        if (!z.has(at, 46) || z.u32(at) != kDirectoryEntry) return "the zip directory is damaged";
-        const std::uint32_t method = z.u16(at + 10), crc = z.u32(at + 16);
-        std::uint64_t size = z.u32(at + 20), local = z.u32(at + 42);
+        if (!z.has(at, 46) || z.u32(at) != kDirectoryEntry)
+            return fail("the zip directory is damaged");
+        ZipEntry e;
+        e.method = z.u16(at + 10), e.crc = z.u32(at + 16);
+        e.size = z.u32(at + 20), e.uncompressedSize = z.u32(at + 24);
+        std::uint64_t local = z.u32(at + 42);
         const std::uint32_t nameLen = z.u16(at + 28), extraLen = z.u16(at + 30),
                             commentLen = z.u16(at + 32);
         if (!z.has(at + 46, std::uint64_t(nameLen) + extraLen + commentLen))
-            return "the zip directory is damaged";
-        const std::string name(data.begin() + long(at + 46),
-                               data.begin() + long(at + 46 + nameLen));
+            return fail("the zip directory is damaged");
+        e.name.assign(data.begin() + long(at + 46), data.begin() + long(at + 46 + nameLen));
         // Zip64 sizes and offsets live in extra field 0x0001, in this order.
-        const std::uint32_t uncompressed = z.u32(at + 24);
-        for (std::uint64_t e = at + 46 + nameLen; e + 4 <= at + 46 + nameLen + extraLen;) {
-            const std::uint32_t id = z.u16(e), len = z.u16(e + 2);
-            std::uint64_t field = e + 4;
+        const bool bigUncompressed = e.uncompressedSize == 0xFFFFFFFF;
+        for (std::uint64_t x = at + 46 + nameLen; x + 4 <= at + 46 + nameLen + extraLen;) {
+            const std::uint32_t id = z.u16(x), len = z.u16(x + 2);
+            std::uint64_t field = x + 4;
             if (id == 0x0001) {
-                if (uncompressed == 0xFFFFFFFF && z.has(field, 8)) field += 8;
-                if (size == 0xFFFFFFFF && z.has(field, 8)) size = z.u64(field), field += 8;
+                if (bigUncompressed && z.has(field, 8))
+                    e.uncompressedSize = z.u64(field), field += 8;
+                if (e.size == 0xFFFFFFFF && z.has(field, 8)) e.size = z.u64(field), field += 8;
                 if (local == 0xFFFFFFFF && z.has(field, 8)) local = z.u64(field);
             }
-            e += 4 + len;
+            x += 4 + len;
         }
         at += 46 + std::uint64_t(nameLen) + extraLen + commentLen;
-        if (method != 0) continue; // compressed: the reader checks its own stream
         if (!z.has(local, 30) || z.u32(local) != kLocalHeader)
-            return name + ": its header is damaged";
-        const std::uint64_t start = local + 30 + z.u16(local + 26) + z.u16(local + 28);
-        if (!z.has(start, size)) return name + ": cut short (the file is truncated)";
+            return fail(e.name + ": its header is damaged");
+        e.start = local + 30 + z.u16(local + 26) + z.u16(local + 28);
+        if (!z.has(e.start, e.size)) return fail(e.name + ": cut short (the file is truncated)");
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::string zipDamage(const std::string& data) {
+    std::string why;
+    const std::vector<ZipEntry> entries = zipEntries(data, &why);
+    if (!why.empty()) return why;
+    for (const ZipEntry& e : entries) {
+        if (e.method != 0) continue; // compressed: the reader checks its own stream
+        if (e.uncompressedSize != e.size)
+            return e.name + ": its sizes disagree (the file is damaged)";
         std::uint64_t sum = crc32(0L, Z_NULL, 0);
-        for (std::uint64_t done = 0; done < size;) {
-            const uInt chunk = uInt(std::min<std::uint64_t>(size - done, 1u << 30));
-            sum = crc32(uLong(sum), reinterpret_cast<const Bytef*>(data.data()) + start + done,
+        for (std::uint64_t done = 0; done < e.size;) {
+            const uInt chunk = uInt(std::min<std::uint64_t>(e.size - done, 1u << 30));
+            sum = crc32(uLong(sum), reinterpret_cast<const Bytef*>(data.data()) + e.start + done,
                         chunk);
             done += chunk;
         }
-        if (std::uint32_t(sum) != crc) return name + ": fails its checksum (the file is damaged)";
+        if (std::uint32_t(sum) != e.crc)
+            return e.name + ": fails its checksum (the file is damaged)";
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers for the versioned model files (torch::serialize archives).
 #include "core/io/input_file.h"
+#include "core/io/tensor_records.h"
 #include "core/io/zip_check.h"
 
 #include <torch/serialize/input-archive.h>
@@ -53,11 +54,16 @@ inline void checkFormat(torch::serialize::InputArchive& a, const std::string& fo
 
 // Parses a model archive held in memory, or throws E ("cannot read model
 // NAME: missing, truncated or not a model file"). Its checksums are verified
-// (zip_check.h) before Torch parses the bytes: Torch itself would parse a
-// damaged archive, and may crash.
+// (zip_check.h), and every tensor record's length against its storage's
+// (tensor_records.h), before Torch parses the bytes: Torch itself would parse
+// a damaged archive, and may crash or read past a short record.
 template <typename E>
 torch::serialize::InputArchive openModelBytes(const std::string& bytes, const std::string& name) {
     if (const std::string damage = zipDamage(bytes); !damage.empty())
+        throw E("cannot read model " + name + ": " + damage);
+    std::string why;
+    if (const std::string damage = tensorRecordDamage(bytes, zipEntries(bytes, &why));
+        !damage.empty())
         throw E("cannot read model " + name + ": " + damage);
     torch::serialize::InputArchive a;
     try {
