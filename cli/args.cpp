@@ -1,9 +1,10 @@
 #include "datasets/image_source.h"
 
 #include "cli/args.h"
-#include "cli/run_folder.h"
 #include "cli/output.h"
+#include "cli/run_folder.h"
 
+#include <QFileInfo>
 #include <QTextStream>
 #include <cmath>
 
@@ -77,6 +78,22 @@ bool CliArgs::choice(const QString& name, const QStringList& allowed, QString& o
         return false;
     }
     out = v;
+    return true;
+}
+
+bool CliArgs::outputFile(const QString& name, QString& out) {
+    const QString path = text(name);
+    const QFileInfo file(path), folder(file.absolutePath());
+    if (path.trimmed().isEmpty() || file.isDir()) {
+        fail("--" + name + " needs a file name, got \"" + path + "\"");
+        return false;
+    }
+    if (!folder.isDir() || !folder.isWritable()) {
+        fail("--" + name + ": the folder " + folder.filePath() +
+             (folder.isDir() ? " is not writable" : " does not exist"));
+        return false;
+    }
+    out = path;
     return true;
 }
 

@@ -28,6 +28,9 @@ class CliArgs {
     bool integer(const QString& name, long long lo, long long hi, long long& out);
     bool number(const QString& name, double lo, double hi, double& out);
     bool choice(const QString& name, const QStringList& allowed, QString& out);
+    // A file option the run will write at its end (a model): its folder must
+    // exist and be writable now, not after hours of training.
+    bool outputFile(const QString& name, QString& out);
 
     QString error() const { return error_; }
     void fail(const QString& message) { error_ = message; }

@@ -98,7 +98,9 @@ bool readFieldTraining(CliArgs& a, const QString& stepsOption, FieldTraining& t)
     // With --model, training continues only if the steps option was given.
     t.steps = a.isSet("model") && !a.isSet(stepsOption) ? 0 : steps;
     if (a.isSet("model")) t.modelFile = a.text("model");
-    if (a.isSet("save-model")) t.saveModelFile = a.text("save-model");
+    QString save;
+    if (a.isSet("save-model") && !a.outputFile("save-model", save)) return false;
+    if (a.isSet("save-model")) t.saveModelFile = save;
     return true;
 }
 

@@ -106,7 +106,9 @@ bool readInterpolateRequest(CliArgs& a, InterpolateRequest& r) {
     }
     r.spherical = a.isSet("spherical");
     if (a.isSet("checkpoint")) r.checkpoint = a.text("checkpoint");
-    if (a.isSet("save")) r.save = a.text("save");
+    QString save;
+    if (a.isSet("save") && !a.outputFile("save", save)) return false;
+    if (a.isSet("save")) r.save = save;
     return true;
 }
 
