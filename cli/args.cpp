@@ -1,6 +1,7 @@
 #include "datasets/image_source.h"
 
 #include "cli/args.h"
+#include "cli/memory_budget.h"
 #include "cli/output.h"
 #include "cli/run_folder.h"
 
@@ -112,8 +113,13 @@ std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments) {
 }
 
 int reportError(const CliArgs& args, const VerbError& error) {
-    QTextStream(stderr) << "aelab " << args.verb() << ": " << shownPath(error.message) << "\n";
-    return error.exitCode;
+    // One line, whatever the message carried (Torch appends a backtrace); a
+    // failed allocation says so and is a failure while running (exit 1).
+    const QString oom = outOfMemoryMessage(error.message);
+    QTextStream(stderr) << "aelab " << args.verb() << ": "
+                        << (oom.isEmpty() ? shownPath(error.message.section('\n', 0, 0)) : oom)
+                        << "\n";
+    return oom.isEmpty() ? error.exitCode : 1;
 }
 
 bool readImageSource(CliArgs& a, QString& dataset) {

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/memory_budget.h"
 #include "cli/run_folder.h"
 #include "cli/verbs.h"
 
@@ -63,21 +64,17 @@ QString usage(const QList<Verb>& verbs) {
 // 3): a one-line message naming the verb and exit 1, never an abort. Out of
 // memory says which options size the run.
 int runVerb(const Verb& v, const QStringList& args) {
-    const QString oom = QStringLiteral(
-        ": out of memory; lower the sizes the run was given (points, particles, batch, images)");
+    QString what;
     try {
         return v.run(args);
     } catch (const std::bad_alloc&) {
-        QTextStream(stderr) << "aelab " << v.name << oom << "\n";
+        what = "std::bad_alloc";
     } catch (const std::exception& e) {
-        const QString what = shownPath(QString::fromUtf8(e.what()).section('\n', 0, 0));
-        // Torch reports a failed allocation as its own error, not bad_alloc.
-        if (what.contains(QLatin1String("can't allocate memory")))
-            QTextStream(stderr) << "aelab " << v.name << oom << " (" << what.section("] ", 1)
-                                << ")\n";
-        else
-            QTextStream(stderr) << "aelab " << v.name << ": " << what << "\n";
+        what = QString::fromUtf8(e.what());
     }
+    const QString oom = outOfMemoryMessage(what);
+    QTextStream(stderr) << "aelab " << v.name << ": "
+                        << (oom.isEmpty() ? shownPath(what.section('\n', 0, 0)) : oom) << "\n";
     return 1;
 }
 
@@ -93,6 +90,7 @@ int runCaught(const Verb& v, const QStringList& args) {
 }
 
 int run(const QStringList& args, const QList<Verb>& verbs) {
+    applyMemoryBudget();
     for (const Verb& v : verbs)
         if (args.value(1) == QLatin1String(v.name)) return runCaught(v, args);
     QTextStream(stderr) << "aelab: unknown verb \"" << args.value(1) << "\" (try aelab --help)\n";

@@ -28,10 +28,12 @@ struct Storage {
 // The bytes per element of Torch's storage types; 0 for any other name.
 int elementSize(const std::string& type) {
     static const std::map<std::string, int> sizes{
-        {"torch.FloatStorage", 4},  {"torch.DoubleStorage", 8},       {"torch.HalfStorage", 2},
-        {"torch.BFloat16Storage", 2}, {"torch.LongStorage", 8},       {"torch.IntStorage", 4},
-        {"torch.ShortStorage", 2},  {"torch.CharStorage", 1},         {"torch.ByteStorage", 1},
-        {"torch.BoolStorage", 1},   {"torch.ComplexFloatStorage", 8}, {"torch.ComplexDoubleStorage", 16}};
+        {"torch.FloatStorage", 4},        {"torch.DoubleStorage", 8},
+        {"torch.HalfStorage", 2},         {"torch.BFloat16Storage", 2},
+        {"torch.LongStorage", 8},         {"torch.IntStorage", 4},
+        {"torch.ShortStorage", 2},        {"torch.CharStorage", 1},
+        {"torch.ByteStorage", 1},         {"torch.BoolStorage", 1},
+        {"torch.ComplexFloatStorage", 8}, {"torch.ComplexDoubleStorage", 16}};
     const auto it = sizes.find(type);
     return it == sizes.end() ? 0 : it->second;
 }
@@ -62,7 +64,8 @@ class Walker {
     }
     std::uint64_t unsignedLe(int n) {
         std::uint64_t v = 0;
-        for (int i = 0; i < n; ++i) v |= std::uint64_t(byte()) << (8 * i);
+        for (int i = 0; i < n; ++i)
+            v |= std::uint64_t(byte()) << (8 * i);
         return v;
     }
     std::string_view bytes(std::uint64_t n) {
@@ -112,31 +115,63 @@ class Walker {
 
 void Walker::step(unsigned char op) {
     switch (op) {
-    case 0x80: byte(); return;              // PROTO
-    case 0x95: unsignedLe(8); return;       // FRAME
-    case '(': push({Mark{}}); return;       // MARK
-    case ')': push({Tuple{}}); return;      // EMPTY_TUPLE
-    case 't': push({popToMark()}); return;  // TUPLE
-    case 0x85: case 0x86: case 0x87: {      // TUPLE1..3
+    case 0x80:
+        byte();
+        return; // PROTO
+    case 0x95:
+        unsignedLe(8);
+        return; // FRAME
+    case '(':
+        push({Mark{}});
+        return; // MARK
+    case ')':
+        push({Tuple{}});
+        return; // EMPTY_TUPLE
+    case 't':
+        push({popToMark()});
+        return; // TUPLE
+    case 0x85:
+    case 0x86:
+    case 0x87: { // TUPLE1..3
         Tuple t(op - 0x84);
-        for (auto it = t.rbegin(); it != t.rend(); ++it) *it = pop();
+        for (auto it = t.rbegin(); it != t.rend(); ++it)
+            *it = pop();
         push({std::move(t)});
         return;
     }
-    case 'Q': persistentId(pop()); push({Other{}}); return;                  // BINPERSID
-    case 'q': if (stack_.empty()) bad("stack underflow"); memo_[byte()] = stack_.back(); return;
-    case 'r': if (stack_.empty()) bad("stack underflow"); memo_[unsignedLe(4)] = stack_.back(); return;
-    case 0x94: if (stack_.empty()) bad("stack underflow"); memo_[memo_.size()] = stack_.back(); return;
-    case 'h': case 'j': {                   // BINGET, LONG_BINGET
+    case 'Q':
+        persistentId(pop());
+        push({Other{}});
+        return; // BINPERSID
+    case 'q':
+        if (stack_.empty()) bad("stack underflow");
+        memo_[byte()] = stack_.back();
+        return;
+    case 'r':
+        if (stack_.empty()) bad("stack underflow");
+        memo_[unsignedLe(4)] = stack_.back();
+        return;
+    case 0x94:
+        if (stack_.empty()) bad("stack underflow");
+        memo_[memo_.size()] = stack_.back();
+        return;
+    case 'h':
+    case 'j': { // BINGET, LONG_BINGET
         const auto it = memo_.find(op == 'h' ? byte() : unsignedLe(4));
         if (it == memo_.end()) bad("a memo entry that was never stored");
         push(it->second);
         return;
     }
-    case 'K': push({std::int64_t(byte())}); return;                         // BININT1
-    case 'M': push({std::int64_t(unsignedLe(2))}); return;                  // BININT2
-    case 'J': push({std::int64_t(std::int32_t(unsignedLe(4)))}); return;    // BININT
-    case 0x8a: {                                                            // LONG1
+    case 'K':
+        push({std::int64_t(byte())});
+        return; // BININT1
+    case 'M':
+        push({std::int64_t(unsignedLe(2))});
+        return; // BININT2
+    case 'J':
+        push({std::int64_t(std::int32_t(unsignedLe(4)))});
+        return;  // BININT
+    case 0x8a: { // LONG1
         const int n = byte();
         if (n > 8) bad("an integer wider than 64 bits");
         std::uint64_t v = unsignedLe(n);
@@ -144,27 +179,73 @@ void Walker::step(unsigned char op) {
         push({std::int64_t(v)});
         return;
     }
-    case 'G': bytes(8); push({Other{}}); return;                              // BINFLOAT
-    case 'X': push({std::string(bytes(unsignedLe(4)))}); return;             // BINUNICODE
-    case 0x8c: push({std::string(bytes(byte()))}); return;                   // SHORT_BINUNICODE
-    case 'B': bytes(unsignedLe(4)); push({Other{}}); return;                 // BINBYTES
-    case 'C': bytes(byte()); push({Other{}}); return;                        // SHORT_BINBYTES
-    case 'c': {                                                              // GLOBAL
+    case 'G':
+        bytes(8);
+        push({Other{}});
+        return; // BINFLOAT
+    case 'X':
+        push({std::string(bytes(unsignedLe(4)))});
+        return; // BINUNICODE
+    case 0x8c:
+        push({std::string(bytes(byte()))});
+        return; // SHORT_BINUNICODE
+    case 'B':
+        bytes(unsignedLe(4));
+        push({Other{}});
+        return; // BINBYTES
+    case 'C':
+        bytes(byte());
+        push({Other{}});
+        return; // SHORT_BINBYTES
+    case 'c': { // GLOBAL
         std::string module = line();
         push({Global{module + "." + line()}});
         return;
     }
-    case 'R': case 0x81: pop(); pop(); push({Other{}}); return;   // REDUCE, NEWOBJ
-    case 'b': pop(); return;                                      // BUILD
-    case ']': case '}': case 'N': case 0x88: case 0x89: push({Other{}}); return;
-    case 'a': pop(); return;                                      // APPEND
-    case 's': pop(); pop(); return;                               // SETITEM
-    case 'e': case 'u': popToMark(); return;                      // APPENDS, SETITEMS
-    case 'l': case 'd': popToMark(); push({Other{}}); return;     // LIST, DICT
-    case '0': pop(); return;                                      // POP
-    case '1': popToMark(); return;                                // POP_MARK
-    case '2': if (stack_.empty()) bad("stack underflow"); push(stack_.back()); return;
-    default: bad("an opcode Torch's writer does not emit");
+    case 'R':
+    case 0x81:
+        pop();
+        pop();
+        push({Other{}});
+        return; // REDUCE, NEWOBJ
+    case 'b':
+        pop();
+        return; // BUILD
+    case ']':
+    case '}':
+    case 'N':
+    case 0x88:
+    case 0x89:
+        push({Other{}});
+        return;
+    case 'a':
+        pop();
+        return; // APPEND
+    case 's':
+        pop();
+        pop();
+        return; // SETITEM
+    case 'e':
+    case 'u':
+        popToMark();
+        return; // APPENDS, SETITEMS
+    case 'l':
+    case 'd':
+        popToMark();
+        push({Other{}});
+        return; // LIST, DICT
+    case '0':
+        pop();
+        return; // POP
+    case '1':
+        popToMark();
+        return; // POP_MARK
+    case '2':
+        if (stack_.empty()) bad("stack underflow");
+        push(stack_.back());
+        return;
+    default:
+        bad("an opcode Torch's writer does not emit");
     }
 }
 
@@ -172,12 +253,14 @@ void Walker::step(unsigned char op) {
 
 std::string tensorRecordDamage(const std::string& archive, const std::vector<ZipEntry>& entries) {
     std::map<std::string, const ZipEntry*> byName;
-    for (const ZipEntry& e : entries) byName[e.name] = &e;
+    for (const ZipEntry& e : entries)
+        byName[e.name] = &e;
     for (const ZipEntry& e : entries) {
         // <root>/data.pkl and <root>/constants.pkl name the storages kept in
         // <root>/data/ and <root>/constants/.
         const size_t slash = e.name.find('/');
-        if (slash == std::string::npos || e.name.find('/', slash + 1) != std::string::npos) continue;
+        if (slash == std::string::npos || e.name.find('/', slash + 1) != std::string::npos)
+            continue;
         const std::string file = e.name.substr(slash + 1);
         if (file != "data.pkl" && file != "constants.pkl") continue;
         const std::string dir = e.name.substr(0, e.name.size() - 4) + "/";

@@ -117,16 +117,16 @@ class TestCliField : public QObject {
         QTest::newRow("bad dataset")
             << QStringList{"field", "--dataset", "spirals", "--out", "x"} << "--dataset";
         QTest::newRow("no out") << QStringList{"field", "--steps", "1"} << "--out";
-        QTest::newRow("empty out") << QStringList{"field", "--steps", "1", "--out", ""}
-                                   << "--out needs a folder name";
+        QTest::newRow("empty out")
+            << QStringList{"field", "--steps", "1", "--out", ""} << "--out needs a folder name";
         QTest::newRow("missing csv")
             << QStringList{"field", "--dataset", "csv", "--csv", "/no/such.csv", "--out", "x"}
             << "/no/such.csv";
         QTest::newRow("unknown verb") << QStringList{"fields"} << "unknown verb";
         // Refused before training, not after it.
         QTest::newRow("model into a missing folder")
-            << QStringList{"field", "--steps", "100000000", "--save-model", "/no/such/m.pt",
-                           "--out", "x"}
+            << QStringList{"field",         "--steps", "100000000", "--save-model",
+                           "/no/such/m.pt", "--out",   "x"}
             << "--save-model: the folder /no/such does not exist";
     }
     void badInputIsOneLineAndExitTwo() {

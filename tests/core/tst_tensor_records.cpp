@@ -18,13 +18,15 @@ std::uint32_t crc32Of(const std::string& s, std::uint64_t start, std::uint64_t s
     std::uint32_t c = 0xFFFFFFFFu;
     for (std::uint64_t i = start; i < start + size; ++i) {
         c ^= static_cast<unsigned char>(s[i]);
-        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+        for (int k = 0; k < 8; ++k)
+            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
     }
     return ~c;
 }
 
 void putU32(std::string& s, std::uint64_t at, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) s[at + i] = char((v >> (8 * i)) & 0xFF);
+    for (int i = 0; i < 4; ++i)
+        s[at + i] = char((v >> (8 * i)) & 0xFF);
 }
 
 // Gives entry `name` a valid checksum again, in its local header and in the
