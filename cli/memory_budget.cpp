@@ -57,7 +57,9 @@ std::uint64_t applyMemoryBudget() {
 
 QString memoryBudgetText() {
     if (budget == 0) return {};
-    return QStringLiteral("budget %1 GB, %2").arg(double(budget) / double(1ull << 30), 0, 'f', 1).arg(source);
+    return QStringLiteral("budget %1 GB, %2")
+        .arg(double(budget) / double(1ull << 30), 0, 'f', 1)
+        .arg(source);
 }
 
 QString outOfMemoryMessage(const QString& what) {
