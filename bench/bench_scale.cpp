@@ -85,6 +85,18 @@ void idealFieldFigures(const std::vector<float>& xy, int repeats, QJsonObject* r
         ((r - exact.rMinusX).abs().max() / exact.rMinusX.abs().max()).item<double>();
 }
 
+// The same fit score with the ideal field summed directly at every node (N x
+// grid exponentials: run up to 100,000 points).
+double directFitR2(const FieldResult& r, const std::vector<float>& xy) {
+    auto data = torch::from_blob(const_cast<float*>(xy.data()), {int64_t(xy.size() / 2), 2});
+    const IdealField exact = idealField(data, gridNodes(r.grid, 1), kSigma);
+    const auto n = int64_t(r.dx.size());
+    auto learned = torch::stack({torch::from_blob(const_cast<float*>(r.dx.data()), {n}),
+                                 torch::from_blob(const_cast<float*>(r.dy.data()), {n})},
+                                1);
+    return fieldFitR2(learned, exact.rMinusX, exact.logDensity);
+}
+
 // The fit score per frame (the learned field on the grid, R²) and one plot
 // frame: the first with a new training set, then a steady one.
 void frameFigures(const QString& csv, const std::vector<float>& xy, int repeats, QJsonObject* row) {
@@ -95,6 +107,8 @@ void frameFigures(const QString& csv, const std::vector<float>& xy, int repeats,
     trainer.train(10);
     FieldResult result;
     (*row)["fit_score_ms"] = medianMs(repeats, [&] { result = trainer.evaluate(); });
+    (*row)["fit_r2"] = result.r2;
+    if (xy.size() / 2 <= 100000) (*row)["fit_r2_direct"] = directFitR2(result, xy);
     const FieldViewData view = toViewData(result, xy);
     FieldPlot plot;
     plot.resize(900, 700);
@@ -134,7 +148,8 @@ void printScaling(const QJsonArray& rows) {
     QTextStream out(stdout);
     static const char* keys[] = {
         "points",   "csv_load_ms",    "ideal_field_ms",        "fit_score_ms",
-        "frame_ms", "peak_memory_mb", "max_log_density_error", "max_field_error_relative"};
+        "frame_ms", "peak_memory_mb", "max_log_density_error", "max_field_error_relative",
+        "fit_r2",   "fit_r2_direct"};
     for (const QJsonValue& v : rows) {
         QStringList cells;
         for (const char* k : keys)
