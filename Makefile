@@ -5,10 +5,11 @@
 #   make package  a .deb of the app
 #   make format   clang-format every C++ file (make format-check: only report)
 #   make lint     clang-tidy with the checks in .clang-tidy
+#   make faults   the fault-injection suite's long form (20 kills per verb)
 BUILD := build
 JOBS  ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench package format format-check lint clean
+.PHONY: all deps configure build run test bench package format format-check lint faults clean
 
 all: build
 
@@ -50,6 +51,10 @@ format-check:
 lint: build
 	@bash packaging/install-deps.sh --lint
 	bash tools/lint.sh $(BUILD)
+
+# make test runs it with 3 kills per verb (docs/reliability.md).
+faults: build
+	bash tests/faults/fault_injection.sh ./$(BUILD)/app/aelab 20
 
 clean:
 	rm -rf $(BUILD)
