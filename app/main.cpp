@@ -5,6 +5,8 @@
 #include "core/training/blas_kernel.h"
 #include "core/training/torch_threads.h"
 
+#include "app/labkit/escaped_failure.h"
+
 #include <QApplication>
 #include <QIcon>
 #include <QTextStream>
@@ -60,7 +62,7 @@ int main(int argc, char** argv) {
     if ((headless || infoOnly) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (headless || infoOnly) defaultHandler = qInstallMessageHandler(quietHandler);
-    QApplication app(argc, argv);
+    GuardedApplication app(argc, argv); // what escapes a slot stops its lab, not the app
     QApplication::setApplicationName("aelab");
     QApplication::setOrganizationName("Autoencoder Lab");
     QApplication::setApplicationVersion(AELAB_VERSION);

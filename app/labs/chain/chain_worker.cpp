@@ -354,4 +354,10 @@ void ChainWorker::publish(bool force) {
     emit chainReady(s);
 }
 
+void ChainWorker::escapedFailure(const QString& what) {
+    setPlaying(false);
+    emit failed(
+        tr("Stopped: %1. The lab keeps running; change a setting and start again.").arg(what));
+}
+
 } // namespace aelab

@@ -4,6 +4,7 @@
 // training and watch the particles follow the changing field. Requests arrive
 // as queued slot calls; ChainSnapshot values leave at most once a frame.
 #include "app/labs/chain/chain_snapshot.h"
+#include "app/labkit/escaped_failure.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -16,9 +17,11 @@ namespace aelab {
 
 class FieldWorker;
 
-class ChainWorker : public QObject {
+class ChainWorker : public QObject, public EscapedFailureSink {
     Q_OBJECT
   public:
+    // What escaped one of its slots: it stops, and failed() says why.
+    void escapedFailure(const QString& what) override;
     // field must live on the same thread as this worker, and outlive it.
     explicit ChainWorker(FieldWorker* field, QObject* parent = nullptr);
     ~ChainWorker() override;

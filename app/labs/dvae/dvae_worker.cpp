@@ -289,4 +289,10 @@ void DvaeWorker::publish(bool force, bool views) {
     emit snapshot(s);
 }
 
+void DvaeWorker::escapedFailure(const QString& what) {
+    shutdown();
+    emit failed(
+        tr("Stopped: %1. The lab keeps running; change a setting and start again.").arg(what));
+}
+
 } // namespace aelab

@@ -5,6 +5,7 @@
 // estimated live with a small K on a spread subset, and on request with the
 // user's K over the whole test set (with progress).
 #include "app/labs/dvae/dvae_snapshot.h"
+#include "app/labkit/escaped_failure.h"
 #include "core/vae/vae_config.h"
 
 #include <QElapsedTimer>
@@ -16,9 +17,11 @@ class QTimer;
 
 namespace aelab {
 
-class DvaeWorker : public QObject {
+class DvaeWorker : public QObject, public EscapedFailureSink {
     Q_OBJECT
   public:
+    // What escaped one of its slots: it stops, and failed() says why.
+    void escapedFailure(const QString& what) override;
     DvaeWorker();
     ~DvaeWorker() override;
 

@@ -287,4 +287,10 @@ void FieldWorker::publish(bool force) {
     emit snapshotReady(s);
 }
 
+void FieldWorker::escapedFailure(const QString& what) {
+    setPlaying(false);
+    emit failed(
+        tr("Stopped: %1. The lab keeps running; change a setting and start again.").arg(what));
+}
+
 } // namespace aelab

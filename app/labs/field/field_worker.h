@@ -4,6 +4,7 @@
 // only when the GUI has taken the previous one (stale frames are dropped,
 // training never waits for the screen).
 #include "app/labs/field/field_snapshot.h"
+#include "app/labkit/escaped_failure.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -20,9 +21,11 @@ namespace aelab {
 
 class FieldTrainer;
 
-class FieldWorker : public QObject {
+class FieldWorker : public QObject, public EscapedFailureSink {
     Q_OBJECT
   public:
+    // What escaped one of its slots: it stops, and failed() says why.
+    void escapedFailure(const QString& what) override;
     explicit FieldWorker(QObject* parent = nullptr);
     ~FieldWorker() override;
 

@@ -343,4 +343,10 @@ void ImageWorker::publish(bool force) {
     emit snapshot(s);
 }
 
+void ImageWorker::escapedFailure(const QString& what) {
+    shutdown();
+    emit failed(
+        tr("Stopped: %1. The lab keeps running; change a setting and start again.").arg(what));
+}
+
 } // namespace aelab

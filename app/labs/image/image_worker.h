@@ -6,6 +6,7 @@
 // stays live while MNIST parses.
 #include "core/image/image_dae_config.h"
 #include "app/labs/image/image_snapshot.h"
+#include "app/labkit/escaped_failure.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -19,9 +20,11 @@ namespace aelab {
 enum class ChainStart { UniformNoise, CorruptedTest };
 enum class ChainInjection { TrainingCorruption, Gaussian, None };
 
-class ImageWorker : public QObject {
+class ImageWorker : public QObject, public EscapedFailureSink {
     Q_OBJECT
   public:
+    // What escaped one of its slots: it stops, and failed() says why.
+    void escapedFailure(const QString& what) override;
     ImageWorker();
     ~ImageWorker() override;
 

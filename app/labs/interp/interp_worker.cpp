@@ -375,4 +375,10 @@ void InterpWorker::publish(bool force) {
     emit snapshot(s);
 }
 
+void InterpWorker::escapedFailure(const QString& what) {
+    shutdown();
+    emit failed(
+        tr("Stopped: %1. The lab keeps running; change a setting and start again.").arg(what));
+}
+
 } // namespace aelab

@@ -7,6 +7,7 @@
 // the benchmark every few seconds.
 #include "core/interp/interp_config.h"
 #include "app/labs/interp/interp_snapshot.h"
+#include "app/labkit/escaped_failure.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -17,9 +18,11 @@ class QTimer;
 
 namespace aelab {
 
-class InterpWorker : public QObject {
+class InterpWorker : public QObject, public EscapedFailureSink {
     Q_OBJECT
   public:
+    // What escaped one of its slots: it stops, and failed() says why.
+    void escapedFailure(const QString& what) override;
     InterpWorker();
     ~InterpWorker() override;
 
