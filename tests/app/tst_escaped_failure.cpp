@@ -43,7 +43,8 @@ class TestEscapedFailure : public QObject {
         QCOMPARE(failed.at(0).at(0).toString(), QString("no memory for 1e9 particles"));
         QVERIFY(worker->stoppedOnItsThread);
         // The thread's event loop lives on: the next request runs.
-        QMetaObject::invokeMethod(worker, [worker] { ++worker->calls; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { ++worker->calls; }, Qt::QueuedConnection);
         QTRY_COMPARE(worker->calls.load(), 1);
         thread.stop();
     }
@@ -52,9 +53,10 @@ class TestEscapedFailure : public QObject {
         auto* worker = thread.adopt(new ThrowingWorker);
         QSignalSpy failed(worker, &ThrowingWorker::failed);
         QObject* child = nullptr;
-        QMetaObject::invokeMethod(worker, [&] { child = new QObject(worker); },
-                                  Qt::BlockingQueuedConnection);
-        QMetaObject::invokeMethod(child, [] { throw std::bad_alloc(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [&] { child = new QObject(worker); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            child, [] { throw std::bad_alloc(); }, Qt::QueuedConnection);
         QTRY_COMPARE(failed.count(), 1);
         QVERIFY(failed.at(0).at(0).toString().contains("out of memory"));
         thread.stop();

@@ -26,11 +26,13 @@ ChainLab::ChainLab(FieldLab* field, QWidget* parent)
     plot_->setShowIdeal(false);
     plot_->setBurstMode(true);
     chart_ = new LossChart(this);
-    series_ = chart_->addSeries(tr("energy distance to the data"));
+    // The estimator and its subsample in the legend (the vertical axis is
+    // too short for them).
+    series_ = chart_->addSeries(tr("energy distance to the data (≤ %1 particles, ≤ %2 points)")
+                                    .arg(ChainWorker::kDistanceParticles)
+                                    .arg(ChainWorker::kDistanceData));
     yardstickSeries_ = chart_->addSeries(tr("yardstick: a fresh sample of the data"));
-    chart_->setValueLabel(tr("energy distance (≤ %1 particles, ≤ %2 data)")
-                              .arg(ChainWorker::kDistanceParticles)
-                              .arg(ChainWorker::kDistanceData));
+    chart_->setValueLabel(tr("distance"));
     chart_->xAxis->setLabel(tr("chain step"));
     controls_ = new ChainControls(this);
     banner_ = makeErrorBanner(this);
