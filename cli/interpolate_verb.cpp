@@ -134,14 +134,17 @@ struct InterpolationOutputs {
     double seconds = 0, trainLoss = 0, testLoss = 0, criticLoss = 0, parameters = 0;
     int depth = 0, scales = 0, latentChannels = 0;
     torch::Tensor sequences01;              // [pairs, frames, C, H, W] in [0, 1]
-    std::optional<aelab::LinesScore> score; // on lines
+    std::optional<aelab::LinesScore> score; // on lines: the raw frames (the paper's protocol)
+    std::optional<aelab::LinesScore> drawn; // the same frames as the strips hold them
 };
 
 InterpolationOutputs crossfadeOutputs(const InterpolateRequest& r) {
     InterpolationOutputs o;
     o.model = r.model;
     const auto sequences = aelab::crossfadeSequences(int(r.pairs), int(r.frames));
-    o.score = aelab::LinesBenchmark().score(sequences);
+    const aelab::LinesBenchmark bench;
+    o.score = bench.score(sequences);
+    o.drawn = bench.scoreAsDrawn(sequences);
     o.sequences01 = (sequences + 1) * 0.5;
     return o;
 }
@@ -207,8 +210,11 @@ void evaluateAndInterpolate(const InterpolateRequest& r, aelab::InterpTrainer& t
     o.latentChannels = c.latentChannels;
     const int pairs = int(r.pairs), frames = int(r.frames);
     if (r.dataset == "lines") {
-        o.sequences01 = (aelab::modelSequences(trainer, pairs, frames, r.spherical) + 1) * 0.5;
-        o.score = aelab::LinesBenchmark().score(o.sequences01 * 2 - 1);
+        const auto raw = aelab::modelSequences(trainer, pairs, frames, r.spherical);
+        o.sequences01 = (raw + 1) * 0.5;
+        const aelab::LinesBenchmark bench;
+        o.score = bench.score(raw);
+        o.drawn = bench.scoreAsDrawn(raw);
     } else {
         const auto ends = aelab::spreadPicks(data.test, 2 * r.pairs);
         o.sequences01 = trainer.interpolatePairs(
@@ -267,9 +273,17 @@ QJsonObject interpolationMetrics(const InterpolateRequest& r, const Interpolatio
         m["interpolation"] = r.spherical ? "spherical" : "linear";
     }
     if (o.score) {
+        // Two figures (docs/interpolation-lab.md): the raw decoder output, as
+        // the authors' lib/eval.py scores it, and the frames as drawn.
         m["mean_distance"] = o.score->meanDistance;
         m["smoothness"] = o.score->smoothness;
         m["frozen_pairs"] = o.score->frozen;
+        m["mean_distance_drawn"] = o.drawn->meanDistance;
+        m["smoothness_drawn"] = o.drawn->smoothness;
+        m["score_protocol"] =
+            "mean_distance, smoothness: the raw decoder output (the paper's protocol, the "
+            "authors' lib/eval.py); *_drawn: the frames as drawn, clipped to [-1, 1] in 256 grey "
+            "levels, as strips/ holds them";
     }
     return m;
 }
@@ -287,7 +301,8 @@ bool writeInterpolationOutputs(const InterpolateRequest& r, const InterpolationO
     }
     s << "interpolate " << o.model << ": " << o.steps << " steps in " << o.seconds << " s";
     if (o.score)
-        s << ", mean distance " << o.score->meanDistance << ", smoothness " << o.score->smoothness;
+        s << ", mean distance " << o.score->meanDistance << ", smoothness " << o.score->smoothness
+          << " (as drawn " << o.drawn->meanDistance << ", " << o.drawn->smoothness << ")";
     s << " -> " << shownPath(r.out.path()) << "\n";
     return true;
 }

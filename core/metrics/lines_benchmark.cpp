@@ -88,7 +88,17 @@ LinesScore LinesBenchmark::score(const torch::Tensor& sequences) const {
     }
     score.meanDistance /= double(S * T);
     score.smoothness /= double(S);
+    score.pairs = int(S);
     return score;
+}
+
+torch::Tensor asDrawn(const torch::Tensor& frames) {
+    const auto grey = (((frames.to(torch::kFloat32) + 1) * 0.5).clamp(0, 1) * 255).round();
+    return grey / 255 * 2 - 1;
+}
+
+LinesScore LinesBenchmark::scoreAsDrawn(const torch::Tensor& sequences) const {
+    return score(asDrawn(sequences));
 }
 
 std::vector<double> benchmarkAngles(int pairs) {

@@ -19,7 +19,14 @@ struct LinesScore {
     // Sequences whose nearest angle hardly moves (total change under 1e-4):
     // their smoothness counts as 0, which means "no turn", not "perfect".
     int frozen = 0;
+    int pairs = 0; // sequences scored
 };
+
+// The frames as the user sees them (the strips' PNGs, the lab's images):
+// clipped to [-1, 1] and rounded to 256 grey levels. The paper's protocol
+// (the authors' lib/eval.py) scores the raw decoder output, which may lie
+// outside [-1, 1]; both figures are reported (docs/interpolation-lab.md).
+torch::Tensor asDrawn(const torch::Tensor& frames);
 
 class LinesBenchmark {
   public:
@@ -30,8 +37,11 @@ class LinesBenchmark {
         std::vector<double> distance; // cosine distance, one per frame
     };
     Nearest nearest(const torch::Tensor& frames) const;
-    // sequences: [S, T, 1, 32, 32] on the [-1, 1] scale.
+    // sequences: [S, T, 1, 32, 32] on the [-1, 1] scale, scored as they are
+    // (the paper's protocol).
     LinesScore score(const torch::Tensor& sequences) const;
+    // The same sequences as drawn: score(asDrawn(sequences)).
+    LinesScore scoreAsDrawn(const torch::Tensor& sequences) const;
     int referenceCount() const { return int(reference_.size(0)); }
 
   private:

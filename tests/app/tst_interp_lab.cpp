@@ -40,12 +40,18 @@ class TestInterpLab : public QObject {
                                   scaledMs(30000));
         QCOMPARE(lab.stripView()->images().first().size(), QSize(32, 32));
         QCOMPARE(lab.alphaChart()->estimateCount(), kScrubFrames);
-        QTRY_VERIFY_WITH_TIMEOUT(lab.scoresLabel()->text().contains("mean distance"),
+        // Untrained, the benchmark says "–": a blank output would score as smooth.
+        QTRY_VERIFY_WITH_TIMEOUT(lab.scoresLabel()->text().contains("– (untrained"),
                                  scaledMs(30000));
+        QVERIFY(!lab.scoresLabel()->text().contains("mean distance"));
 
         lab.toggleTraining();
         QTRY_VERIFY_WITH_TIMEOUT(lab.lastSnapshot().step >= 15, scaledMs(60000));
         lab.toggleTraining();
+        // Trained: both figures, and over how many pairs.
+        QTRY_VERIFY_WITH_TIMEOUT(lab.scoresLabel()->text().contains("on the frames as drawn"),
+                                 scaledMs(30000));
+        QVERIFY(lab.scoresLabel()->text().contains("over 32 of the 256 test pairs"));
         QVERIFY(lab.lossChart()->pointCount(0) >= 2); // autoencoder
         QVERIFY(lab.lossChart()->pointCount(1) >= 2); // critic
 

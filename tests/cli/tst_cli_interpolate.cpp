@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+
 #include "tests/test_warnings.h"
 
 namespace {
@@ -35,6 +37,11 @@ class TestCliInterpolate : public QObject {
         // A cross-fade stays near lines (small distance) but jumps (high smoothness).
         QVERIFY(m["mean_distance"].toDouble() > 1e-3 && m["mean_distance"].toDouble() < 2e-2);
         QVERIFY(m["smoothness"].toDouble() > 0.7 && m["smoothness"].toDouble() < 1 - 1.0 / 15);
+        // The cross-fade stays inside [-1, 1]: as drawn it differs only by
+        // the 256 grey levels (the rescoring matched it exactly).
+        QVERIFY(std::abs(m["mean_distance_drawn"].toDouble() - m["mean_distance"].toDouble()) <
+                1e-4);
+        QVERIFY(m["score_protocol"].toString().contains("lib/eval.py"));
         QVERIFY(QFile::exists(dir.filePath("strips/255.png")));
         QVERIFY(!QFile::exists(dir.filePath("strips/256.png")));
         const QImage strip(dir.filePath("strips/000.png"));

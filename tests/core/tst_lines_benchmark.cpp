@@ -48,6 +48,24 @@ class TestLinesBenchmark : public QObject {
         QVERIFY2(std::abs(s.smoothness) < 1e-9, qPrintable(QString::number(s.smoothness)));
         QCOMPARE(s.frozen, 0); // it turns: its 0 is a perfect one
     }
+    void outOfRangeFramesMoveTheProtocolFigureNotTheDrawnOne() {
+        // A decoder may put the background below -1: the raw output (the
+        // paper's protocol) is a different vector, the drawn frames clip it.
+        std::vector<double> angles;
+        for (int t = 0; t < 16; ++t)
+            angles.push_back(0.3 + 0.05 * t);
+        const auto clean = sequence(angles);
+        const auto dark = torch::where(clean <= -1, torch::full_like(clean, -1.7), clean);
+        const LinesScore raw = bench_.score(clean), rawDark = bench_.score(dark);
+        const LinesScore drawn = bench_.scoreAsDrawn(clean), drawnDark = bench_.scoreAsDrawn(dark);
+        QVERIFY2(rawDark.meanDistance > raw.meanDistance + 1e-4,
+                 qPrintable(QString("%1 vs %2").arg(rawDark.meanDistance).arg(raw.meanDistance)));
+        QCOMPARE(drawnDark.meanDistance, drawn.meanDistance);
+        QCOMPARE(drawnDark.smoothness, drawn.smoothness);
+        QCOMPARE(drawn.pairs, 1);
+        // Inside [-1, 1] the two differ only by the 256 grey levels.
+        QVERIFY(std::abs(drawn.meanDistance - raw.meanDistance) < 1e-4);
+    }
     void abruptSwitchScoresOneMinusOneOverFifteen() {
         std::vector<double> angles(16, 0.5);
         for (int t = 8; t < 16; ++t)

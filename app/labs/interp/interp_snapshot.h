@@ -31,8 +31,9 @@ struct InterpSnapshot {
     QVector<int> trainedModels;  // models with at least one step, for the comparison menu
     // Lines benchmark of the active model, live on a subset of the pairs.
     bool hasScores = false;
-    double meanDistance = 0, smoothness = 0;
-    int frozenPairs = 0; // scored pairs that do not turn at all
+    double meanDistance = 0, smoothness = 0;           // the raw frames: the paper's protocol
+    double drawnMeanDistance = 0, drawnSmoothness = 0; // the frames as drawn
+    int frozenPairs = 0;                               // scored pairs that do not turn at all
     int scorePairs = 0;
     long long scoreStep = 0;
     bool diverged = false;

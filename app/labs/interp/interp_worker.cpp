@@ -333,17 +333,21 @@ void InterpWorker::framesInto(InterpSnapshot& s) {
 }
 
 void InterpWorker::scoreInto(InterpSnapshot& s) {
-    if (!d->benchmark) d->benchmark = std::make_unique<aelab::LinesBenchmark>();
-    const aelab::LinesScore score =
-        d->benchmark->score(aelab::modelSequences(*d->trainer(), kLivePairs, kStripFrames));
     s.hasScores = true;
-    s.meanDistance = score.meanDistance;
-    s.smoothness = score.smoothness;
-    s.frozenPairs = score.frozen;
     s.scorePairs = kLivePairs;
     s.scoreStep = d->trainer()->step();
     d->scoresStale = false;
     d->scoreClock.start();
+    if (s.scoreStep == 0) return; // untrained: a blank output would score as smooth
+    if (!d->benchmark) d->benchmark = std::make_unique<aelab::LinesBenchmark>();
+    const auto frames = aelab::modelSequences(*d->trainer(), kLivePairs, kStripFrames);
+    const aelab::LinesScore score = d->benchmark->score(frames);
+    const aelab::LinesScore drawn = d->benchmark->scoreAsDrawn(frames);
+    s.meanDistance = score.meanDistance;
+    s.smoothness = score.smoothness;
+    s.drawnMeanDistance = drawn.meanDistance;
+    s.drawnSmoothness = drawn.smoothness;
+    s.frozenPairs = score.frozen;
 }
 
 void InterpWorker::publish(bool force) {
