@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(points_csv idx mnist_json image model_file session lesson)
+[ ${#targets[@]} -gt 0 ] || targets=(points_csv idx idx_gzip mnist_json image model_file model_records session lesson)
 
 # clang and its libFuzzer runtime come from Debian's packages.
 need=()
