@@ -78,17 +78,6 @@ template <typename Train> double stepsPerSecond(Train train, double seconds) {
     return double(done) / (double(clock.nsecsElapsed()) * 1e-9);
 }
 
-template <typename F> double medianMs(int runs, F f) {
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer clock;
-        clock.start();
-        f();
-        ms.push_back(double(clock.nsecsElapsed()) / 1e6);
-    }
-    return median(ms);
-}
-
 bool writeRaw(const QString& path, const torch::Tensor& t, QString* error) {
     auto c = t.contiguous().to(torch::kFloat32);
     QFile f(path);

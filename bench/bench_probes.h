@@ -2,6 +2,7 @@
 // The measurements of `aelab bench`. Each probe runs one
 // workload the way the app runs it and returns one figure; the verb repeats
 // them and keeps medians. Torch thread counts are the GUI's: one for training.
+#include <QElapsedTimer>
 #include <QString>
 #include <vector>
 
@@ -46,6 +47,18 @@ double startupMs(const QString& program, QString* error);
 bool writePeerData(const QString& dir, QString* error);
 
 double median(std::vector<double> values);
+
+// The median of `runs` timings of f(), in milliseconds.
+template <typename F> double medianMs(int runs, F f) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        f();
+        ms.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    return median(ms);
+}
 double percentile(std::vector<double> values, double p); // p in [0, 100], nearest rank
 
 } // namespace aelab

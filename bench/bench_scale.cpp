@@ -26,17 +26,6 @@ namespace {
 constexpr double kSigma = 0.1; // the field lab's default
 constexpr int kGrid = 64;
 
-template <typename F> double medianMs(int runs, F f) {
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer clock;
-        clock.start();
-        f();
-        ms.push_back(double(clock.nsecsElapsed()) / 1e6);
-    }
-    return median(ms);
-}
-
 // A whole `aelab field` run at n points: its seconds and peak memory.
 bool fieldRun(const QString& program, const QString& out, int64_t n, QJsonObject* row,
               QString* error) {

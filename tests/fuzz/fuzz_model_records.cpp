@@ -14,7 +14,8 @@ using namespace aelab;
 
 namespace {
 void putU32(std::string& s, std::uint64_t at, std::uint32_t v) {
-    for (int i = 0; i < 4 && at + i < s.size(); ++i) s[at + i] = char((v >> (8 * i)) & 0xFF);
+    for (int i = 0; i < 4 && at + i < s.size(); ++i)
+        s[at + i] = char((v >> (8 * i)) & 0xFF);
 }
 
 // Every stored entry's CRC-32, in its local header and the central
@@ -23,9 +24,8 @@ void repairChecksums(std::string& zip) {
     std::string why;
     for (const ZipEntry& e : zipEntries(zip, &why)) {
         if (e.method != 0) continue;
-        const auto crc = std::uint32_t(crc32(0L, reinterpret_cast<const Bytef*>(zip.data()) +
-                                                     e.start,
-                                             uInt(e.size)));
+        const auto crc = std::uint32_t(
+            crc32(0L, reinterpret_cast<const Bytef*>(zip.data()) + e.start, uInt(e.size)));
         std::string old(4, '\0');
         putU32(old, 0, e.crc);
         for (size_t at = zip.find(old); at != std::string::npos; at = zip.find(old, at + 1))
