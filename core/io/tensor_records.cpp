@@ -110,26 +110,30 @@ class Walker {
         if (!type || !key || !numel || *numel < 0) bad("a storage of unknown form");
         storages_.push_back({*key, type->name, *numel});
     }
+    const Value& top() const {
+        if (stack_.empty()) bad("stack underflow");
+        return stack_.back();
+    }
+    void memoise(std::uint64_t index) { memo_[index] = top(); }
+    bool structure(unsigned char op);
+    bool literal(unsigned char op);
+    bool builder(unsigned char op);
     void step(unsigned char op);
 };
 
-void Walker::step(unsigned char op) {
+// The opcodes that build the stack's structure: marks, tuples, the memo and
+// persistent ids.
+bool Walker::structure(unsigned char op) {
     switch (op) {
-    case 0x80:
-        byte();
-        return; // PROTO
-    case 0x95:
-        unsignedLe(8);
-        return; // FRAME
     case '(':
         push({Mark{}});
-        return; // MARK
+        return true; // MARK
     case ')':
         push({Tuple{}});
-        return; // EMPTY_TUPLE
+        return true; // EMPTY_TUPLE
     case 't':
         push({popToMark()});
-        return; // TUPLE
+        return true; // TUPLE
     case 0x85:
     case 0x86:
     case 0x87: { // TUPLE1..3
@@ -137,116 +141,137 @@ void Walker::step(unsigned char op) {
         for (auto it = t.rbegin(); it != t.rend(); ++it)
             *it = pop();
         push({std::move(t)});
-        return;
+        return true;
     }
     case 'Q':
         persistentId(pop());
         push({Other{}});
-        return; // BINPERSID
+        return true; // BINPERSID
     case 'q':
-        if (stack_.empty()) bad("stack underflow");
-        memo_[byte()] = stack_.back();
-        return;
+        memoise(byte());
+        return true; // BINPUT
     case 'r':
-        if (stack_.empty()) bad("stack underflow");
-        memo_[unsignedLe(4)] = stack_.back();
-        return;
+        memoise(unsignedLe(4));
+        return true; // LONG_BINPUT
     case 0x94:
-        if (stack_.empty()) bad("stack underflow");
-        memo_[memo_.size()] = stack_.back();
-        return;
+        memoise(memo_.size());
+        return true; // MEMOIZE
     case 'h':
     case 'j': { // BINGET, LONG_BINGET
         const auto it = memo_.find(op == 'h' ? byte() : unsignedLe(4));
         if (it == memo_.end()) bad("a memo entry that was never stored");
         push(it->second);
-        return;
+        return true;
     }
+    case '0':
+        pop();
+        return true; // POP
+    case '1':
+        popToMark();
+        return true; // POP_MARK
+    case '2':
+        push(top());
+        return true; // DUP
+    default:
+        return false;
+    }
+}
+
+// The opcodes that push a value read from the stream.
+bool Walker::literal(unsigned char op) {
+    switch (op) {
     case 'K':
         push({std::int64_t(byte())});
-        return; // BININT1
+        return true; // BININT1
     case 'M':
         push({std::int64_t(unsignedLe(2))});
-        return; // BININT2
+        return true; // BININT2
     case 'J':
         push({std::int64_t(std::int32_t(unsignedLe(4)))});
-        return;  // BININT
-    case 0x8a: { // LONG1
+        return true; // BININT
+    case 0x8a: {     // LONG1
         const int n = byte();
         if (n > 8) bad("an integer wider than 64 bits");
         std::uint64_t v = unsignedLe(n);
         if (n > 0 && n < 8 && (v >> (8 * n - 1)) & 1) v |= ~std::uint64_t(0) << (8 * n);
         push({std::int64_t(v)});
-        return;
+        return true;
     }
+    case 'X':
+        push({std::string(bytes(unsignedLe(4)))});
+        return true; // BINUNICODE
+    case 0x8c:
+        push({std::string(bytes(byte()))});
+        return true; // SHORT_BINUNICODE
     case 'G':
         bytes(8);
         push({Other{}});
-        return; // BINFLOAT
-    case 'X':
-        push({std::string(bytes(unsignedLe(4)))});
-        return; // BINUNICODE
-    case 0x8c:
-        push({std::string(bytes(byte()))});
-        return; // SHORT_BINUNICODE
+        return true; // BINFLOAT
     case 'B':
         bytes(unsignedLe(4));
         push({Other{}});
-        return; // BINBYTES
+        return true; // BINBYTES
     case 'C':
         bytes(byte());
         push({Other{}});
-        return; // SHORT_BINBYTES
-    case 'c': { // GLOBAL
+        return true; // SHORT_BINBYTES
+    case 'c': {      // GLOBAL
         std::string module = line();
         push({Global{module + "." + line()}});
-        return;
+        return true;
     }
+    case ']':
+    case '}':
+    case 'N':
+    case 0x88:
+    case 0x89: // empty list, dict; None, bools
+        push({Other{}});
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The opcodes that combine values already on the stack, and the framing.
+bool Walker::builder(unsigned char op) {
+    switch (op) {
     case 'R':
     case 0x81:
         pop();
         pop();
         push({Other{}});
-        return; // REDUCE, NEWOBJ
+        return true; // REDUCE, NEWOBJ
     case 'b':
-        pop();
-        return; // BUILD
-    case ']':
-    case '}':
-    case 'N':
-    case 0x88:
-    case 0x89:
-        push({Other{}});
-        return;
     case 'a':
         pop();
-        return; // APPEND
+        return true; // BUILD, APPEND
     case 's':
         pop();
         pop();
-        return; // SETITEM
+        return true; // SETITEM
     case 'e':
     case 'u':
         popToMark();
-        return; // APPENDS, SETITEMS
+        return true; // APPENDS, SETITEMS
     case 'l':
     case 'd':
         popToMark();
         push({Other{}});
-        return; // LIST, DICT
-    case '0':
-        pop();
-        return; // POP
-    case '1':
-        popToMark();
-        return; // POP_MARK
-    case '2':
-        if (stack_.empty()) bad("stack underflow");
-        push(stack_.back());
-        return;
+        return true; // LIST, DICT
+    case 0x80:
+        byte();
+        return true; // PROTO
+    case 0x95:
+        unsignedLe(8);
+        return true; // FRAME
     default:
-        bad("an opcode Torch's writer does not emit");
+        return false;
     }
+}
+
+void Walker::step(unsigned char op) {
+    if (!structure(op) && !literal(op) && !builder(op))
+        bad("an opcode Torch's writer does not emit");
 }
 
 } // namespace
