@@ -109,10 +109,7 @@ std::optional<VerbError> trainField(const FieldTraining& t, TrainedField& result
     if (auto failed = makeFieldTrainer(t, result)) return failed;
     // Bursts of 500: metrics.json's loss is the mean of the last 500 steps.
     const CliTraining run = trainForCli(*result.trainer, t.steps, 500);
-    if (run.diverged)
-        return runFailure(QString("training diverged at step %1 (loss %2); lower --lr")
-                              .arg(result.trainer->step())
-                              .arg(run.badLoss));
+    if (run.diverged) return runFailure(divergenceMessage(result.trainer->step(), run.badLoss));
     result.lastLoss = run.lastLoss;
     result.seconds = run.seconds;
     if (!t.saveModelFile) return std::nullopt;

@@ -39,7 +39,14 @@ CliTraining trainForCli(Trainer& trainer, long long steps, int burst = 100) {
     return t;
 }
 
+// At step 0 no update has happened yet, so the learning rate cannot be the
+// cause: the data's scale or the settings overflow single precision.
 inline QString divergenceMessage(long long step, double loss) {
+    if (step == 0)
+        return QStringLiteral("the loss is not finite before the first update (loss %1): the "
+                              "data's scale or the settings overflow single precision, not the "
+                              "learning rate; rescale the data")
+            .arg(loss);
     return QStringLiteral("training diverged at step %1 (loss %2): try a lower --lr")
         .arg(step)
         .arg(loss);

@@ -14,11 +14,26 @@
 #include <torch/nn/functional/loss.h>
 #include <torch/optim/adam.h>
 #include <algorithm>
+#include <charconv>
 #include <memory>
+#include <stdexcept>
 
 namespace aelab {
 
 inline constexpr double kAverageDecay = 0.99;
+
+// Training squares coordinates in single precision (largest 3.4e38): points
+// beyond 1e15 would overflow the first loss, which once read as "diverged at
+// step 0; lower --lr".
+inline void checkDataScale(const torch::Tensor& points) {
+    const double largest = points.numel() ? points.abs().max().item<double>() : 0.0;
+    char shortest[32]; // as the float it is: "3e+30", in any locale
+    const auto end = std::to_chars(shortest, shortest + 32, float(largest)).ptr;
+    if (largest > 1e15)
+        throw std::invalid_argument("the points reach " + std::string(shortest, end) +
+                                    "; training squares them, past single precision's range: "
+                                    "rescale the data (coordinates up to 1e15 work)");
+}
 
 struct FieldTrainer::Impl {
     FieldConfig config;
@@ -44,6 +59,7 @@ struct FieldTrainer::Impl {
                           [this] { optimiser = makeAdam({flat}, config.learningRate); }};
 
     void setData(torch::Tensor points) {
+        checkDataScale(points);
         data = std::move(points);
         const auto* p = data.data_ptr<float>();
         box = fieldBox(std::vector<float>(p, p + data.numel()));

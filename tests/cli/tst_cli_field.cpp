@@ -105,6 +105,21 @@ class TestCliField : public QObject {
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(lines(dir.filePath("o/data.csv")).size(), 4);
     }
+    void dataBeyondSinglePrecisionIsRefusedByScale() {
+        // 1e30 squared overflows float: it once read "diverged at step 0;
+        // lower --lr", blaming a learning rate that had not acted yet.
+        QTemporaryDir dir;
+        QFile f(dir.filePath("huge.csv"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x,y\n1e30,1e30\n-1e30,2e30\n3e30,-1e30\n");
+        f.close();
+        const Run r = aelab({"field", "--dataset", "csv", "--csv", f.fileName(), "--steps", "10",
+                             "--out", dir.filePath("o")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("the points reach 3e+30") && r.err.contains("rescale the data") &&
+                     !r.err.contains("--lr"),
+                 qPrintable(r.err));
+    }
     void badInputIsOneLineAndExitTwo_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("needle");
