@@ -16,7 +16,11 @@ void FieldPlot::rebuildDataPoints() {
     for (qsizetype i = 0; i < n; i += std::max<qsizetype>(stride, 1))
         xs.append(data_.data[i].x()), ys.append(data_.data[i].y());
     dataGraph_->setData(xs, ys, true);
-    const QLocale english(QLocale::English); // "20,000" in every locale
+    // QCustomPlot's adaptive sampling thins dense scatters by pixel column:
+    // at 20,000 points it cut the spiral into clumps. The cap keeps the
+    // frame cheap instead.
+    dataGraph_->setAdaptiveSampling(false);
+    const QLocale english(QLocale::English); // "5,000" in every locale
     dataGraph_->setName(stride <= 1 ? tr("training points")
                                     : tr("training points: 1 in %1 (%2 of %3)")
                                           .arg(stride)

@@ -89,10 +89,10 @@ class TestFieldPlot : public QObject {
             d.data.append(QPointF(std::cos(i * 1e-3), std::sin(i * 1e-3)));
         plot.setFieldData(d);
         QCOMPARE(plot.drawnPointCount(), FieldPlot::kMaxDrawnPoints);
-        QCOMPARE(plot.drawnPointsLabel(), "training points: 1 in 50 (20,000 of 1,000,000)");
+        QCOMPARE(plot.drawnPointsLabel(), "training points: 1 in 200 (5,000 of 1,000,000)");
         d.data.resize(30000); // a new set is drawn anew
         plot.setFieldData(d);
-        QCOMPARE(plot.drawnPointCount(), 15000);
+        QCOMPARE(plot.drawnPointCount(), 5000);
         d.data.resize(5);
         plot.setFieldData(d);
         QCOMPARE(plot.drawnPointCount(), 5);

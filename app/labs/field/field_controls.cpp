@@ -179,7 +179,7 @@ QWidget* FieldControls::buildDataGroup() {
     dataset_->setToolTip(tr("The training set; changing it keeps the network and trains on"));
     form->addRow(tr("Dataset"), dataset_);
     points_ = new QSpinBox(box);
-    points_->setRange(2, 1000000); // as the command line; beyond 20,000 the plot draws a sample
+    points_->setRange(2, 1000000); // as the command line; beyond 5,000 the plot draws a sample
     points_->setSingleStep(100);
     points_->setToolTip(tr("How many points to generate"));
     form->addRow(tr("Points"), points_);
