@@ -97,7 +97,10 @@ done
 # memory: the largest sizes, a 4 GB address space
 for args in "field --points 1000000 --width 4096 --batch 65536 --steps 1" \
             "chain --particles 1000000 --train-steps 1 --chain-steps 1 --video-size 64" \
-            "interpolate --dataset lines --batch 65536 --steps 1 --pairs 1"; do
+            "anneal --particles 200000 --train-steps 1 --steps-per-level 1 --levels 2 --video-size 64" \
+            "interpolate --dataset lines --batch 65536 --steps 1 --pairs 1" \
+            "image-dae --dataset lines --base 4096 --batch 65536 --steps 1 --chains 1 --chain-steps 1" \
+            "dvae --dataset lines --hidden 100000 --batch 65536 --epochs 0.001 --eval-images 1 --k-eval 10000000"; do
   err=$(bash -c "ulimit -v 4000000; exec timeout 120 $aelab $args --out '$work/memory'" 2>&1 > /dev/null)
   rc=$?
   [ $rc -eq 124 ] && continue # still working at 2 minutes: no signal seen
