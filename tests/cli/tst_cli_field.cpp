@@ -21,6 +21,12 @@ using Run = CliRun;
 Run aelab(const QStringList& args) {
     return runCliCaptured(args);
 }
+// A file of the given bytes in dir; its path.
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) return {};
+    return f.fileName();
+}
 QStringList lines(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return {};
@@ -96,12 +102,9 @@ class TestCliField : public QObject {
     }
     void readsCsvData() {
         QTemporaryDir dir;
-        QFile f(dir.filePath("pts.csv"));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("x,y\n0,0\n0.5,0.5\n-0.5,0.5\n");
-        f.close();
-        const Run r = aelab({"field", "--dataset", "csv", "--csv", f.fileName(), "--steps", "10",
-                             "--grid", "16", "--out", dir.filePath("o")});
+        const QString csv = writeFile(dir, "pts.csv", "x,y\n0,0\n0.5,0.5\n-0.5,0.5\n");
+        const Run r = aelab({"field", "--dataset", "csv", "--csv", csv, "--steps", "10", "--grid",
+                             "16", "--out", dir.filePath("o")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(lines(dir.filePath("o/data.csv")).size(), 4);
     }
@@ -109,12 +112,9 @@ class TestCliField : public QObject {
         // 1e30 squared overflows float: it once read "diverged at step 0;
         // lower --lr", blaming a learning rate that had not acted yet.
         QTemporaryDir dir;
-        QFile f(dir.filePath("huge.csv"));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("x,y\n1e30,1e30\n-1e30,2e30\n3e30,-1e30\n");
-        f.close();
-        const Run r = aelab({"field", "--dataset", "csv", "--csv", f.fileName(), "--steps", "10",
-                             "--out", dir.filePath("o")});
+        const QString csv = writeFile(dir, "huge.csv", "x,y\n1e30,1e30\n-1e30,2e30\n3e30,-1e30\n");
+        const Run r = aelab({"field", "--dataset", "csv", "--csv", csv, "--steps", "10", "--out",
+                             dir.filePath("o")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("the points reach 3e+30") && r.err.contains("rescale the data") &&
                      !r.err.contains("--lr"),
