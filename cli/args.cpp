@@ -113,10 +113,14 @@ std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments) {
 }
 
 int reportError(const CliArgs& args, const VerbError& error) {
+    return reportError(args.verb(), error);
+}
+
+int reportError(const QString& verb, const VerbError& error) {
     // One line, whatever the message carried (Torch appends a backtrace); a
     // failed allocation says so and is a failure while running (exit 1).
     const QString oom = outOfMemoryMessage(error.message);
-    QTextStream(stderr) << "aelab " << args.verb() << ": "
+    QTextStream(stderr) << "aelab " << verb << ": "
                         << (oom.isEmpty() ? shownPath(error.message.section('\n', 0, 0)) : oom)
                         << "\n";
     return oom.isEmpty() ? error.exitCode : 1;

@@ -68,6 +68,9 @@ inline VerbError runFailure(QString message) {
 }
 // Prints "aelab VERB: message" on stderr and returns the error's exit code.
 int reportError(const CliArgs& args, const VerbError& error);
+// The same for a verb by name: one line, whatever the message carried; a
+// failed allocation reads "out of memory (budget …)" and exits 1.
+int reportError(const QString& verb, const VerbError& error);
 
 // The image verbs' --dataset: a source name (mnist, fashion-mnist, lines,
 // folder:PATH); false, with a.error() set, for anything else.

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/args.h"
 #include "cli/memory_budget.h"
 #include "cli/run_folder.h"
 #include "cli/verbs.h"
@@ -72,10 +73,7 @@ int runVerb(const Verb& v, const QStringList& args) {
     } catch (const std::exception& e) {
         what = QString::fromUtf8(e.what());
     }
-    const QString oom = outOfMemoryMessage(what);
-    QTextStream(stderr) << "aelab " << v.name << ": "
-                        << (oom.isEmpty() ? shownPath(what.section('\n', 0, 0)) : oom) << "\n";
-    return 1;
+    return reportError(QLatin1String(v.name), runFailure(what));
 }
 
 // The run's folder goes in place as a whole, or not at all (run_folder.h).

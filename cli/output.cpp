@@ -12,19 +12,6 @@
 
 namespace aelab::cli {
 
-bool prepareOutputDir(const QDir& dir, QString* error) {
-    if (!dir.exists() && !QDir().mkpath(dir.path())) {
-        *error = QStringLiteral("%1: cannot create the output folder").arg(dir.path());
-        return false;
-    }
-    const QFileInfo info(dir.path());
-    if (!info.isDir() || !info.isWritable()) {
-        *error = QStringLiteral("%1: the output folder is not writable").arg(dir.path());
-        return false;
-    }
-    return true;
-}
-
 namespace {
 // The one writer of the command line's files (core/io/atomic_file): a
 // temporary beside the target, every write and the fsync checked, then a
@@ -52,7 +39,6 @@ bool writeJson(const QString& path, const QJsonObject& object, QString* error) {
 bool writePng(const QImage& image, const QString& path, QString* error) {
     QByteArray png;
     QBuffer buffer(&png);
-    QString ignored;
     if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) {
         *error = "cannot write " + path + ": the image could not be encoded";
         return false;

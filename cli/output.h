@@ -12,8 +12,8 @@ namespace aelab::cli {
 
 class CliArgs;
 
-bool prepareOutputDir(const QDir& dir, QString* error);
-// The verb's --out folder, made if missing: 0, or the one-line error's exit code (2).
+// The verb's --out folder, made if missing, staged for this run
+// (run_folder.h): 0, or the one-line error's exit code (2).
 int openOutputDir(CliArgs& a, QDir& out);
 bool writeText(const QString& path, const QString& text, QString* error);
 bool writeJson(const QString& path, const QJsonObject& object, QString* error);
