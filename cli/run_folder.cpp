@@ -1,5 +1,5 @@
 #include "cli/run_folder.h"
-#include "core/io/atomic_file.h"
+#include "cli/output.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -41,15 +41,24 @@ QStringList readManifest(const QDir& target) {
     return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
 }
 
-bool writeManifest(const QDir& target, const QStringList& files, QString* error) {
-    try {
-        writeBytesAtomically(QFile::encodeName(target.filePath(kRunManifest)).toStdString(),
-                             (files.join('\n') + '\n').toUtf8().toStdString());
+// One staged file into its place in the target: a single rename.
+bool moveInto(const QString& from, const QString& to, QString* error) {
+    QDir().mkpath(QFileInfo(to).path());
+    if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
         return true;
-    } catch (const std::exception& e) {
-        *error = QString::fromLocal8Bit(e.what());
-        return false;
-    }
+    *error = shownPath(to) + ": cannot put it in place (" +
+             QString::fromLocal8Bit(std::strerror(errno)) + ")";
+    return false;
+}
+
+// The manifest is written in the staging folder and moved in like the
+// run's files, so a killed run never leaves its temporary in the user's
+// folder.
+bool placeManifest(const QDir& staging, const QDir& target, const QStringList& files,
+                   QString* error) {
+    const QString next = staging.filePath(kRunManifest);
+    return writeText(next, files.join('\n') + '\n', error) &&
+           moveInto(next, target.filePath(kRunManifest), error);
 }
 
 // The staging folder's files, relative to it.
@@ -113,35 +122,24 @@ bool finishRunFolder(bool success, QString* error) {
     if (p.staging.isEmpty()) return true;
     QDir staging(p.staging);
     const QDir target(p.target);
-    if (!success) {
-        pending = {};
-        staging.removeRecursively();
-        return true;
+    bool ok = success;
+    if (success) {
+        const QStringList now = stagedFiles(staging), before = readManifest(target);
+        // Every file that may be present while moving is listed first, so a
+        // run killed mid-move leaves nothing the next run would not clean up.
+        QStringList both = before + now;
+        both.removeDuplicates();
+        ok = placeManifest(staging, target, both, error);
+        for (const QString& file : now)
+            ok = ok && moveInto(staging.filePath(file), target.filePath(file), error);
+        const QSet<QString> written(now.begin(), now.end());
+        for (const QString& file : before)
+            if (ok && !written.contains(file)) removeLeftover(target, file);
+        ok = ok && placeManifest(staging, target, now, error);
     }
-    const QStringList now = stagedFiles(staging), before = readManifest(target);
-    // Every file that may be present while moving is listed first, so a run
-    // killed mid-move leaves nothing the next run would not clean up.
-    QStringList both = before + now;
-    both.removeDuplicates();
-    if (!writeManifest(target, both, error)) return false;
-    for (const QString& file : now) {
-        const QString to = target.filePath(file);
-        QDir().mkpath(QFileInfo(to).path());
-        if (std::rename(QFile::encodeName(staging.filePath(file)).constData(),
-                        QFile::encodeName(to).constData()) != 0) {
-            *error = shownPath(to) + ": cannot put it in place (" +
-                     QString::fromLocal8Bit(std::strerror(errno)) + ")";
-            pending = {};
-            staging.removeRecursively();
-            return false;
-        }
-    }
-    const QSet<QString> written(now.begin(), now.end());
-    for (const QString& file : before)
-        if (!written.contains(file)) removeLeftover(target, file);
     pending = {};
     staging.removeRecursively();
-    return writeManifest(target, now, error);
+    return ok || !success;
 }
 
 } // namespace aelab::cli
