@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 namespace aelab {
 
@@ -90,9 +91,9 @@ std::vector<ZipEntry> zipEntries(const std::string& data, std::string* why) {
     return out;
 }
 
-std::string zipDamage(const std::string& data) {
+std::string zipDamage(const std::string& data, std::vector<ZipEntry>* listed) {
     std::string why;
-    const std::vector<ZipEntry> entries = zipEntries(data, &why);
+    std::vector<ZipEntry> entries = zipEntries(data, &why);
     if (!why.empty()) return why;
     for (const ZipEntry& e : entries) {
         if (e.method != 0) continue; // compressed: the reader checks its own stream
@@ -108,6 +109,7 @@ std::string zipDamage(const std::string& data) {
         if (std::uint32_t(sum) != e.crc)
             return e.name + ": fails its checksum (the file is damaged)";
     }
+    if (listed) *listed = std::move(entries);
     return {};
 }
 

@@ -25,6 +25,8 @@ std::vector<ZipEntry> zipEntries(const std::string& archive, std::string* why);
 // (the entry that fails, or what of the zip structure is broken). Entries
 // stored without compression (as Torch writes them) are checked byte for
 // byte; compressed entries are left to the reader.
-std::string zipDamage(const std::string& archive);
+// With entries given, they receive the archive's entries (zipEntries), so
+// a caller that reads on parses the directory once.
+std::string zipDamage(const std::string& archive, std::vector<ZipEntry>* entries = nullptr);
 
 } // namespace aelab

@@ -59,12 +59,10 @@ inline void checkFormat(torch::serialize::InputArchive& a, const std::string& fo
 // a damaged archive, and may crash or read past a short record.
 template <typename E>
 torch::serialize::InputArchive openModelBytes(const std::string& bytes, const std::string& name) {
-    if (const std::string damage = zipDamage(bytes); !damage.empty())
-        throw E("cannot read model " + name + ": " + damage);
-    std::string why;
-    if (const std::string damage = tensorRecordDamage(bytes, zipEntries(bytes, &why));
-        !damage.empty())
-        throw E("cannot read model " + name + ": " + damage);
+    std::vector<ZipEntry> entries;
+    std::string damage = zipDamage(bytes, &entries);
+    if (damage.empty()) damage = tensorRecordDamage(bytes, entries);
+    if (!damage.empty()) throw E("cannot read model " + name + ": " + damage);
     torch::serialize::InputArchive a;
     try {
         a.load_from(bytes.data(), bytes.size());
