@@ -48,13 +48,6 @@ bool fieldRun(const QString& program, const QString& out, int64_t n, QJsonObject
     return true;
 }
 
-torch::Tensor gridNodes(const GridSpec& g, int every) {
-    std::vector<float> xy;
-    for (int k = 0; k < g.size(); k += every)
-        xy.push_back(g.x(k % g.nx)), xy.push_back(g.y(k / g.nx));
-    return torch::from_blob(xy.data(), {int64_t(xy.size() / 2), 2}).clone();
-}
-
 // The ideal field's time, and its distance from the direct sum on every
 // 16th grid node (the direct sum at all nodes costs N x grid).
 void idealFieldFigures(const std::vector<float>& xy, int repeats, QJsonObject* row) {
@@ -64,9 +57,8 @@ void idealFieldFigures(const std::vector<float>& xy, int repeats, QJsonObject* r
     (*row)["ideal_field_ms"] =
         medianMs(repeats, [&] { fast = idealFieldOnGrid(data, grid, kSigma); });
     (*row)["gathered_nodes"] = double(lastGatheredNodes());
-    const int every = 16;
-    const IdealField exact = idealField(data, gridNodes(grid, every), kSigma);
-    auto pick = torch::arange(0, grid.size(), every);
+    const auto pick = torch::arange(0, grid.size(), 16);
+    const IdealField exact = idealField(data, gridNodes(grid).index_select(0, pick), kSigma);
     const auto r = fast.rMinusX.index_select(0, pick), lp = fast.logDensity.index_select(0, pick);
     (*row)["check_nodes"] = double(pick.size(0));
     (*row)["max_log_density_error"] = (lp - exact.logDensity).abs().max().item<double>();
@@ -78,7 +70,7 @@ void idealFieldFigures(const std::vector<float>& xy, int repeats, QJsonObject* r
 // grid exponentials: run up to 100,000 points).
 double directFitR2(const FieldResult& r, const std::vector<float>& xy) {
     auto data = torch::from_blob(const_cast<float*>(xy.data()), {int64_t(xy.size() / 2), 2});
-    const IdealField exact = idealField(data, gridNodes(r.grid, 1), kSigma);
+    const IdealField exact = idealField(data, gridNodes(r.grid), kSigma);
     const auto n = int64_t(r.dx.size());
     auto learned = torch::stack({torch::from_blob(const_cast<float*>(r.dx.data()), {n}),
                                  torch::from_blob(const_cast<float*>(r.dy.data()), {n})},

@@ -1,4 +1,5 @@
 #include "core/field/basins.h"
+#include "core/field/ideal_field_grid.h"
 
 #include <torch/types.h>
 #include <torch/utils.h>
@@ -7,13 +8,7 @@ namespace aelab {
 
 Basins computeBasins(const Denoiser& r, const GridSpec& grid, int maxSteps, float mergeRadius) {
     torch::NoGradGuard noGrad;
-    auto x = torch::empty({grid.size(), 2});
-    auto a = x.accessor<float, 2>();
-    for (int iy = 0; iy < grid.ny; ++iy)
-        for (int ix = 0; ix < grid.nx; ++ix) {
-            a[iy * grid.nx + ix][0] = grid.x(ix);
-            a[iy * grid.nx + ix][1] = grid.y(iy);
-        }
+    auto x = gridNodes(grid);
     auto lastMove = torch::zeros({grid.size()});
     const float settledMove = mergeRadius / 10;
     for (int s = 0; s < maxSteps; ++s) {

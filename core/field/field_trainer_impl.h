@@ -71,13 +71,7 @@ struct FieldTrainer::Impl {
     }
     void buildGrid() {
         grid = GridSpec{box, config.gridSize, config.gridSize};
-        gridPoints = torch::empty({grid.size(), 2});
-        auto a = gridPoints.accessor<float, 2>();
-        for (int iy = 0; iy < grid.ny; ++iy)
-            for (int ix = 0; ix < grid.nx; ++ix) {
-                a[iy * grid.nx + ix][0] = grid.x(ix);
-                a[iy * grid.nx + ix][1] = grid.y(iy);
-            }
+        gridPoints = gridNodes(grid);
         ladderSigmas.clear();
         buildIdeal();
     }

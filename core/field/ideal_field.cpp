@@ -19,8 +19,7 @@ IdealField idealField(const torch::Tensor& data, const torch::Tensor& queries, d
 
     // A block's temporaries hold block x N doubles each: keep them near 32 MB
     // whatever N is (a fixed 1,024 rows took 4 GB at N = 100,000).
-    block = std::clamp<int64_t>(std::min(block, (int64_t(1) << 22) / std::max<int64_t>(n, 1)), 1,
-                                std::max<int64_t>(block, 1));
+    block = std::max<int64_t>(1, std::min(block, (int64_t(1) << 22) / std::max<int64_t>(n, 1)));
     auto r = torch::empty({m, 2}, torch::kFloat64);
     auto logp = torch::empty({m}, torch::kFloat64);
     for (int64_t s = 0; s < m; s += block) {

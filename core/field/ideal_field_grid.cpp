@@ -84,6 +84,17 @@ scatter(const float* p, int64_t n, const Axis& ax, const Axis& ay, double sigma,
 
 } // namespace
 
+torch::Tensor gridNodes(const GridSpec& g) {
+    auto q = torch::empty({g.size(), 2});
+    auto a = q.accessor<float, 2>();
+    for (int iy = 0; iy < g.ny; ++iy)
+        for (int ix = 0; ix < g.nx; ++ix) {
+            a[iy * g.nx + ix][0] = g.x(ix);
+            a[iy * g.nx + ix][1] = g.y(iy);
+        }
+    return q;
+}
+
 int64_t lastGatheredNodes() {
     return gathered;
 }

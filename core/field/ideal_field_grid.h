@@ -22,6 +22,10 @@ inline constexpr double kTruncationTolerance = 1e-9;
 IdealField idealFieldOnGrid(const torch::Tensor& data, const GridSpec& grid, double sigma,
                             double tol = kTruncationTolerance);
 
+// The grid's nodes as points, [G, 2] in the order above (iy * nx + ix):
+// where a learned field is evaluated and the direct sum is taken.
+torch::Tensor gridNodes(const GridSpec& grid);
+
 // How many nodes of the last call on this thread needed the exact
 // gather (for tests and the benchmark).
 int64_t lastGatheredNodes();

@@ -29,16 +29,6 @@ GridSpec gridAround(int side) {
     return GridSpec{Box2D{-1.6f, 1.6f, -1.6f, 1.6f}, side, side};
 }
 
-torch::Tensor nodes(const GridSpec& g) {
-    auto q = torch::empty({g.size(), 2});
-    for (int iy = 0; iy < g.ny; ++iy)
-        for (int ix = 0; ix < g.nx; ++ix) {
-            q[iy * g.nx + ix][0] = g.x(ix);
-            q[iy * g.nx + ix][1] = g.y(iy);
-        }
-    return q;
-}
-
 // Largest error of a against b, in units of the allowed error: 1e-6
 // relative, plus two float32 steps of the stored value.
 double worst(const torch::Tensor& a, const torch::Tensor& b, double scale) {
@@ -59,7 +49,7 @@ class TestIdealFieldGrid : public QObject {
                 const auto grid = gridAround(40);
                 const auto fast = idealFieldOnGrid(data, grid, sigma);
                 const int64_t gathered = lastGatheredNodes();
-                const auto exact = idealField(data, nodes(grid), sigma);
+                const auto exact = idealField(data, gridNodes(grid), sigma);
                 const double fieldScale = exact.rMinusX.abs().max().item<double>();
                 const double ef = worst(fast.rMinusX, exact.rMinusX, fieldScale);
                 const double ep = worst(fast.logDensity, exact.logDensity, 1.0);
@@ -83,7 +73,7 @@ class TestIdealFieldGrid : public QObject {
         auto data = torch::tensor({{0.f, 0.f}, {0.05f, 0.f}});
         const GridSpec grid{Box2D{-3.f, 3.f, -3.f, 3.f}, 16, 16};
         const auto fast = idealFieldOnGrid(data, grid, 0.05);
-        const auto exact = idealField(data, nodes(grid), 0.05);
+        const auto exact = idealField(data, gridNodes(grid), 0.05);
         QVERIFY(torch::isfinite(fast.logDensity).all().item<bool>());
         QVERIFY(worst(fast.logDensity, exact.logDensity, 1.0) <= 1);
         QVERIFY(worst(fast.rMinusX, exact.rMinusX, 3.0) <= 1);
