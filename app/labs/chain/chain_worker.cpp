@@ -20,7 +20,6 @@ namespace aelab {
 
 namespace {
 constexpr int kFrameMs = 30;
-constexpr int kMaxDistanceParticles = ChainWorker::kDistanceParticles;
 static_assert(ChainWorker::kDistanceData == aelab::kDistanceSampleCap);
 constexpr int kBasinSteps = 200;
 } // namespace
@@ -60,17 +59,18 @@ struct ChainWorker::State {
     long long steps() const { return anneal ? anneal->steps() : chain->steps(); }
     // The yardstick of sample_distance.h at the size the distance uses.
     void measureYardstick() {
-        const int64_t n = std::min<int64_t>(particles().size(0), kMaxDistanceParticles);
+        const int64_t n = std::min<int64_t>(particles().size(0), ChainWorker::kDistanceParticles);
         const aelab::Toy2DSpec& spec = trainer->config().data;
         yardstick = n >= 2 ? aelab::distanceYardstick(spec, data, n) : 0;
     }
-    // Every k-th particle, at most kMaxDistanceParticles: what the distance
+    // Every k-th particle, at most ChainWorker::kDistanceParticles: what the distance
     // and the density contours measure, so a large run costs what 1,000 do.
     torch::Tensor subsample() const {
         const auto& p = particles();
-        if (p.size(0) <= kMaxDistanceParticles) return p;
+        if (p.size(0) <= ChainWorker::kDistanceParticles) return p;
         return p.slice(0, 0, p.size(0),
-                       (p.size(0) + kMaxDistanceParticles - 1) / kMaxDistanceParticles);
+                       (p.size(0) + ChainWorker::kDistanceParticles - 1) /
+                           ChainWorker::kDistanceParticles);
     }
     // Energy distance (Székely & Rizzo; sample_distance.h) between the particles and the data.
     double distance() { return aelab::energyDistance(subsample(), data); }
