@@ -10,6 +10,7 @@
 #include "datasets/image_source.h"
 #include "core/interp/interp_trainer.h"
 #include "core/interp/lines_protocol.h"
+#include "core/interp/best_checkpoint.h"
 #include <torch/types.h>
 
 #include "cli/args.h"
@@ -19,6 +20,7 @@
 #include "cli/training_loop.h"
 #include "app/labkit/image_convert.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
 
@@ -43,10 +45,12 @@ struct InterpolateRequest {
     QString model;   // plain, denoising, vae, acai or crossfade
     QString dataset; // lines is scored
     long long steps = 0, pairs = 0, frames = 0, seed = 0;
+    long long keepBest = 0; // score the validation pairs every so many steps; 0: off
     bool spherical = false;
-    std::optional<QString> checkpoint; // start from this file
-    std::optional<QString> save;       // save the trained model here
-    InterpModelOptions modelOptions;   // a new model's (not read with --checkpoint)
+    std::optional<QString> checkpoint;  // start from this file
+    std::optional<double> continueRate; // --lr with --checkpoint: a new learning rate
+    std::optional<QString> save;        // save the trained model here
+    InterpModelOptions modelOptions;    // a new model's (not read with --checkpoint)
     // A bad model option, reported once the images have loaded: a dataset
     // that cannot be read is the first error, as it always was.
     std::optional<QString> modelOptionsError;
@@ -70,7 +74,12 @@ void declareInterpolateOptions(CliArgs& a) {
     a.addOption("model", "plain, denoising, vae, acai, or crossfade (pixel cross-fade, no model).",
                 "acai");
     a.addOption("steps", "Training steps (with --checkpoint: further steps).", "2000");
-    a.addOption("checkpoint", "Start from this saved model instead of a new one.");
+    a.addOption("keep-best",
+                "Lines: score 64 validation pairs every N steps and end with the best-scoring "
+                "model, not the last step's (0: off).",
+                "0");
+    a.addOption("checkpoint", "Start from this saved model instead of a new one (--lr, if given, "
+                              "replaces its learning rate).");
     a.addOption("save", "Save the trained model (nets and optimisers) to this file.");
     a.addOption("pairs", "Interpolations (the benchmark uses 256).", "256");
     a.addOption("frames", "Frames per interpolation, end points included.", "16");
@@ -97,15 +106,25 @@ bool readModelOptions(CliArgs& a, InterpModelOptions& m) {
 bool readInterpolateRequest(CliArgs& a, InterpolateRequest& r) {
     if (!a.choice("model", {"plain", "denoising", "vae", "acai", "crossfade"}, r.model) ||
         !a.integer("steps", 0, 100000000, r.steps) || !a.integer("pairs", 1, 10000, r.pairs) ||
-        !a.integer("frames", 2, 256, r.frames) || !a.integer("seed", 0, (1LL << 53), r.seed))
+        !a.integer("frames", 2, 256, r.frames) || !a.integer("seed", 0, (1LL << 53), r.seed) ||
+        !a.integer("keep-best", 0, 100000000, r.keepBest))
         return false;
     if (!readImageSource(a, r.dataset)) return false;
+    if (r.keepBest > 0 && r.dataset != "lines") {
+        a.fail("--keep-best scores the lines benchmark's validation pairs: use --dataset lines");
+        return false;
+    }
     if (r.model == "crossfade" && r.dataset != "lines") {
         a.fail("--model crossfade is the lines benchmark's calibration: use --dataset lines");
         return false;
     }
     r.spherical = a.isSet("spherical");
     if (a.isSet("checkpoint")) r.checkpoint = a.text("checkpoint");
+    if (r.checkpoint && a.isSet("lr")) {
+        double rate = 0;
+        if (!a.number("lr", 1e-7, 10, rate)) return false;
+        r.continueRate = rate;
+    }
     QString save;
     if (a.isSet("save") && !a.outputFile("save", save)) return false;
     if (a.isSet("save")) r.save = save;
@@ -136,6 +155,8 @@ struct InterpolationOutputs {
     torch::Tensor sequences01;              // [pairs, frames, C, H, W] in [0, 1]
     std::optional<aelab::LinesScore> score; // on lines: the raw frames (the paper's protocol)
     std::optional<aelab::LinesScore> drawn; // the same frames as the strips hold them
+    std::vector<aelab::ValidationPoint> validation; // --keep-best's log
+    std::optional<aelab::ValidationPoint> best;     // the model kept
 };
 
 InterpolationOutputs crossfadeOutputs(const InterpolateRequest& r) {
@@ -170,24 +191,67 @@ aelab::InterpConfig newModelConfig(const InterpolateRequest& r, const aelab::Ima
 RunOutcome<std::unique_ptr<aelab::InterpTrainer>> makeTrainer(const InterpolateRequest& r,
                                                               const aelab::ImageSet& data) {
     try {
-        if (r.checkpoint)
-            return aelab::InterpTrainer::load(r.checkpoint->toStdString(), data.train);
+        if (r.checkpoint) {
+            auto trainer = aelab::InterpTrainer::load(r.checkpoint->toStdString(), data.train);
+            if (r.continueRate) {
+                aelab::InterpConfig live = trainer->config();
+                live.learningRate = *r.continueRate;
+                trainer->setLive(live);
+            }
+            return trainer;
+        }
         return std::make_unique<aelab::InterpTrainer>(data.train, newModelConfig(r, data));
     } catch (const std::exception& e) {
         return badInput(QString::fromStdString(e.what()));
     }
 }
 
+// --keep-best: trains in stretches of r.keepBest steps, scores each on the
+// validation pairs, and ends with the best model (references (4.10)).
+std::optional<VerbError> trainKeepingBest(const InterpolateRequest& r,
+                                          std::unique_ptr<aelab::InterpTrainer>& trainer,
+                                          InterpolationOutputs& o) {
+    aelab::BestCheckpointKeeper keeper(r.dataset.toStdString());
+    QTextStream log(stdout);
+    const auto observe = [&](double trainLoss) {
+        const aelab::ValidationPoint& p = keeper.observe(*trainer, trainLoss);
+        log << "step " << p.step << ": validation mean distance " << p.meanDistance
+            << ", smoothness " << p.smoothness << ", figure " << p.figure << Qt::endl;
+    };
+    observe(0); // the starting model is a candidate too: a continued run may only drift
+    for (long long done = 0; done < r.steps;) {
+        const long long stretch = std::min(r.keepBest, r.steps - done);
+        const CliTraining t = trainForCli(*trainer, stretch);
+        o.seconds += t.seconds;
+        if (t.diverged) return runFailure(divergenceMessage(trainer->step(), t.badLoss));
+        done += stretch;
+        o.trainLoss = t.lastLoss;
+        observe(t.lastLoss);
+    }
+    o.validation = keeper.log();
+    o.best = keeper.best();
+    if (o.best && o.best->step != trainer->step())
+        trainer = aelab::InterpTrainer::loadBytes(keeper.bestArchive(), trainer->trainImages(),
+                                                  "the best model of this run");
+    return std::nullopt;
+}
+
 // Trains, and saves if asked: nothing, or why it stopped.
-std::optional<VerbError> trainInterp(const InterpolateRequest& r, aelab::InterpTrainer& trainer,
+std::optional<VerbError> trainInterp(const InterpolateRequest& r,
+                                     std::unique_ptr<aelab::InterpTrainer>& trainer,
                                      InterpolationOutputs& o) {
-    const CliTraining training = trainForCli(trainer, r.steps);
-    if (training.diverged) return runFailure(divergenceMessage(trainer.step(), training.badLoss));
-    o.trainLoss = training.lastLoss;
-    o.seconds = training.seconds;
+    if (r.keepBest > 0 && r.steps > 0) {
+        if (std::optional<VerbError> failed = trainKeepingBest(r, trainer, o)) return failed;
+    } else {
+        const CliTraining training = trainForCli(*trainer, r.steps);
+        if (training.diverged)
+            return runFailure(divergenceMessage(trainer->step(), training.badLoss));
+        o.trainLoss = training.lastLoss;
+        o.seconds = training.seconds;
+    }
     if (!r.save) return std::nullopt;
     try {
-        trainer.save(r.save->toStdString(), r.dataset.toStdString());
+        trainer->save(r.save->toStdString(), r.dataset.toStdString());
     } catch (const std::exception& e) {
         return runFailure(QString::fromStdString(e.what()));
     }
@@ -235,10 +299,10 @@ RunOutcome<InterpolationOutputs> runInterpolation(const InterpolateRequest& r) {
     if (r.modelOptionsError) return badInput(*r.modelOptionsError);
     auto made = makeTrainer(r, data);
     if (const auto* failed = std::get_if<VerbError>(&made)) return *failed;
-    aelab::InterpTrainer& trainer = *std::get<std::unique_ptr<aelab::InterpTrainer>>(made);
+    auto& trainer = std::get<std::unique_ptr<aelab::InterpTrainer>>(made);
     InterpolationOutputs o;
     if (const std::optional<VerbError> failed = trainInterp(r, trainer, o)) return *failed;
-    evaluateAndInterpolate(r, trainer, data, o);
+    evaluateAndInterpolate(r, *trainer, data, o);
     return o;
 }
 
@@ -257,6 +321,19 @@ bool writeStrips(const QDir& out, const torch::Tensor& sequences01, QString* err
     return true;
 }
 
+// --keep-best's log: one row per scoring of the validation pairs.
+QJsonArray validationLog(const std::vector<aelab::ValidationPoint>& log) {
+    QJsonArray rows;
+    for (const aelab::ValidationPoint& p : log)
+        rows.append(QJsonObject{{"step", double(p.step)},
+                                {"mean_distance", p.meanDistance},
+                                {"smoothness", p.smoothness},
+                                {"figure", p.figure},
+                                {"train_loss", p.trainLoss},
+                                {"critic_loss", p.criticLoss}});
+    return rows;
+}
+
 QJsonObject interpolationMetrics(const InterpolateRequest& r, const InterpolationOutputs& o) {
     QJsonObject m{{"model", o.model}, {"dataset", r.dataset},     {"steps", 0},
                   {"seconds", 0},     {"pairs", double(r.pairs)}, {"frames", double(r.frames)}};
@@ -272,6 +349,8 @@ QJsonObject interpolationMetrics(const InterpolateRequest& r, const Interpolatio
         m["latent_channels"] = o.latentChannels;
         m["interpolation"] = r.spherical ? "spherical" : "linear";
     }
+    if (o.best) m["best_step"] = double(o.best->step);
+    if (!o.validation.empty()) m["validation"] = validationLog(o.validation);
     if (o.score) {
         // Two figures (docs/interpolation-lab.md): the raw decoder output, as
         // the authors' lib/eval.py scores it, and the frames as drawn.
@@ -300,6 +379,7 @@ bool writeInterpolationOutputs(const InterpolateRequest& r, const InterpolationO
         return true;
     }
     s << "interpolate " << o.model << ": " << o.steps << " steps in " << o.seconds << " s";
+    if (o.best) s << " (kept the best, step " << o.best->step << ")";
     if (o.score)
         s << ", mean distance " << o.score->meanDistance << ", smoothness " << o.score->smoothness
           << " (as drawn " << o.drawn->meanDistance << ", " << o.drawn->smoothness << ")";

@@ -59,6 +59,7 @@ class InterpTrainer {
     // the next step; the nets' shape needs a new trainer.
     void setLive(const InterpConfig& live);
     const InterpConfig& config() const { return config_; }
+    const torch::Tensor& trainImages() const { return train_; }
     int64_t parameterCount() const; // encoder + decoder (+ critic)
 
     // Checkpoints hold the settings, the step, every net and both optimisers.

@@ -14,4 +14,10 @@ torch::Tensor modelSequences(InterpTrainer& trainer, int pairs = 256, int frames
                              bool spherical = false);
 torch::Tensor crossfadeSequences(int pairs = 256, int frames = 16);
 
+// The same for any pairs of angles: pair i is (angles[i], angles[P + i]),
+// P = angles.size() / 2 (benchmarkAngles, validationAngles).
+torch::Tensor modelSequencesBetween(InterpTrainer& trainer, const std::vector<double>& angles,
+                                    int frames = 16, bool spherical = false);
+torch::Tensor crossfadeSequencesBetween(const std::vector<double>& angles, int frames = 16);
+
 } // namespace aelab

@@ -4,6 +4,7 @@
 #include "tests/cli/cli_runner.h"
 
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -66,6 +67,65 @@ class TestCliInterpolate : public QObject {
                  0);
         QCOMPARE(metrics(again)["steps"].toInt(), 25);
         QCOMPARE(metrics(again)["model"].toString(), QString("acai"));
+    }
+    // --keep-best scores the validation pairs every 20 steps and ends with
+    // the model of the lowest figure, which --save keeps.
+    void keepBestEndsWithTheBestScoredModel() {
+        QTemporaryDir dir, again;
+        const QString model = dir.filePath("best.pt");
+        QCOMPARE(run({"interpolate", "--model", "plain", "--steps", "60", "--keep-best", "20",
+                      "--depth", "2", "--batch", "16", "--lr", "0.05", "--pairs", "4", "--save",
+                      model, "--out", dir.path()}),
+                 0);
+        const QJsonObject m = metrics(dir);
+        const QJsonArray log = m["validation"].toArray();
+        QCOMPARE(log.size(), 4); // the starting model, then every 20 steps
+        int bestRow = 0;
+        for (int i = 0; i < log.size(); ++i) {
+            const QJsonObject row = log[i].toObject();
+            QCOMPARE(row["step"].toInt(), 20 * i);
+            QVERIFY(row["figure"].toDouble() > 0);
+            if (row["figure"].toDouble() < log[bestRow].toObject()["figure"].toDouble())
+                bestRow = i;
+        }
+        const int bestStep = log[bestRow].toObject()["step"].toInt();
+        QCOMPARE(m["best_step"].toInt(), bestStep);
+        QCOMPARE(m["steps"].toInt(), bestStep);
+        QCOMPARE(run({"interpolate", "--checkpoint", model, "--steps", "0", "--pairs", "4", "--out",
+                      again.path()}),
+                 0);
+        QCOMPARE(metrics(again)["steps"].toInt(), bestStep);
+    }
+    // A run that only drifts ends where it started: a trained model continued
+    // at a learning rate of 1 is wrecked within 20 steps, and --keep-best
+    // gives back the model it started from.
+    void keepBestUndoesADriftingContinuation() {
+        QTemporaryDir dir, cont;
+        const QString model = dir.filePath("a.pt");
+        QCOMPARE(
+            run({"interpolate", "--model", "plain", "--steps", "200", "--depth", "2", "--batch",
+                 "16", "--lr", "0.01", "--pairs", "4", "--save", model, "--out", dir.path()}),
+            0);
+        QCOMPARE(run({"interpolate", "--checkpoint", model, "--lr", "1", "--steps", "40",
+                      "--keep-best", "20", "--pairs", "4", "--out", cont.path()}),
+                 0);
+        const QJsonObject m = metrics(cont);
+        const QJsonArray log = m["validation"].toArray();
+        QCOMPARE(log.size(), 3);
+        QVERIFY(log[2].toObject()["figure"].toDouble() >
+                2 * log[0].toObject()["figure"].toDouble());
+        QCOMPARE(m["best_step"].toInt(), 200);
+        QCOMPARE(m["steps"].toInt(), 200);
+        QCOMPARE(m["mean_distance"].toDouble(), metrics(dir)["mean_distance"].toDouble());
+    }
+    void keepBestIsOnlyForLines() {
+        QTemporaryDir dir;
+        QString err;
+        QCOMPARE(
+            run({"interpolate", "--dataset", "mnist", "--keep-best", "10", "--out", dir.path()},
+                &err),
+            2);
+        QVERIFY(err.contains("--keep-best"));
     }
     void badInput() {
         QTemporaryDir dir;

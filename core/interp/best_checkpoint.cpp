@@ -1,0 +1,55 @@
+#include "core/interp/best_checkpoint.h"
+#include "core/interp/lines_protocol.h"
+
+#include <algorithm>
+#include <random>
+
+namespace aelab {
+
+namespace {
+constexpr double kTwoPi = 2 * M_PI;
+} // namespace
+
+std::vector<double> validationAngles(int pairs) {
+    std::mt19937_64 rng(0x7a11d); // benchmarkAngles uses 0xacaf
+    std::uniform_real_distribution<double> angle(0.0, kTwoPi);
+    std::vector<double> out(size_t(2 * pairs));
+    for (auto& a : out)
+        a = angle(rng);
+    return out;
+}
+
+double validationFigure(const LinesScore& score, const LinesScore& crossfade, int frames) {
+    const double abrupt = 1.0 - 1.0 / double(std::max(2, frames) - 1);
+    const double frozenShare = score.pairs > 0 ? double(score.frozen) / score.pairs : 0.0;
+    const double smooth = score.smoothness + frozenShare * abrupt;
+    return 0.5 * (score.meanDistance / crossfade.meanDistance + smooth / crossfade.smoothness);
+}
+
+BestCheckpointKeeper::BestCheckpointKeeper(std::string dataset, int pairs)
+    : dataset_(std::move(dataset)), angles_(validationAngles(pairs)),
+      crossfade_(bench_.score(crossfadeSequencesBetween(angles_))) {}
+
+const ValidationPoint& BestCheckpointKeeper::observe(InterpTrainer& trainer, double trainLoss) {
+    const LinesScore s = bench_.score(modelSequencesBetween(trainer, angles_));
+    ValidationPoint p;
+    p.step = trainer.step();
+    p.meanDistance = s.meanDistance;
+    p.smoothness = s.smoothness;
+    p.figure = validationFigure(s, crossfade_);
+    p.trainLoss = trainLoss;
+    p.criticLoss = trainer.lastCriticLoss();
+    log_.push_back(p);
+    if (bestArchive_.empty() || p.figure < log_[best_].figure) {
+        best_ = log_.size() - 1;
+        bestArchive_ = trainer.saveBytes(dataset_);
+    }
+    return log_.back();
+}
+
+std::optional<ValidationPoint> BestCheckpointKeeper::best() const {
+    if (log_.empty()) return std::nullopt;
+    return log_[best_];
+}
+
+} // namespace aelab
