@@ -6,6 +6,7 @@
 #include "cli/run_folder.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <cmath>
 
@@ -104,6 +105,14 @@ int usageError(const CliArgs& args) {
 
 int runError(const CliArgs& args, const QString& message) {
     return reportError(args, runFailure(message));
+}
+
+QString commandLine(const QStringList& arguments) {
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=+,-]+$"));
+    QStringList words{QStringLiteral("aelab")};
+    for (const QString& a : arguments.mid(1))
+        words << (plain.match(a).hasMatch() ? a : "'" + QString(a).replace("'", "'\\''") + "'");
+    return words.join(' ');
 }
 
 std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments) {

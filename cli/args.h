@@ -53,6 +53,10 @@ int runError(const CliArgs& args, const QString& message);
 // the verb goes on to read its options.
 std::optional<int> parseVerbArgs(CliArgs& args, const QStringList& arguments);
 
+// The command line as one line a shell reads back the same ("aelab VERB
+// --opt value ..."): arguments with spaces or quotes are single-quoted.
+QString commandLine(const QStringList& arguments);
+
 // Why a verb's run step stopped: bad input it could only see by loading it
 // (a dataset, a model file: exit code 2), or a failure while running (a
 // diverged run, a model that could not be saved: exit code 1).

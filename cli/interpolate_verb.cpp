@@ -11,6 +11,7 @@
 #include "core/interp/interp_trainer.h"
 #include "core/interp/lines_protocol.h"
 #include "core/interp/best_checkpoint.h"
+#include "core/training/torch_threads.h"
 #include <torch/types.h>
 
 #include "cli/args.h"
@@ -42,6 +43,7 @@ struct InterpModelOptions {
 };
 
 struct InterpolateRequest {
+    QString command; // the command line, as metrics.json records it
     QString model;   // plain, denoising, vae, acai or crossfade
     QString dataset; // lines is scored
     long long steps = 0, pairs = 0, frames = 0, seed = 0;
@@ -137,6 +139,7 @@ std::optional<int> parseInterpolateRequest(CliArgs& a, const QStringList& args,
                                            InterpolateRequest& r) {
     declareInterpolateOptions(a);
     if (const std::optional<int> stop = parseVerbArgs(a, args)) return stop;
+    r.command = commandLine(args);
     if (!readInterpolateRequest(a, r)) return usageError(a);
     if (r.model != "crossfade" && !r.checkpoint && !readModelOptions(a, r.modelOptions))
         r.modelOptionsError = a.error();
@@ -335,11 +338,17 @@ QJsonArray validationLog(const std::vector<aelab::ValidationPoint>& log) {
 }
 
 QJsonObject interpolationMetrics(const InterpolateRequest& r, const InterpolationOutputs& o) {
-    QJsonObject m{{"model", o.model}, {"dataset", r.dataset},     {"steps", 0},
-                  {"seconds", 0},     {"pairs", double(r.pairs)}, {"frames", double(r.frames)}};
+    QJsonObject m{{"command", r.command},
+                  {"model", o.model},
+                  {"dataset", r.dataset},
+                  {"steps", 0},
+                  {"seconds", 0},
+                  {"pairs", double(r.pairs)},
+                  {"frames", double(r.frames)}};
     if (o.trained) {
         m["steps"] = double(o.steps);
         m["seconds"] = o.seconds;
+        m["threads"] = aelab::torchThreads();
         m["train_loss"] = o.trainLoss;
         m["test_loss"] = o.testLoss;
         m["critic_loss"] = o.criticLoss;
