@@ -10,6 +10,7 @@
 #include <torch/version.h>
 
 #include "bench/verbs.h"
+#include "cli/machine_info.h"
 #include "cli/args.h"
 #include "cli/field_common.h"
 #include "cli/output.h"
@@ -35,15 +36,6 @@ QJsonArray toArray(const std::vector<double>& v) {
     for (double x : v)
         a.append(x);
     return a;
-}
-
-QString cpuModel() {
-    QFile f("/proc/cpuinfo");
-    if (!f.open(QIODevice::ReadOnly)) return "unknown";
-    for (const QByteArray& line : f.readAll().split('\n'))
-        if (line.startsWith("model name"))
-            return QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
-    return "unknown";
 }
 
 struct Row {
@@ -99,19 +91,6 @@ namespace bench {
 using namespace cli;
 
 namespace {
-QJsonObject machine() {
-    const aelab::BlasInfo blas = aelab::blasInfo();
-    return QJsonObject{{"cores", QThread::idealThreadCount()},
-                       {"cpu", cpuModel()},
-                       {"blas", QString::fromStdString(blas.library)},
-                       {"blas_kernel", QString::fromStdString(blas.kernel)},
-                       {"blas_kernel_chosen_by", QString::fromStdString(blas.how)}};
-}
-
-QJsonObject versions() {
-    return QJsonObject{{"aelab", AELAB_VERSION}, {"qt", qVersion()}, {"libtorch", TORCH_VERSION}};
-}
-
 // The peer's medians and our ratios to them: against the default-configured
 // peer (ratio_*) and against the peer with our kernel and threads
 // (ratio_*_matched, the framework's overhead alone).
@@ -142,7 +121,7 @@ int runScaleBench(CliArgs& a, const QDir& dir, const BenchSettings& s) {
     QString error;
     out() << "aelab bench --scale: " << settings.repeats << " runs per figure\n";
     out().flush();
-    const QJsonObject m = machine();
+    const QJsonObject m = aelab::cli::machineJson();
     const QString where = QString("%1, %2 cores, OpenBLAS kernel %3")
                               .arg(m["cpu"].toString())
                               .arg(m["cores"].toInt())
@@ -150,7 +129,8 @@ int runScaleBench(CliArgs& a, const QDir& dir, const BenchSettings& s) {
     if (!runScaling(QCoreApplication::applicationFilePath(), dir.path(), settings, where, &rows,
                     &error))
         return runError(a, error);
-    const QJsonObject r{{"scaling", rows}, {"machine", m}, {"versions", versions()}};
+    const QJsonObject r{
+        {"scaling", rows}, {"machine", m}, {"versions", aelab::cli::versionsJson()}};
     if (!writeJson(dir.filePath("bench.json"), r, &error)) return runError(a, error);
     return 0;
 }
@@ -232,8 +212,8 @@ int runBenchVerb(const QStringList& args) {
                             {"acai_steps_per_second", toArray(acai)},
                             {"startup_ms", toArray(startup)}};
     if (withPeer) addPeerFigures(r, peerTrain, peerAcai, matchedTrain, matchedAcai);
-    r["machine"] = machine();
-    r["versions"] = versions();
+    r["machine"] = aelab::cli::machineJson();
+    r["versions"] = aelab::cli::versionsJson();
     r["settings"] = QJsonObject{{"seconds", s.seconds},
                                 {"repeats", s.repeats},
                                 {"torch_threads", aelab::torchThreads()},

@@ -36,6 +36,10 @@ QList<Verb> builtInVerbs() {
         {"dvae-compare",
          "VAE-family models over seeds on the paper's protocol; write compare.json, compare.png",
          runDvaeCompareVerb},
+        {"zoo",
+         "the pretrained models: list them, verify them (rescore against their sidecars), "
+         "build them (make models)",
+         runZooVerb},
         {"lines", "write one line image of the lines benchmark as an 8-bit grey PNG", runLinesVerb},
     };
 }

@@ -13,5 +13,6 @@ int runLinesVerb(const QStringList& args);
 int runInterpolateVerb(const QStringList& args);
 int runDvaeVerb(const QStringList& args);
 int runDvaeCompareVerb(const QStringList& args);
+int runZooVerb(const QStringList& args);
 
 } // namespace aelab::cli
