@@ -61,8 +61,8 @@ struct InterpolateRequest {
 
 void declareModelOptions(CliArgs& a) {
     a.addOption("depth", "Channels at the first scale (doubled per scale).", "8");
-    a.addOption("scales", "2x2 poolings (default: 3 for 32x32 images, 2 for 28x28).");
-    a.addOption("latent", "Channels of the latent map (default: 4 for 3 scales, 2 for 2).");
+    a.addOption("scales", "2x2 poolings (default: 4 for 32x32 images, 2 for 28x28).");
+    a.addOption("latent", "Channels of the latent map (default: 16 for 4 scales, 2 for 2).");
     a.addOption("lambda", "ACAI: weight of the critic term in the autoencoder loss.", "0.5");
     a.addOption("gamma", "ACAI: blend of input and reconstruction shown to the critic.", "0.2");
     a.addOption("noise-std", "Denoising: Gaussian sigma on the [-1, 1] images.", "1.0");

@@ -66,8 +66,7 @@ bool runRecipe(const zoo::ZooRecipe& r, const QDir& work, QString* error) {
 }
 
 // The model and its sidecar from a finished run of the recipe.
-bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir,
-                  QString* error) {
+bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir, QString* error) {
     const QJsonObject metrics = readMetrics(runs.filePath(r.name + "/metrics.json"), error);
     if (metrics.isEmpty()) return false;
     if (withoutOutputs(metrics["command"].toString()) != zoo::recipeCommand(r)) {
@@ -90,9 +89,12 @@ bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir,
     m.machine = machineJson();
     m.software = versionsJson();
     m.validation = log;
-    m.score = {metrics["mean_distance"].toDouble(), metrics["smoothness"].toDouble(),
-               metrics["mean_distance_drawn"].toDouble(), metrics["smoothness_drawn"].toDouble(),
-               metrics["pairs"].toInt(), metrics["frames"].toInt()};
+    m.score = {metrics["mean_distance"].toDouble(),
+               metrics["smoothness"].toDouble(),
+               metrics["mean_distance_drawn"].toDouble(),
+               metrics["smoothness_drawn"].toDouble(),
+               metrics["pairs"].toInt(),
+               metrics["frames"].toInt()};
     QFile model(runs.filePath(r.name + ".aelab-ae"));
     if (!model.open(QIODevice::ReadOnly)) {
         *error = "cannot read " + model.fileName() + ": " + model.errorString();
@@ -141,8 +143,7 @@ int runZooBuild(const QStringList& args) {
         if ((!a.isSet("reuse") && !runRecipe(r, runs, &error)) ||
             !installModel(r, runs, zooDir, &error))
             return runError(a, error);
-        s << "zoo build: " << r.name << " -> " << zooDir.filePath(r.name + ".aelab-ae")
-          << Qt::endl;
+        s << "zoo build: " << r.name << " -> " << zooDir.filePath(r.name + ".aelab-ae") << Qt::endl;
     }
     return 0;
 }

@@ -14,8 +14,8 @@ RescoreOutcome rescoreLinesModel(const QString& file, int pairs, int frames) {
         static const aelab::LinesBenchmark bench;
         const aelab::LinesScore raw = bench.score(sequences);
         const aelab::LinesScore drawn = bench.scoreAsDrawn(sequences);
-        out.score = {raw.meanDistance, raw.smoothness, drawn.meanDistance, drawn.smoothness,
-                     pairs, frames};
+        out.score = {raw.meanDistance, raw.smoothness, drawn.meanDistance,
+                     drawn.smoothness, pairs,          frames};
     } catch (const std::exception& e) {
         out.error = QString::fromStdString(e.what()).section('\n', 0, 0);
     }

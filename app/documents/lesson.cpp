@@ -20,7 +20,8 @@ QJsonObject namesToJson(const QMap<QString, QStringList>& names) {
     return out;
 }
 
-// {lab: [control names]} of the lesson's part `key` ("hidden", "strip").
+// {lab: [names]} of the lesson's part `key` ("hidden", "strip": controls;
+// "pretrained": zoo models).
 bool namesFromJson(const QJsonObject& root, const char* key, QMap<QString, QStringList>* out,
                    QString* error) {
     const QJsonObject parts = root.value(QLatin1String(key)).toObject();
@@ -62,6 +63,7 @@ QByteArray lessonToJson(const Lesson& l) {
                      {"controls", l.setups},
                      {"hidden", hidden}};
     if (!l.strip.isEmpty()) root.insert("strip", namesToJson(l.strip));
+    if (!l.pretrained.isEmpty()) root.insert("pretrained", namesToJson(l.pretrained));
     if (l.thenAfterSeconds > 0)
         root.insert("then", QJsonObject{{"after", l.thenAfterSeconds}, {"controls", l.thenSetups}});
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -99,7 +101,8 @@ bool parseLesson(const QByteArray& json, Lesson* out, QString* error) {
         return fail(error, QObject::tr("the lesson has no title or no lab"));
     if (!setupsFromJson(root.value("controls"), &l.setups, error) ||
         !namesFromJson(root, "hidden", &l.hidden, error) ||
-        !namesFromJson(root, "strip", &l.strip, error))
+        !namesFromJson(root, "strip", &l.strip, error) ||
+        !namesFromJson(root, "pretrained", &l.pretrained, error))
         return false;
     const QJsonObject then = root.value("then").toObject();
     if (!then.isEmpty()) {

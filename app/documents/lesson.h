@@ -21,6 +21,9 @@ struct Lesson {
     // Per lab key: the controls presentation mode's strip shows (empty: the
     // lab's usual ones).
     QMap<QString, QStringList> strip;
+    // Per lab key: models from the zoo to open once set up, in order (the
+    // last becomes the active model; docs/model-zoo.md).
+    QMap<QString, QStringList> pretrained;
     // A paced start: after thenAfterSeconds, these controls change (lesson 1
     // trains slowly at first, so the class can watch R² climb).
     int thenAfterSeconds = 0;

@@ -47,6 +47,9 @@ struct LabEntry {
     // (the interpolation pair and α), and putting it back.
     std::function<QJsonObject()> saveView{};
     std::function<void(const QJsonObject&)> restoreView{};
+    // Lessons: opens models of the zoo by name (docs/model-zoo.md); false
+    // with why when one is missing.
+    std::function<bool(const QStringList&, QString*)> openPretrained{};
 };
 
 class LabDeck : public QObject {

@@ -93,6 +93,9 @@ void MainWindow::buildDeck() {
         {"model", "compare"});
     interp.saveView = [this] { return interpLab_->viewState(); };
     interp.restoreView = [this](const QJsonObject& state) { interpLab_->restoreViewState(state); };
+    interp.openPretrained = [this](const QStringList& names, QString* why) {
+        return interpLab_->openPretrained(names, why);
+    };
     deck_->add(interp);
     deck_->add(imageLabEntry(
         "dvae", dvaeLab_, [this] { emit dvaeLab_->controls()->resetRequested(); },

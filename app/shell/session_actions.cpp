@@ -264,10 +264,12 @@ bool SessionActions::applyLesson(const Lesson& lesson, QString* error) {
     // Labs the lesson sets up start afresh from its seed.
     for (const LabEntry& lab : deck_->labs())
         if (lesson.setups.contains(lab.key) && lab.rebuild) lab.rebuild();
+    QStringList run = lesson.run;
+    openPretrained(lesson, run);
     deck_->setHidden(lesson.hidden);
     deck_->show(lesson.lab);
     history_->rebase();
-    for (const QString& key : lesson.run)
+    for (const QString& key : run)
         if (const LabEntry* lab = deck_->find(key); lab && lab->setRunning) lab->setRunning(true);
     emit captionChanged(lesson.title, lesson.caption, lesson.lab);
     if (lesson.thenAfterSeconds > 0)
@@ -278,6 +280,18 @@ bool SessionActions::applyLesson(const Lesson& lesson, QString* error) {
     if (!skipped.isEmpty())
         emit message(tr("Lesson: not applied: %1").arg(skipped.join(", ")), 8000);
     return true;
+}
+
+// The lesson's pretrained models; a lab whose models are missing (a build
+// without the zoo) trains live instead, and the status bar says why.
+void SessionActions::openPretrained(const Lesson& lesson, QStringList& run) {
+    for (auto it = lesson.pretrained.begin(); it != lesson.pretrained.end(); ++it) {
+        const LabEntry* lab = deck_->find(it.key());
+        QString why = tr("this lab has no pretrained models");
+        if (lab && lab->openPretrained && lab->openPretrained(it.value(), &why)) continue;
+        if (!run.contains(it.key())) run << it.key();
+        emit message(tr("Lesson: training live: %1").arg(why), 8000);
+    }
 }
 
 Lesson SessionActions::currentAsLesson(const QString& title, const QString& caption,

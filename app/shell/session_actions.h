@@ -61,6 +61,7 @@ class SessionActions : public QObject {
     void message(const QString& text, int timeoutMs);
 
   private:
+    void openPretrained(const Lesson& lesson, QStringList& run);
     void rememberRecent(const QString& path);
     void fillRecentMenu();
     void askOpenSession();

@@ -147,8 +147,12 @@ const ZooModel* findModel(const Zoo& zoo, const QString& name) {
 }
 
 QString pretrainedBadge(const ZooModel& m) {
-    QLocale english(QLocale::English);
-    return QStringLiteral("pretrained: %1 steps").arg(english.toString(m.steps));
+    return pretrainedBadge(m.steps);
+}
+
+QString pretrainedBadge(long long steps) {
+    const QLocale english(QLocale::English); // "30,000" whatever the user's locale
+    return QStringLiteral("pretrained: %1 steps").arg(english.toString(steps));
 }
 
 QString sha256OfFile(const QString& path, QString* error) {

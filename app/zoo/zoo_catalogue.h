@@ -23,21 +23,21 @@ struct ZooScore {
 };
 
 struct ZooModel {
-    QString name;    // "lines-acai": <dataset>-<model>
-    QString dataset; // "lines"
-    QString model;   // "acai", "plain", "denoising", "vae"
-    QString file;    // the model's absolute path
-    QString sidecar; // the sidecar's absolute path
-    QString command; // the exact command that made it
-    QString sha256;  // of the model file
+    QString name;           // "lines-acai": <dataset>-<model>
+    QString dataset;        // "lines"
+    QString model;          // "acai", "plain", "denoising", "vae"
+    QString file;           // the model's absolute path
+    QString sidecar;        // the sidecar's absolute path
+    QString command;        // the exact command that made it
+    QString sha256;         // of the model file
     long long steps = 0;    // the model's own (the best-scoring, --keep-best)
     long long stepsRun = 0; // the run's
     long long seed = 0;
     double seconds = 0; // the run's training time
     int threads = 0;    // Torch threads it trained with
     QJsonObject machine, software;
-    ZooScore score; // all 256 benchmark pairs
-    ZooScore check; // the first 16 pairs: what the tests check quickly
+    ZooScore score;        // all 256 benchmark pairs
+    ZooScore check;        // the first 16 pairs: what the tests check quickly
     QJsonArray validation; // the run's --keep-best log
 };
 
@@ -60,6 +60,7 @@ QJsonObject sidecarJson(const ZooModel& m); // the file is stored by its name
 
 // "pretrained: 30,000 steps", the labs' badge.
 QString pretrainedBadge(const ZooModel& m);
+QString pretrainedBadge(long long steps);
 // The SHA-256 of a file in hex, or empty with *error set.
 QString sha256OfFile(const QString& path, QString* error);
 

@@ -10,10 +10,9 @@ namespace {
 // best model by the validation pairs, scored every 1,000 steps. The sweep
 // behind these numbers is in docs/model-zoo.md.
 QStringList linesRecipe(const QString& model) {
-    return {"interpolate", "--dataset", "lines",   "--model",     model,  "--depth",
-            "8",           "--scales",  "4",       "--latent",    "16",   "--batch",
-            "64",          "--lr",      "0.0002",  "--steps",     "30000", "--keep-best",
-            "1000",        "--seed",    "1"};
+    return {"interpolate", "--dataset", "lines",    "--model",     model,     "--depth", "8",
+            "--scales",    "4",         "--latent", "16",          "--batch", "64",      "--lr",
+            "0.0002",      "--steps",   "30000",    "--keep-best", "1000",    "--seed",  "1"};
 }
 } // namespace
 

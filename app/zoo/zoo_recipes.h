@@ -10,9 +10,9 @@
 namespace aelab::zoo {
 
 struct ZooRecipe {
-    QString name;    // "lines-acai": the model file and sidecar are named so
-    QString dataset; // "lines"
-    QString model;   // "acai"
+    QString name;     // "lines-acai": the model file and sidecar are named so
+    QString dataset;  // "lines"
+    QString model;    // "acai"
     QStringList args; // after "aelab", without --save and --out
 };
 

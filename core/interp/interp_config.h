@@ -33,9 +33,9 @@ std::string modelTitle(InterpModel model);                         // "ACAI", ..
 std::optional<InterpModel> parseInterpModel(const std::string& s); // from modelName
 std::vector<InterpModel> allInterpModels();
 
-// The nets' defaults for an image size: lines (32 x 32) get 3 scales to a
-// 4 x 4 x 4 latent (64 numbers, as the paper's 2 x 2 x 16); 28 x 28 images
-// get 2 scales to 7 x 7 x 2 (98 numbers).
+// The nets' defaults for an image size: lines (32 x 32) get 4 scales to the
+// paper's 2 x 2 x 16 latent (64 numbers); 28 x 28 images get 2 scales to
+// 7 x 7 x 2 (98 numbers).
 InterpConfig defaultInterpConfig(InterpModel model, int height, int width);
 
 // Empty when the nets can take images of this size, else why not.

@@ -102,10 +102,11 @@ class TestCliInterpolate : public QObject {
     void keepBestUndoesADriftingContinuation() {
         QTemporaryDir dir, cont;
         const QString model = dir.filePath("a.pt");
-        QCOMPARE(
-            run({"interpolate", "--model", "plain", "--steps", "200", "--depth", "2", "--batch",
-                 "16", "--lr", "0.01", "--pairs", "4", "--save", model, "--out", dir.path()}),
-            0);
+        QCOMPARE(run({"interpolate", "--model",  "plain",   "--steps",  "200", "--depth",
+                      "2",           "--scales", "3",       "--latent", "4",   "--batch",
+                      "16",          "--lr",     "0.01",    "--pairs",  "4",   "--save",
+                      model,         "--out",    dir.path()}),
+                 0);
         QCOMPARE(run({"interpolate", "--checkpoint", model, "--lr", "1", "--steps", "40",
                       "--keep-best", "20", "--pairs", "4", "--out", cont.path()}),
                  0);

@@ -79,7 +79,7 @@ class TestInterpTrainer : public QObject {
         QVERIFY(std::isfinite(r.meanLoss));
         QVERIFY2(t.evaluateLoss(data) < before, "40 steps lower the reconstruction error");
         QCOMPARE(t.encode(data.slice(0, 0, 3)).sizes().vec(),
-                 (std::vector<int64_t>{3, 4, 4, 4})); // 3 scales: 4 x 4 x 4
+                 (std::vector<int64_t>{3, 16, 2, 2})); // 4 scales: 2 x 2 x 16
         const auto frames = t.interpolate(data.slice(0, 0, 1), data.slice(0, 5, 6), 7);
         QCOMPARE(frames.sizes().vec(), (std::vector<int64_t>{7, 1, 32, 32}));
         // End frames are the decoded end points.

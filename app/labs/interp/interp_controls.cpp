@@ -8,6 +8,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -105,6 +106,7 @@ QWidget* InterpControls::buildModelGroup() {
     row->addWidget(rebuild);
     row->addWidget(train_);
     form->addRow(row);
+    form->addRow(buildPretrainedButton());
     auto* save = new QPushButton(tr("Save model…"));
     save->setToolTip(tr("Nets, both optimisers and the settings, in one file."));
     auto* load = new QPushButton(tr("Load model…"));
@@ -243,6 +245,25 @@ void InterpControls::setPresentation(bool on) {
     QFont f = font();
     f.setPointSizeF(on ? 14 : QFont().pointSizeF());
     setFont(f);
+}
+
+QPushButton* InterpControls::buildPretrainedButton() {
+    pretrained_ = new QPushButton(tr("Pretrained model"));
+    pretrained_->setMenu(new QMenu(pretrained_));
+    pretrained_->setToolTip(tr("Open a model from the zoo, trained for tens of thousands of steps "
+                               "(docs/model-zoo.md): ready to scrub at once; Train continues it, "
+                               "New model starts again live."));
+    pretrained_->setEnabled(false);
+    return pretrained_;
+}
+
+void InterpControls::setPretrainedModels(const QList<QPair<QString, QString>>& models) {
+    QMenu* menu = pretrained_->menu();
+    menu->clear();
+    for (const auto& [name, text] : models)
+        menu->addAction(text, this, [this, name = name] { emit pretrainedChosen(name); });
+    pretrained_->setEnabled(!models.isEmpty());
+    if (models.isEmpty()) pretrained_->setToolTip(tr("No pretrained models are installed."));
 }
 
 } // namespace aelab

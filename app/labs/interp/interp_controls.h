@@ -41,8 +41,12 @@ class InterpControls : public QWidget {
     void chooseModel(aelab::InterpModel model);
     void chooseCompare(int model); // -1: none
     void setPresentation(bool on);
+    // The zoo's models this lab can open: (name, menu text) pairs, shown
+    // in the "Pretrained" menu beside "New model" (docs/model-zoo.md).
+    void setPretrainedModels(const QList<QPair<QString, QString>>& models);
 
   signals:
+    void pretrainedChosen(const QString& name); // a zoo model by name
     void dataChosen(const QString& spec);
     void folderRequested();
     void modelChosen();      // switch to the chosen model (built if new)
@@ -58,6 +62,7 @@ class InterpControls : public QWidget {
     QWidget* buildDataGroup();
     QWidget* buildModelGroup();
     QWidget* buildInterpolationGroup();
+    QPushButton* buildPretrainedButton();
     void updateRows();
 
     QComboBox* data_ = nullptr;
@@ -75,6 +80,7 @@ class InterpControls : public QWidget {
     QComboBox* path_ = nullptr;
     QComboBox* compare_ = nullptr;
     QWidget* modelGroup_ = nullptr;
+    QPushButton* pretrained_ = nullptr;
 };
 
 } // namespace aelab

@@ -41,6 +41,8 @@ InterpLab::InterpLab(QWidget* parent)
     status_ = makeStatusLabel(this);
     scores_ = makeStatusLabel(this);
     scores_->setTextFormat(Qt::RichText);
+    pretrained_ = makeStatusLabel(this);
+    pretrained_->hide();
 
     auto* top = new QSplitter(Qt::Horizontal);
     top->addWidget(buildScrubPanel());
@@ -57,8 +59,8 @@ InterpLab::InterpLab(QWidget* parent)
     auto* charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(lossChart_);
     charts->addWidget(alphaChart_);
-    frame_ =
-        layOutLab(this, banner_, stackOver({status_, scores_}, split, this), charts, controls_);
+    frame_ = layOutLab(this, banner_, stackOver({status_, pretrained_, scores_}, split, this),
+                       charts, controls_);
     frame_->setTransport(controls_->transport());
 
     handoff::connect(worker_, &InterpWorker::snapshot, this, &InterpLab::onSnapshot);
@@ -76,6 +78,7 @@ InterpLab::InterpLab(QWidget* parent)
                      [this](const aelab::InterpConfig& c) {
                          controls_->showConfig(c);
                          banner_->hide();
+                         notePretrainedLoaded(int(c.model));
                      });
     handoff::connect(worker_, &InterpWorker::saved, this, [this](const QString& path) {
         status_->setText(tr("Model saved to %1").arg(path));
@@ -88,6 +91,7 @@ InterpLab::InterpLab(QWidget* parent)
         nextEnd_->setText(tr("A gallery click sets image <b>%1</b>.").arg(nextWhich_ ? "B" : "A"));
     });
     connectControls();
+    offerPretrained();
 }
 
 QWidget* InterpLab::buildScrubPanel() {
@@ -140,6 +144,7 @@ void InterpLab::connectControls() {
         handoff::post(worker_, &InterpWorker::selectModel, controls_->config(), false);
     });
     connect(controls_, &InterpControls::rebuildRequested, this, [this] {
+        pretrainedModels_.remove(int(controls_->config().model));
         handoff::post(worker_, &InterpWorker::selectModel, controls_->config(), true);
     });
     connect(controls_, &InterpControls::liveSettingsChanged, this,
@@ -253,7 +258,7 @@ void InterpLab::setPresentation(bool on) {
     alphaChart_->setPresentation(on);
     for (ImageGridView* v : {ends_, current_, strip_})
         v->setPresentation(on);
-    setLabelsPresentation({status_, scores_, alphaLabel_, nextEnd_}, on);
+    setLabelsPresentation({status_, pretrained_, scores_, alphaLabel_, nextEnd_}, on);
     // On a projector the strips are the picture: the scrub panel moves to
     // their left and the gallery and file buttons fold away.
     for (QWidget* w : {static_cast<QWidget*>(gallery_), pickRow_, static_cast<QWidget*>(nextEnd_)})
@@ -265,6 +270,7 @@ void InterpLab::setPresentation(bool on) {
 }
 
 void InterpLab::showError(const QString& text) {
+    pendingPretrained_.clear(); // a load that failed brings no model
     banner_->setText(text);
     banner_->show();
     emit errorOccurred(text);

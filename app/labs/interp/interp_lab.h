@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <QJsonObject>
+#include <QMap>
 #include <QVariantMap>
 #include <QWidget>
 
@@ -54,7 +55,12 @@ class InterpLab : public QWidget {
     void saveModel(const QString& path);
     void loadModel(const QString& path);
     void setPresentation(bool on);
-    LabFrame* frame() const { return frame_; } // its layout, folded for a projector
+    // Opens zoo models by name (docs/model-zoo.md), in order: the last
+    // becomes the active model, the one before it (if any) the comparison
+    // row. False with why when one is not in the zoo; nothing is opened then.
+    bool openPretrained(const QStringList& names, QString* error);
+    QLabel* pretrainedLabel() const { return pretrained_; } // the badge
+    LabFrame* frame() const { return frame_; }              // its layout, folded for a projector
     // Sessions: the trained models by part name (waits for the worker's
     // current burst), and putting them back once data and models are set up.
     QVariantMap modelStates() const;
@@ -80,6 +86,9 @@ class InterpLab : public QWidget {
     void showFrame(int k);
     void showStrip();
     void showError(const QString& text);
+    void offerPretrained(); // the zoo's models in the controls' menu
+    void notePretrainedLoaded(int model);
+    void showPretrainedBadge(const InterpSnapshot& s);
 
     LabThread thread_;
     InterpWorker* worker_;
@@ -110,6 +119,15 @@ class InterpLab : public QWidget {
     };
     End chosen_[2];
     bool started_ = false;
+    // Models opened from the zoo, by aelab::InterpModel: the badge's name and
+    // steps. A model rebuilt or loaded from a file loses its entry.
+    struct Pretrained {
+        QString name;
+        long long steps = 0;
+    };
+    QMap<int, Pretrained> pretrainedModels_;
+    QList<Pretrained> pendingPretrained_; // posted to the worker, not loaded yet
+    QLabel* pretrained_ = nullptr;
 };
 
 } // namespace aelab

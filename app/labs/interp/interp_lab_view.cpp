@@ -5,6 +5,7 @@
 #include "core/interp/interp_config.h"
 #include "app/labs/interp/interp_controls.h"
 #include "app/labs/interp/interp_lab.h"
+#include "app/zoo/zoo_catalogue.h"
 #include "widgets/loss_chart.h"
 
 #include <QLabel>
@@ -75,6 +76,7 @@ void InterpLab::onSnapshot(const InterpSnapshot& s) {
         showStrip();
     }
     if (s.hasScores) scores_->setText(scoresText(s));
+    showPretrainedBadge(s);
     if (s.diverged) {
         controls_->setTraining(false);
         showError(s.message);
@@ -111,7 +113,10 @@ void InterpLab::showStrip() {
         for (int k = 0; k < row.size(); ++k)
             captions << QString();
     };
-    addRow(s.compare, s.compareName);
+    const auto compared = pretrainedModels_.constFind(controls_->compareModel());
+    addRow(s.compare, compared == pretrainedModels_.cend()
+                          ? s.compareName
+                          : s.compareName + " (" + zoo::pretrainedBadge(compared->steps) + ")");
     addRow(s.crossfade, tr("pixel cross-fade"));
     addRow(s.rotation, tr("true rotation"));
     strip_->setImages(images, kStripFrames, labels);
