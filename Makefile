@@ -6,10 +6,11 @@
 #   make format   clang-format every C++ file (make format-check: only report)
 #   make lint     clang-tidy with the checks in .clang-tidy
 #   make faults   the fault-injection suite's long form (20 kills per verb)
+#   make models   retrain the model zoo from scratch (hours; docs/model-zoo.md)
 BUILD := build
 JOBS  ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench package format format-check lint faults clean
+.PHONY: all deps configure build run test bench package format format-check lint faults models clean
 
 all: build
 
@@ -55,6 +56,11 @@ lint: build
 # make test runs it with 3 kills per verb (docs/reliability.md).
 faults: build
 	bash tests/faults/fault_injection.sh ./$(BUILD)/app/aelab 20
+
+# Every recipe of the zoo from scratch, one after another, into
+# resources/models (about 2 hours on 2 cores; not part of make test).
+models: build
+	./$(BUILD)/app/aelab zoo build --models resources/models
 
 clean:
 	rm -rf $(BUILD)

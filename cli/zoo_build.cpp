@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -25,17 +26,19 @@ namespace {
 
 constexpr int kCheckPairs = 16; // the sidecar's quick check (tests, zoo verify --quick)
 
-// A run's command without its --save and --out, which name places, not settings.
-QString withoutOutputs(const QString& command) {
-    QStringList words = command.split(' ', Qt::SkipEmptyParts), kept;
-    for (int i = 0; i < words.size(); ++i) {
-        if (words[i] == "--save" || words[i] == "--out") {
-            ++i;
-            continue;
-        }
-        kept << words[i];
+// A command's verb and options, in any order, without --save and --out,
+// which name places, not settings. Values never start with "--" here.
+QMap<QString, QString> commandSettings(const QString& command) {
+    const QStringList words = command.split(' ', Qt::SkipEmptyParts);
+    QMap<QString, QString> settings{{"", words.value(1)}}; // the verb
+    for (int i = 2; i < words.size(); ++i) {
+        if (!words[i].startsWith("--")) continue;
+        const bool hasValue = i + 1 < words.size() && !words[i + 1].startsWith("--");
+        if (words[i] != "--save" && words[i] != "--out")
+            settings.insert(words[i], hasValue ? words[i + 1] : QString());
+        if (hasValue) ++i;
     }
-    return kept.join(' ');
+    return settings;
 }
 
 QJsonObject readMetrics(const QString& path, QString* error) {
@@ -69,7 +72,7 @@ bool runRecipe(const zoo::ZooRecipe& r, const QDir& work, QString* error) {
 bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir, QString* error) {
     const QJsonObject metrics = readMetrics(runs.filePath(r.name + "/metrics.json"), error);
     if (metrics.isEmpty()) return false;
-    if (withoutOutputs(metrics["command"].toString()) != zoo::recipeCommand(r)) {
+    if (commandSettings(metrics["command"].toString()) != commandSettings(zoo::recipeCommand(r))) {
         *error = r.name + ": the run in " + runs.filePath(r.name) +
                  " was not made by the recipe's command " + zoo::recipeCommand(r);
         return false;
