@@ -6,7 +6,7 @@ LibTorch (Debian's python3-torch): the field lab's training loop (2D MLP
 denoising autoencoder, width 128, depth 2, ReLU, batch 256, Gaussian noise
 sigma 0.1, Adam lr 1e-3, squared error, Polyak average of the weights) and
 one ACAI step on the lines benchmark (docs/references.md section 4: conv encoder
-and decoder of depth 8 over 3 scales, latent 4x4x4, critic = encoder averaged
+and decoder of depth 8 over 4 scales, latent 2x2x16, critic = encoder averaged
 to one number, two Adams, batch 64).
 
 aelab writes the training data (data.f32: the 2D points; lines.f32: line
@@ -67,7 +67,7 @@ def conv3(i, o):
     return nn.Conv2d(i, o, 3, padding=1)
 
 
-def encoder(ch=1, depth=8, scales=3, latent=4):
+def encoder(ch=1, depth=8, scales=4, latent=16):
     layers, inp = [], ch
     for i in range(scales):
         w = depth << i
@@ -77,7 +77,7 @@ def encoder(ch=1, depth=8, scales=3, latent=4):
     return nn.Sequential(*layers)
 
 
-def decoder(ch=1, depth=8, scales=3, latent=4):
+def decoder(ch=1, depth=8, scales=4, latent=16):
     layers, inp = [], latent
     for i in reversed(range(scales)):
         w = depth << i
