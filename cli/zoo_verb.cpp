@@ -120,12 +120,20 @@ int runZooVerb(const QStringList& args) {
     if (action == "list") return listZoo(rest);
     if (action == "verify") return verifyZoo(rest);
     if (action == "build") return runZooBuild(rest);
-    QTextStream(action == "--help" || action == "-h" ? stdout : stderr)
+    const bool help = action == "--help" || action == "-h";
+    QTextStream(help ? stdout : stderr)
         << "Usage: aelab zoo list|verify|build [options] [--help]\n"
            "  list    every model in the zoo with its sidecar\n"
            "  verify  check each model's file and rescore it against its sidecar\n"
            "  build   rerun the zoo's recipes and write models and sidecars (make models)\n";
-    return action == "--help" || action == "-h" ? 0 : 2;
+    if (!help) return 2;
+    // The three actions' options, for `aelab zoo --help` and docs/cli.md.
+    const QStringList helpArgs{args.value(0), "zoo", "--help"};
+    for (int (*printHelpOf)(const QStringList&) : {listZoo, verifyZoo, runZooBuild}) {
+        QTextStream(stdout) << "\n" << Qt::flush;
+        printHelpOf(helpArgs);
+    }
+    return 0;
 }
 
 } // namespace aelab::cli
