@@ -36,7 +36,8 @@ int listZoo(const QStringList& args) {
     s << "model zoo: " << z.dir << " (" << z.models.size() << " models)\n";
     for (const zoo::ZooModel& m : z.models) {
         s << "\n"
-          << m.name << "  " << zoo::pretrainedBadge(m) << " of " << QLocale(QLocale::English).toString(m.stepsRun) << ", "
+          << m.name << "  " << zoo::pretrainedBadge(m) << " of "
+          << QLocale(QLocale::English).toString(m.stepsRun) << ", "
           << QString::number(m.seconds / 60, 'f', 0) << " min on " << m.machine["cpu"].toString()
           << " (" << m.threads << " thread, BLAS kernel " << m.machine["blas_kernel"].toString()
           << ")\n"

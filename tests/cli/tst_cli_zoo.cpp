@@ -87,8 +87,8 @@ class TestCliZoo : public QObject {
             check["mean_distance"] = check["mean_distance"].toDouble() * 1.05;
             o["check"] = check;
         }));
-        CliRun r = runCliCaptured({"zoo", "verify", "--quick", "--models", dir.path(), "--only",
-                                   "lines-plain"});
+        CliRun r = runCliCaptured(
+            {"zoo", "verify", "--quick", "--models", dir.path(), "--only", "lines-plain"});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.out.contains("lines-plain: FAILED, the scores differ"), qPrintable(r.out));
         // One flipped byte in a model.

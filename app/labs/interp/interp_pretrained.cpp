@@ -18,8 +18,7 @@ void InterpLab::offerPretrained() {
         const auto model = aelab::parseInterpModel(m.model.toStdString());
         if (!model) continue; // another lab's model
         entries.append({m.name, tr("%1: %2 on %3, %4")
-                                    .arg(m.name,
-                                         QString::fromStdString(aelab::modelTitle(*model)),
+                                    .arg(m.name, QString::fromStdString(aelab::modelTitle(*model)),
                                          m.dataset, zoo::pretrainedBadge(m))});
     }
     controls_->setPretrainedModels(entries);
@@ -46,7 +45,8 @@ bool InterpLab::openPretrained(const QStringList& names, QString* error) {
         handoff::post(worker_, &InterpWorker::loadModel, m->file);
     }
     if (models.size() >= 2) {
-        const int compare = int(*aelab::parseInterpModel(models[models.size() - 2]->model.toStdString()));
+        const int compare =
+            int(*aelab::parseInterpModel(models[models.size() - 2]->model.toStdString()));
         controls_->chooseCompare(compare);
         handoff::post(worker_, &InterpWorker::setCompare, compare);
     }
