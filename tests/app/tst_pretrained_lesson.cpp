@@ -48,7 +48,8 @@ class TestPretrainedLesson : public QObject {
         QCOMPARE(lab->framesSnapshot().model, int(InterpModel::Acai));
         QVERIFY(!lab->framesSnapshot().compare.isEmpty());
         QVERIFY(lab->pretrainedLabel()->isVisible());
-        QCOMPARE(lab->pretrainedLabel()->text(), "lines-acai · " + zoo::pretrainedBadge(*acai));
+        QCOMPARE(lab->pretrainedLabel()->text(),
+                 "<b>" + zoo::pretrainedBadge(*acai) + "</b> · lines-acai from the model zoo");
         QVERIFY(!window.deck()->find("interpolation")->running()); // ready to scrub, not training
         // New model: the badge goes, the step starts again.
         emit lab->controls()->rebuildRequested();

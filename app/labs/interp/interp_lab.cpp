@@ -42,6 +42,7 @@ InterpLab::InterpLab(QWidget* parent)
     scores_ = makeStatusLabel(this);
     scores_->setTextFormat(Qt::RichText);
     pretrained_ = makeStatusLabel(this);
+    pretrained_->setTextFormat(Qt::RichText);
     pretrained_->hide();
 
     auto* top = new QSplitter(Qt::Horizontal);

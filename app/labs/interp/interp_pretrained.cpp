@@ -66,10 +66,10 @@ void InterpLab::showPretrainedBadge(const InterpSnapshot& s) {
     const auto it = pretrainedModels_.constFind(s.model);
     pretrained_->setVisible(it != pretrainedModels_.cend());
     if (it == pretrainedModels_.cend()) return;
-    QString text = it->name + " · " + zoo::pretrainedBadge(it->steps);
+    QString text = "<b>" + zoo::pretrainedBadge(it->steps) + "</b>";
     if (s.step > it->steps)
         text += tr(" + %1 live").arg(QLocale(QLocale::English).toString(s.step - it->steps));
-    pretrained_->setText(text);
+    pretrained_->setText(text + " · " + it->name + tr(" from the model zoo"));
 }
 
 } // namespace aelab
