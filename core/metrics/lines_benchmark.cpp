@@ -1,6 +1,7 @@
 #include "core/metrics/lines_benchmark.h"
 #include "datasets/lines.h"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -101,13 +102,17 @@ LinesScore LinesBenchmark::scoreAsDrawn(const torch::Tensor& sequences) const {
     return score(asDrawn(sequences));
 }
 
-std::vector<double> benchmarkAngles(int pairs) {
-    std::mt19937_64 rng(0xacaf);
+std::vector<double> uniformAngles(std::uint64_t seed, int count) {
+    std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> angle(0.0, kTwoPi);
-    std::vector<double> out(size_t(2 * pairs));
+    std::vector<double> out(size_t(std::max(0, count)));
     for (auto& a : out)
         a = angle(rng);
     return out;
+}
+
+std::vector<double> benchmarkAngles(int pairs) {
+    return uniformAngles(0xacaf, 2 * pairs);
 }
 
 torch::Tensor crossfade(const torch::Tensor& a, const torch::Tensor& b, int frames) {

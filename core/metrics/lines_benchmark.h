@@ -9,6 +9,7 @@
 //     change is under 1e-4; averaged over sequences.
 #include <torch/types.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace aelab {
@@ -57,6 +58,8 @@ bool turns(const std::vector<double>& angles);
 // seed of their own (independent of any training seed); pair i is
 // (angles[i], angles[pairs + i]).
 std::vector<double> benchmarkAngles(int pairs = 256);
+// count angles ~ U(0, 2 pi) from a seed (benchmarkAngles uses 0xacaf).
+std::vector<double> uniformAngles(std::uint64_t seed, int count);
 
 // The pixel cross-fade from line a to line b in `frames` frames, [T, 1, 32, 32].
 torch::Tensor crossfade(const torch::Tensor& a, const torch::Tensor& b, int frames);
