@@ -15,6 +15,7 @@
 #include <torch/types.h>
 
 #include "cli/args.h"
+#include "cli/machine_info.h"
 #include "cli/verbs.h"
 #include "cli/output.h"
 #include "cli/run_folder.h"
@@ -349,6 +350,7 @@ QJsonObject interpolationMetrics(const InterpolateRequest& r, const Interpolatio
         m["steps"] = double(o.steps);
         m["seconds"] = o.seconds;
         m["threads"] = aelab::torchThreads();
+        m["machine"] = machineJson();
         m["train_loss"] = o.trainLoss;
         m["test_loss"] = o.testLoss;
         m["critic_loss"] = o.criticLoss;

@@ -89,7 +89,9 @@ bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir,
     m.seed = qint64(r.args.value(r.args.indexOf("--seed") + 1).toLongLong());
     m.seconds = metrics["seconds"].toDouble();
     m.threads = metrics["threads"].toInt();
-    m.machine = machineJson();
+    // The machine the run trained on; runs from before metrics.json named it
+    // were adopted on the machine that ran them.
+    m.machine = metrics["machine"].isObject() ? metrics["machine"].toObject() : machineJson();
     m.software = versionsJson();
     m.validation = log;
     m.score = {metrics["mean_distance"].toDouble(),
