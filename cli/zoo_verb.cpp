@@ -10,7 +10,6 @@
 #include "cli/zoo_rescore.h"
 
 #include <QFileInfo>
-#include <QLocale>
 #include <QTextStream>
 
 #include <cmath>
@@ -36,11 +35,10 @@ int listZoo(const QStringList& args) {
     s << "model zoo: " << z.dir << " (" << z.models.size() << " models)\n";
     for (const zoo::ZooModel& m : z.models) {
         s << "\n"
-          << m.name << "  " << zoo::pretrainedBadge(m) << " of "
-          << QLocale(QLocale::English).toString(m.stepsRun) << ", "
-          << QString::number(m.seconds / 60, 'f', 0) << " min on " << m.machine["cpu"].toString()
-          << " (" << m.threads << " thread, BLAS kernel " << m.machine["blas_kernel"].toString()
-          << ")\n"
+          << m.name << "  " << zoo::pretrainedBadge(m) << " of " << zoo::stepCount(m.stepsRun)
+          << ", " << QString::number(m.seconds / 60, 'f', 0) << " min on "
+          << m.machine["cpu"].toString() << " (" << m.threads << " thread, BLAS kernel "
+          << m.machine["blas_kernel"].toString() << ")\n"
           << "  lines benchmark, " << m.score.pairs << " pairs: mean distance / smoothness "
           << figures(m.score.meanDistance, m.score.smoothness) << " (as drawn "
           << figures(m.score.meanDistanceDrawn, m.score.smoothnessDrawn) << ")\n"

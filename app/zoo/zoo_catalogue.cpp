@@ -151,8 +151,11 @@ QString pretrainedBadge(const ZooModel& m) {
 }
 
 QString pretrainedBadge(long long steps) {
-    const QLocale english(QLocale::English); // "30,000" whatever the user's locale
-    return QStringLiteral("pretrained: %1 steps").arg(english.toString(steps));
+    return QStringLiteral("pretrained: %1 steps").arg(stepCount(steps));
+}
+
+QString stepCount(long long steps) {
+    return QLocale(QLocale::English).toString(steps);
 }
 
 QString sha256OfFile(const QString& path, QString* error) {

@@ -61,6 +61,8 @@ QJsonObject sidecarJson(const ZooModel& m); // the file is stored by its name
 // "pretrained: 30,000 steps", the labs' badge.
 QString pretrainedBadge(const ZooModel& m);
 QString pretrainedBadge(long long steps);
+// A step count as the zoo writes it, "30,000", whatever the user's locale.
+QString stepCount(long long steps);
 // The SHA-256 of a file in hex, or empty with *error set.
 QString sha256OfFile(const QString& path, QString* error);
 

@@ -8,7 +8,6 @@
 #include "app/zoo/zoo_catalogue.h"
 
 #include <QLabel>
-#include <QLocale>
 
 namespace aelab {
 
@@ -67,8 +66,7 @@ void InterpLab::showPretrainedBadge(const InterpSnapshot& s) {
     pretrained_->setVisible(it != pretrainedModels_.cend());
     if (it == pretrainedModels_.cend()) return;
     QString text = "<b>" + zoo::pretrainedBadge(it->steps) + "</b>";
-    if (s.step > it->steps)
-        text += tr(" + %1 live").arg(QLocale(QLocale::English).toString(s.step - it->steps));
+    if (s.step > it->steps) text += tr(" + %1 live").arg(zoo::stepCount(s.step - it->steps));
     pretrained_->setText(text + " · " + it->name + tr(" from the model zoo"));
 }
 
