@@ -9,7 +9,10 @@
 #include "core/vae/vae_trainer.h"
 #include <torch/types.h>
 
+#include "core/training/torch_threads.h"
+
 #include "cli/args.h"
+#include "cli/machine_info.h"
 #include "cli/verbs.h"
 #include "cli/output.h"
 #include "cli/run_folder.h"
@@ -41,6 +44,9 @@ struct DvaeRequest {
     long long trainImages = 0; // a class-balanced subset of the training set; 0: all
     long long mixture = 0;     // corrupted copies in the mixture-proposal NLL; 0: none
     QString binarize;
+    QString save, checkpoint; // model files written after training / trained on from
+    bool saveMoments = false;
+    QString command; // as typed: metrics.json and the zoo's sidecars
     QDir out;
 };
 
@@ -77,7 +83,30 @@ void declareDvaeOptions(CliArgs& a) {
                 "Also estimate the NLL with the mixture proposal over this many corrupted "
                 "copies of each test image (the denoising models' own); 0: not.",
                 "0");
+    a.addOption("save", "Write the trained model to this file (weights, settings, data, step).");
+    a.addOption("checkpoint",
+                "Start from this model file (from --save): its settings and data replace the "
+                "options'; --epochs more epochs (0: only evaluate).");
+    a.addFlag("save-moments", "--save: keep Adam's moments too, so training on is seamless.");
     a.addOption("out", "Output folder (created if missing).");
+}
+
+// --checkpoint: the file's settings and data replace the options'.
+bool adoptCheckpoint(CliArgs& a, DvaeRequest& r) {
+    try {
+        const aelab::VaeModelInfo info =
+            aelab::VaeTrainer::readModelInfo(r.checkpoint.toStdString());
+        r.config = info.config;
+        r.dataset = QString::fromStdString(info.dataset);
+        r.trainImages = info.config.trainImages;
+    } catch (const std::exception& e) {
+        a.fail(QString::fromStdString(e.what()));
+        return false;
+    }
+    r.model = QString::fromStdString(aelab::vaeModelName(r.config.model));
+    r.arch = r.config.arch == aelab::VaeArch::Mlp ? "mlp" : "conv";
+    r.binarize = r.config.binarize == aelab::Binarize::Fixed ? "fixed" : "resample";
+    return true;
 }
 
 bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
@@ -108,8 +137,12 @@ bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
     c.samples = int(k);
     c.batch = int(batch);
     c.seed = std::uint64_t(seed);
+    c.trainImages = r.trainImages;
+    r.save = a.text("save");
+    r.checkpoint = a.text("checkpoint");
+    r.saveMoments = a.isSet("save-moments");
     if (!readImageSource(a, r.dataset)) return false;
-    return true;
+    return r.checkpoint.isEmpty() || adoptCheckpoint(a, r);
 }
 
 // The exit code when the verb ends here (--help, a usage error), or nothing
@@ -117,6 +150,7 @@ bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
 std::optional<int> parseDvaeRequest(CliArgs& a, const QStringList& args, DvaeRequest& r) {
     declareDvaeOptions(a);
     if (const std::optional<int> stop = parseVerbArgs(a, args)) return stop;
+    r.command = commandLine(args);
     if (!readDvaeRequest(a, r)) return usageError(a);
     if (const int code = openOutputDir(a, r.out)) return code;
     return std::nullopt;
@@ -158,7 +192,9 @@ RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
     try {
         data = aelab::loadImageSource(r.dataset.toStdString());
         if (r.trainImages > 0) data = aelab::withTrainingImages(data, r.trainImages);
-        trainer = std::make_unique<aelab::VaeTrainer>(data.train, r.config);
+        trainer = r.checkpoint.isEmpty()
+                      ? std::make_unique<aelab::VaeTrainer>(data.train, r.config)
+                      : aelab::VaeTrainer::loadModel(r.checkpoint.toStdString(), data.train);
     } catch (const std::exception& e) {
         return badInput(QString::fromStdString(e.what()));
     }
@@ -166,6 +202,13 @@ RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
         std::llround(std::ceil(r.epochs * double(data.train.size(0)) / double(r.config.batch)));
     const CliTraining training = trainForCli(*trainer, steps);
     if (training.diverged) return runFailure(divergenceMessage(trainer->step(), training.badLoss));
+    if (!r.save.isEmpty()) {
+        try {
+            trainer->saveModel(r.save.toStdString(), r.dataset.toStdString(), r.saveMoments);
+        } catch (const std::exception& e) {
+            return runFailure(QString::fromStdString(e.what()));
+        }
+    }
     DvaeOutputs o;
     o.seconds = training.seconds;
     o.trainImages = data.train.size(0);
@@ -182,7 +225,10 @@ RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
 // Step 3: samples.png, reconstructions.png, metrics.json and the summary line.
 
 QJsonObject dvaeMetrics(const DvaeRequest& r, const DvaeOutputs& o) {
-    return {{"model", r.model},
+    return {{"command", r.command},
+            {"threads", aelab::torchThreads()},
+            {"machine", machineJson()},
+            {"model", r.model},
             {"dataset", r.dataset},
             {"arch", r.arch},
             {"noise", aelab::isDenoising(r.config.model)

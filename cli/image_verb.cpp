@@ -10,7 +10,10 @@
 #include "core/metrics/sample_score.h"
 #include <torch/types.h>
 
+#include "core/training/torch_threads.h"
+
 #include "cli/args.h"
+#include "cli/machine_info.h"
 #include "cli/verbs.h"
 #include "cli/output.h"
 #include "cli/run_folder.h"
@@ -43,6 +46,9 @@ struct ImageDaeRequest {
     bool injectTraining = false; // --inject train: the training corruption
     double inject = 0;           // otherwise the std of the injected noise
     double fps = 0;
+    QString save, checkpoint; // model files written after training / trained on from
+    bool saveMoments = false;
+    QString command; // as typed: metrics.json and the zoo's sidecars
     QDir out;
 };
 
@@ -66,7 +72,28 @@ void declareImageDaeOptions(CliArgs& a) {
     a.addOption("start", "noise (uniform) or test (corrupted test images: refinement).", "noise");
     a.addOption("fps", "Frame rate of chain.gif (one frame per chain step).", "10");
     a.addOption("seed", "Seed of every random source.", "1");
+    a.addOption("save", "Write the trained model to this file (weights, settings, data, step).");
+    a.addOption("checkpoint",
+                "Start from this model file (from --save): its settings and data replace the "
+                "options'; --steps more steps (0: only sample and score).");
+    a.addFlag("save-moments", "--save: keep Adam's moments too, so training on is seamless.");
     a.addOption("out", "Output folder (created if missing).");
+}
+
+// --checkpoint: the file's settings and data replace the options'.
+bool adoptCheckpoint(CliArgs& a, ImageDaeRequest& r) {
+    try {
+        const aelab::ImageDaeModelInfo info =
+            aelab::ImageDaeTrainer::readModelInfo(r.checkpoint.toStdString());
+        r.config = info.config;
+        r.dataset = QString::fromStdString(info.dataset);
+    } catch (const std::exception& e) {
+        a.fail(QString::fromStdString(e.what()));
+        return false;
+    }
+    r.arch = QString::fromStdString(aelab::archName(r.config.arch));
+    r.loss = QString::fromStdString(aelab::lossName(r.config.loss));
+    return true;
 }
 
 // The model's settings; false (with a.error() set) on a bad value.
@@ -99,8 +126,11 @@ bool readImageDaeRequest(CliArgs& a, ImageDaeRequest& r) {
         !a.number("fps", 0.5, 60, r.fps) || !a.integer("seed", 0, (1LL << 53), seed) ||
         !readImageDaeConfig(a, lr, batch, seed, r))
         return false;
+    r.save = a.text("save");
+    r.checkpoint = a.text("checkpoint");
+    r.saveMoments = a.isSet("save-moments");
     if (!readImageSource(a, r.dataset)) return false;
-    return true;
+    return r.checkpoint.isEmpty() || adoptCheckpoint(a, r);
 }
 
 // The exit code when the verb ends here (--help, a usage error), or nothing
@@ -108,6 +138,7 @@ bool readImageDaeRequest(CliArgs& a, ImageDaeRequest& r) {
 std::optional<int> parseImageDaeRequest(CliArgs& a, const QStringList& args, ImageDaeRequest& r) {
     declareImageDaeOptions(a);
     if (const std::optional<int> stop = parseVerbArgs(a, args)) return stop;
+    r.command = commandLine(args);
     if (!readImageDaeRequest(a, r)) return usageError(a);
     if (const int code = openOutputDir(a, r.out)) return code;
     return std::nullopt;
@@ -219,12 +250,21 @@ RunOutcome<ImageDaeOutputs> trainAndSample(const ImageDaeRequest& r, ChainGif& g
     o.loadSeconds = clock.nsecsElapsed() * 1e-9;
     std::unique_ptr<aelab::ImageDaeTrainer> trainer;
     try {
-        trainer = std::make_unique<aelab::ImageDaeTrainer>(data.train, r.config);
-    } catch (const std::invalid_argument& e) {
+        trainer = r.checkpoint.isEmpty()
+                      ? std::make_unique<aelab::ImageDaeTrainer>(data.train, r.config)
+                      : aelab::ImageDaeTrainer::loadModel(r.checkpoint.toStdString(), data.train);
+    } catch (const std::exception& e) {
         return badInput(QString::fromStdString(e.what()));
     }
     const CliTraining training = trainForCli(*trainer, r.steps);
     if (training.diverged) return runFailure(divergenceMessage(training.done, training.badLoss));
+    if (!r.save.isEmpty()) {
+        try {
+            trainer->saveModel(r.save.toStdString(), r.dataset.toStdString(), r.saveMoments);
+        } catch (const std::exception& e) {
+            return runFailure(QString::fromStdString(e.what()));
+        }
+    }
     o.trainLoss = training.lastLoss;
     o.trainSeconds = training.seconds;
     o.testLoss = trainer->evaluateLoss(data.test);
@@ -249,6 +289,9 @@ QJsonObject scoreJson(const aelab::SampleScore& s) {
 QJsonObject imageDaeMetrics(const ImageDaeRequest& r, const ImageDaeOutputs& o) {
     const QString noise = QString::fromStdString(aelab::formatCorruption(r.config.noise));
     return {
+        {"command", r.command},
+        {"threads", aelab::torchThreads()},
+        {"machine", machineJson()},
         {"dataset", r.dataset},
         {"arch", r.arch},
         {"base", r.config.base},

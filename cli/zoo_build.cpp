@@ -25,6 +25,10 @@ namespace aelab::cli {
 namespace {
 
 constexpr int kCheckPairs = 16; // the sidecar's quick check (tests, zoo verify --quick)
+// The image models' quick check: test images, and importance samples for
+// the NLL.
+constexpr int kCheckImages = 100;
+constexpr int kCheckK = 100;
 
 // A command's verb and options, in any order, without --save and --out,
 // which name places, not settings. Values never start with "--" here.
@@ -68,6 +72,31 @@ bool runRecipe(const zoo::ZooRecipe& r, const QDir& work, QString* error) {
     return true;
 }
 
+// The sidecar's scores from the run's metrics.json, and the quick check
+// rescored from the installed model.
+bool scoreModel(const QJsonObject& metrics, zoo::ZooModel& m, QString* error) {
+    if (m.lab == zoo::kInterpolationLab) {
+        m.score = {metrics["mean_distance"].toDouble(),
+                   metrics["smoothness"].toDouble(),
+                   metrics["mean_distance_drawn"].toDouble(),
+                   metrics["smoothness_drawn"].toDouble(),
+                   metrics["pairs"].toInt(),
+                   metrics["frames"].toInt()};
+        const RescoreOutcome check = rescoreLinesModel(m.file, kCheckPairs, m.score.frames);
+        m.check = check.score;
+        return check.error.isEmpty() || ((*error = check.error), false);
+    }
+    if (m.lab == zoo::kDvaeLab)
+        m.test = {"test_nll", metrics["test_nll"].toDouble(), metrics["nll_images"].toInt(),
+                  metrics["k_eval"].toInt()};
+    else // the image-dae verb scores the first 1,000 test images
+        m.test = {"test_loss", metrics["test_loss"].toDouble(), 1000, 0};
+    m.testCheck = {m.test.measure, 0, kCheckImages, m.lab == zoo::kDvaeLab ? kCheckK : 0};
+    const TestRescore check = rescoreImageModel(m.lab, m.file, kCheckImages, m.testCheck.k);
+    m.testCheck.value = check.value;
+    return check.error.isEmpty() || ((*error = check.error), false);
+}
+
 // The model and its sidecar from a finished run of the recipe.
 bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir, QString* error) {
     const QJsonObject metrics = readMetrics(runs.filePath(r.name + "/metrics.json"), error);
@@ -81,6 +110,7 @@ bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir,
     m.name = r.name;
     m.dataset = r.dataset;
     m.model = r.model;
+    m.lab = r.lab;
     m.file = zooDir.filePath(r.name + ".aelab-ae");
     m.command = zoo::recipeCommand(r) + " --save " + r.name + ".aelab-ae --out " + r.name;
     m.steps = qint64(metrics["steps"].toDouble());
@@ -94,12 +124,6 @@ bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir,
     m.machine = metrics["machine"].isObject() ? metrics["machine"].toObject() : machineJson();
     m.software = versionsJson();
     m.validation = log;
-    m.score = {metrics["mean_distance"].toDouble(),
-               metrics["smoothness"].toDouble(),
-               metrics["mean_distance_drawn"].toDouble(),
-               metrics["smoothness_drawn"].toDouble(),
-               metrics["pairs"].toInt(),
-               metrics["frames"].toInt()};
     QFile model(runs.filePath(r.name + ".aelab-ae"));
     if (!model.open(QIODevice::ReadOnly)) {
         *error = "cannot read " + model.fileName() + ": " + model.errorString();
@@ -111,9 +135,7 @@ bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir,
         *error = QString::fromStdString(e.what());
         return false;
     }
-    const RescoreOutcome check = rescoreLinesModel(m.file, kCheckPairs, m.score.frames);
-    if (!check.error.isEmpty()) return (*error = check.error), false;
-    m.check = check.score;
+    if (!scoreModel(metrics, m, error)) return false;
     m.sha256 = zoo::sha256OfFile(m.file, error);
     return !m.sha256.isEmpty() &&
            writeJson(zooDir.filePath(r.name + ".json"), zoo::sidecarJson(m), error);
@@ -125,7 +147,7 @@ int runZooBuild(const QStringList& args) {
     CliArgs a("zoo build", "Rerun the zoo's recipes from scratch and write each model with its "
                            "sidecar (hours: make models).");
     a.addOption("models", "The zoo's folder.", zoo::zooDirectory());
-    a.addOption("only", "One recipe by name (lines-acai, lines-plain, ...).");
+    a.addOption("only", "One recipe by name (lines-acai, mnist-dvae, ...).");
     a.addOption("reuse", "Adopt finished runs of exactly the recipes' commands from this folder "
                          "(NAME/metrics.json and NAME.aelab-ae) instead of training again.");
     if (const std::optional<int> stop = parseVerbArgs(a, args)) return *stop;

@@ -1,7 +1,8 @@
 // aelab zoo list | verify | build: the model zoo (docs/model-zoo.md).
 //   list    every model with its sidecar: steps, scores, time, machine
-//   verify  the file's checksum, then rescore the model on the lines
-//           benchmark and compare with its sidecar (2% at most)
+//   verify  the file's checksum, then rescore the model (the lines
+//           benchmark, the test NLL or the test loss) and compare with its
+//           sidecar (2% at most)
 //   build   rerun every recipe from scratch (make models), or adopt runs of
 //           exactly those commands (--reuse), and write models and sidecars
 #include "app/zoo/zoo_catalogue.h"
@@ -26,6 +27,30 @@ QString figures(double meanDistance, double smoothness) {
         .arg(smoothness, 0, 'f', 3);
 }
 
+QString duration(double seconds) {
+    return seconds < 120 ? QString::number(seconds, 'f', 0) + " s"
+                         : QString::number(seconds / 60, 'f', 0) + " min";
+}
+
+QString testFigure(const zoo::ZooTestScore& t) {
+    if (t.measure == "test_nll")
+        return QStringLiteral("test NLL %1 nats (K = %2, %3 test images)")
+            .arg(t.value, 0, 'f', 2)
+            .arg(t.k)
+            .arg(t.images);
+    return QStringLiteral("test loss %1 per pixel (%2 test images)")
+        .arg(t.value, 0, 'f', 4)
+        .arg(t.images);
+}
+
+QString scoreLine(const zoo::ZooModel& m) {
+    if (m.lab != zoo::kInterpolationLab) return testFigure(m.test);
+    return QStringLiteral("lines benchmark, %1 pairs: mean distance / smoothness %2 (as drawn %3)")
+        .arg(m.score.pairs)
+        .arg(figures(m.score.meanDistance, m.score.smoothness),
+             figures(m.score.meanDistanceDrawn, m.score.smoothnessDrawn));
+}
+
 int listZoo(const QStringList& args) {
     CliArgs a("zoo list", "Every model in the zoo with its sidecar.");
     a.addOption("models", "The zoo's folder.", zoo::zooDirectory());
@@ -36,12 +61,9 @@ int listZoo(const QStringList& args) {
     for (const zoo::ZooModel& m : z.models) {
         s << "\n"
           << m.name << "  " << zoo::pretrainedBadge(m) << " of " << zoo::stepCount(m.stepsRun)
-          << ", " << QString::number(m.seconds / 60, 'f', 0) << " min on "
-          << m.machine["cpu"].toString() << " (" << m.threads << " thread, BLAS kernel "
-          << m.machine["blas_kernel"].toString() << ")\n"
-          << "  lines benchmark, " << m.score.pairs << " pairs: mean distance / smoothness "
-          << figures(m.score.meanDistance, m.score.smoothness) << " (as drawn "
-          << figures(m.score.meanDistanceDrawn, m.score.smoothnessDrawn) << ")\n"
+          << ", " << duration(m.seconds) << " on " << m.machine["cpu"].toString() << " ("
+          << m.threads << " thread, BLAS kernel " << m.machine["blas_kernel"].toString() << ")\n"
+          << "  " << m.lab << " lab; " << scoreLine(m) << "\n"
           << "  " << QFileInfo(m.file).fileName() << ", "
           << QString::number(QFileInfo(m.file).size() / 1e6, 'f', 1) << " MB, seed " << m.seed
           << ", aelab " << m.software["aelab"].toString() << ", LibTorch "
@@ -57,6 +79,23 @@ bool within(double got, double want) {
     return std::abs(got - want) <= kTolerance * std::abs(want) + 1e-12;
 }
 
+// An image or DVAE lab model's test score against the sidecar's.
+bool verifyTestScore(const zoo::ZooModel& m, bool quick, QTextStream& s) {
+    zoo::ZooTestScore want = quick ? m.testCheck : m.test;
+    const TestRescore got = rescoreImageModel(m.lab, m.file, want.images, want.k);
+    if (!got.error.isEmpty()) {
+        s << m.name << ": FAILED, " << got.error << "\n";
+        return false;
+    }
+    const bool ok = within(got.value, want.value);
+    zoo::ZooTestScore measured = want;
+    measured.value = got.value;
+    s << m.name << ": " << (ok ? "ok" : "FAILED, the score differs from the sidecar's") << ", "
+      << testFigure(measured) << " (sidecar " << QString::number(want.value, 'f', 4) << ")"
+      << Qt::endl;
+    return ok;
+}
+
 // One model: its checksum, then its scores against the sidecar's.
 bool verifyModel(const zoo::ZooModel& m, bool quick, QTextStream& s) {
     QString error;
@@ -66,6 +105,7 @@ bool verifyModel(const zoo::ZooModel& m, bool quick, QTextStream& s) {
           << (sum.isEmpty() ? error : "the file's SHA-256 is not the sidecar's") << "\n";
         return false;
     }
+    if (m.lab != zoo::kInterpolationLab) return verifyTestScore(m, quick, s);
     const zoo::ZooScore& want = quick ? m.check : m.score;
     const RescoreOutcome got = rescoreLinesModel(m.file, want.pairs, want.frames);
     if (!got.error.isEmpty()) {
@@ -88,7 +128,8 @@ int verifyZoo(const QStringList& args) {
     CliArgs a("zoo verify", "Check every model's file and rescore it against its sidecar (2%).");
     a.addOption("models", "The zoo's folder.", zoo::zooDirectory());
     a.addOption("only", "One model by name.");
-    a.addFlag("quick", "Rescore the sidecar's 16 check pairs instead of all 256.");
+    a.addFlag("quick", "Rescore the sidecar's quick check (16 of the 256 lines pairs; fewer test "
+                       "images and samples for the image models).");
     if (const std::optional<int> stop = parseVerbArgs(a, args)) return *stop;
     const zoo::Zoo z = zoo::readZoo(a.text("models"));
     QTextStream s(stdout);

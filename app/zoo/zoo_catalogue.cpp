@@ -9,6 +9,8 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 
 namespace aelab::zoo {
 
@@ -37,14 +39,44 @@ bool readScore(const QJsonObject& o, ZooScore& s) {
     return s.pairs > 0 && s.frames >= 2;
 }
 
+QJsonObject testJson(const ZooTestScore& s) {
+    return {{"measure", s.measure}, {"value", s.value}, {"images", s.images}, {"k", s.k}};
+}
+
+bool readTest(const QJsonObject& o, ZooTestScore& s) {
+    if (!o["measure"].isString() || !o["value"].isDouble() || !o["images"].isDouble() ||
+        !o["k"].isDouble())
+        return false;
+    s.measure = o["measure"].toString();
+    s.value = o["value"].toDouble();
+    s.images = o["images"].toInt();
+    s.k = o["k"].toInt();
+    return (s.measure == "test_nll" || s.measure == "test_loss") && s.images > 0 && s.k >= 0 &&
+           std::isfinite(s.value);
+}
+
+// The scores a sidecar of this lab must have.
+bool readScores(const QJsonObject& o, ZooModel& m, QString* bad) {
+    if (m.lab == kInterpolationLab) {
+        if (!readScore(o["score"].toObject(), m.score)) return (*bad = "score"), false;
+        if (!readScore(o["check"].toObject(), m.check)) return (*bad = "check"), false;
+        return true;
+    }
+    if (!readTest(o["test"].toObject(), m.test)) return (*bad = "test"), false;
+    if (!readTest(o["test_check"].toObject(), m.testCheck)) return (*bad = "test_check"), false;
+    return true;
+}
+
 // The sidecar's fields into m: false with the first missing or bad field.
 bool readFields(const QJsonObject& o, ZooModel& m, QString* bad) {
     for (const char* key : {"name", "dataset", "model", "file", "command", "sha256"})
         if (!o[key].isString() || o[key].toString().isEmpty()) return (*bad = key), false;
     for (const char* key : {"steps", "steps_run", "seed", "seconds", "threads"})
         if (!o[key].isDouble() || o[key].toDouble() < 0) return (*bad = key), false;
-    if (!readScore(o["score"].toObject(), m.score)) return (*bad = "score"), false;
-    if (!readScore(o["check"].toObject(), m.check)) return (*bad = "check"), false;
+    m.lab = o["lab"].toString(kInterpolationLab);
+    if (m.lab != kInterpolationLab && m.lab != kImageLab && m.lab != kDvaeLab)
+        return (*bad = "lab"), false;
+    if (!readScores(o, m, bad)) return false;
     m.name = o["name"].toString();
     m.dataset = o["dataset"].toString();
     m.model = o["model"].toString();
@@ -106,24 +138,31 @@ std::optional<ZooModel> readSidecar(const QString& path, QString* error) {
 }
 
 QJsonObject sidecarJson(const ZooModel& m) {
-    return {{"format", "autoencoder-lab model sidecar"},
-            {"version", 1},
-            {"name", m.name},
-            {"dataset", m.dataset},
-            {"model", m.model},
-            {"file", QFileInfo(m.file).fileName()},
-            {"sha256", m.sha256},
-            {"command", m.command},
-            {"steps", double(m.steps)},
-            {"steps_run", double(m.stepsRun)},
-            {"seed", double(m.seed)},
-            {"seconds", m.seconds},
-            {"threads", m.threads},
-            {"machine", m.machine},
-            {"software", m.software},
-            {"score", scoreJson(m.score)},
-            {"check", scoreJson(m.check)},
-            {"validation", m.validation}};
+    QJsonObject o{{"format", "autoencoder-lab model sidecar"},
+                  {"version", 1},
+                  {"name", m.name},
+                  {"dataset", m.dataset},
+                  {"model", m.model},
+                  {"lab", m.lab},
+                  {"file", QFileInfo(m.file).fileName()},
+                  {"sha256", m.sha256},
+                  {"command", m.command},
+                  {"steps", double(m.steps)},
+                  {"steps_run", double(m.stepsRun)},
+                  {"seed", double(m.seed)},
+                  {"seconds", m.seconds},
+                  {"threads", m.threads},
+                  {"machine", m.machine},
+                  {"software", m.software},
+                  {"validation", m.validation}};
+    if (m.lab == kInterpolationLab) {
+        o["score"] = scoreJson(m.score);
+        o["check"] = scoreJson(m.check);
+    } else {
+        o["test"] = testJson(m.test);
+        o["test_check"] = testJson(m.testCheck);
+    }
+    return o;
 }
 
 Zoo readZoo(const QString& dir) {
@@ -144,6 +183,13 @@ const ZooModel* findModel(const Zoo& zoo, const QString& name) {
     const auto it = std::find_if(zoo.models.begin(), zoo.models.end(),
                                  [&](const ZooModel& m) { return m.name == name; });
     return it == zoo.models.end() ? nullptr : &*it;
+}
+
+std::vector<ZooModel> modelsFor(const Zoo& zoo, const QString& lab) {
+    std::vector<ZooModel> out;
+    std::copy_if(zoo.models.begin(), zoo.models.end(), std::back_inserter(out),
+                 [&](const ZooModel& m) { return m.lab == lab; });
+    return out;
 }
 
 QString pretrainedBadge(const ZooModel& m) {

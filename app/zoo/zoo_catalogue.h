@@ -22,10 +22,27 @@ struct ZooScore {
     int pairs = 0, frames = 0;
 };
 
+// An image model's test score: the DVAE lab's test NLL in nats ("test_nll",
+// K importance samples) or the image lab's test loss per pixel
+// ("test_loss"), over `images` test images (evenly spread over the DVAE
+// lab's classes; the first ones for the image lab, as its verb scores).
+struct ZooTestScore {
+    QString measure;
+    double value = 0;
+    int images = 0, k = 0;
+};
+
+// The labs a zoo model opens in; the sidecar's "lab" (interpolation when
+// absent: the first zoo had only lines models).
+inline const QString kInterpolationLab = QStringLiteral("interpolation");
+inline const QString kImageLab = QStringLiteral("image");
+inline const QString kDvaeLab = QStringLiteral("dvae");
+
 struct ZooModel {
     QString name;           // "lines-acai": <dataset>-<model>
-    QString dataset;        // "lines"
-    QString model;          // "acai", "plain", "denoising", "vae"
+    QString dataset;        // "lines", "mnist"
+    QString model;          // "acai", "plain", "denoising", "vae"; "dae"; "vae", "dvae"
+    QString lab;            // kInterpolationLab, kImageLab or kDvaeLab
     QString file;           // the model's absolute path
     QString sidecar;        // the sidecar's absolute path
     QString command;        // the exact command that made it
@@ -36,9 +53,11 @@ struct ZooModel {
     double seconds = 0; // the run's training time
     int threads = 0;    // Torch threads it trained with
     QJsonObject machine, software;
-    ZooScore score;        // all 256 benchmark pairs
-    ZooScore check;        // the first 16 pairs: what the tests check quickly
-    QJsonArray validation; // the run's --keep-best log
+    ZooScore score;         // lines: all 256 benchmark pairs
+    ZooScore check;         // lines: the first 16 pairs, what the tests check quickly
+    ZooTestScore test;      // image and DVAE lab: the run's own test score
+    ZooTestScore testCheck; // and a smaller one the tests check quickly
+    QJsonArray validation;  // the run's --keep-best log
 };
 
 // The zoo's folder: $AELAB_MODELS_DIR, else the installed share/aelab/models
@@ -57,6 +76,9 @@ const ZooModel* findModel(const Zoo& zoo, const QString& name);
 // checked; an error names the file.
 std::optional<ZooModel> readSidecar(const QString& path, QString* error);
 QJsonObject sidecarJson(const ZooModel& m); // the file is stored by its name
+
+// The zoo's models for one lab, by name.
+std::vector<ZooModel> modelsFor(const Zoo& zoo, const QString& lab);
 
 // "pretrained: 30,000 steps", the labs' badge.
 QString pretrainedBadge(const ZooModel& m);

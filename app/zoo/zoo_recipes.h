@@ -13,6 +13,7 @@ struct ZooRecipe {
     QString name;     // "lines-acai": the model file and sidecar are named so
     QString dataset;  // "lines"
     QString model;    // "acai"
+    QString lab;      // the lab it opens in: zoo_catalogue.h's kInterpolationLab, ...
     QStringList args; // after "aelab", without --save and --out
 };
 

@@ -16,6 +16,15 @@
 
 namespace aelab {
 
+// What an image-DAE model file says about itself (image_dae_model_file.cpp).
+struct ImageDaeModelInfo {
+    ImageDaeConfig config;
+    std::string dataset; // the image source, "mnist"
+    int64_t channels = 0, height = 0, width = 0;
+    long long step = 0;
+    bool hasMoments = false; // Adam's moments are in the file
+};
+
 class ImageDaeTrainer {
   public:
     // train: [N, C, H, W] in [0, 1]. Throws std::invalid_argument for a shape
@@ -52,6 +61,14 @@ class ImageDaeTrainer {
     // images of the same size, else throws ModelFileError and changes nothing.
     std::string saveState();
     void loadState(const std::string& bytes);
+
+    // A model file: settings, data, step, weights and (withMoments) Adam's
+    // moments; training on from a file without them starts Adam afresh.
+    // Errors are ModelFileError naming the file.
+    void saveModel(const std::string& path, const std::string& dataset, bool withMoments);
+    static ImageDaeModelInfo readModelInfo(const std::string& path);
+    // train: images of the shape it was trained on.
+    static std::unique_ptr<ImageDaeTrainer> loadModel(const std::string& path, torch::Tensor train);
 
   private:
     std::string signature() const;

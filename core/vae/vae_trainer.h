@@ -19,6 +19,17 @@
 
 namespace aelab {
 
+// What a VAE model file says about itself (vae_model_file.cpp): its settings,
+// the data it was trained on and how far.
+struct VaeModelInfo {
+    VaeConfig config;
+    std::string dataset; // the image source, "mnist"
+    int64_t channels = 0, height = 0, width = 0;
+    int64_t trainingImages = 0; // the set it trained on
+    long long step = 0;
+    bool hasMoments = false; // Adam's moments are in the file
+};
+
 class VaeTrainer {
   public:
     VaeTrainer(torch::Tensor train, const VaeConfig& config);
@@ -67,6 +78,14 @@ class VaeTrainer {
     // images of the same size, else throws ModelFileError and changes nothing.
     std::string saveState();
     void loadState(const std::string& bytes);
+
+    // A model file: settings, data, step, weights and (withMoments) Adam's
+    // moments; training on from a file without them starts Adam afresh.
+    // Errors are ModelFileError naming the file.
+    void saveModel(const std::string& path, const std::string& dataset, bool withMoments);
+    static VaeModelInfo readModelInfo(const std::string& path);
+    // train: the images it trained on (its class-balanced subset, if any).
+    static std::unique_ptr<VaeTrainer> loadModel(const std::string& path, torch::Tensor train);
 
   private:
     std::string signature() const;

@@ -13,9 +13,9 @@ namespace aelab {
 
 void InterpLab::offerPretrained() {
     QList<QPair<QString, QString>> entries;
-    for (const zoo::ZooModel& m : zoo::readZoo().models) {
+    for (const zoo::ZooModel& m : zoo::modelsFor(zoo::readZoo(), zoo::kInterpolationLab)) {
         const auto model = aelab::parseInterpModel(m.model.toStdString());
-        if (!model) continue; // another lab's model
+        if (!model) continue;
         entries.append({m.name, tr("%1: %2 on %3, %4")
                                     .arg(m.name, QString::fromStdString(aelab::modelTitle(*model)),
                                          m.dataset, zoo::pretrainedBadge(m))});
@@ -32,7 +32,8 @@ bool InterpLab::openPretrained(const QStringList& names, QString* error) {
     std::vector<const zoo::ZooModel*> models;
     for (const QString& name : names) {
         const zoo::ZooModel* m = zoo::findModel(z, name);
-        if (!m || !aelab::parseInterpModel(m->model.toStdString())) {
+        if (!m || m->lab != zoo::kInterpolationLab ||
+            !aelab::parseInterpModel(m->model.toStdString())) {
             *error = tr("The pretrained model %1 is not in the model zoo (%2).").arg(name, z.dir);
             return false;
         }
