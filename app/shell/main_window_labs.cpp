@@ -97,11 +97,15 @@ void MainWindow::buildDeck() {
         return interpLab_->openPretrained(names, why);
     };
     deck_->add(interp);
-    deck_->add(imageLabEntry(
+    LabEntry dvae = imageLabEntry(
         "dvae", dvaeLab_, [this] { emit dvaeLab_->controls()->resetRequested(); },
         [this] { return dvaeLab_->lastSnapshot().slot[0].step; },
         {"architecture", "hidden", "latent", "learningRate", "batch", "k"},
-        {"noiseKindB", "noiseLevelB"}));
+        {"noiseKindB", "noiseLevelB"});
+    dvae.openPretrained = [this](const QStringList& names, QString* why) {
+        return dvaeLab_->openPretrained(names, why);
+    };
+    deck_->add(dvae);
     history_ = new SetupHistory(deck_, this);
     sessions_ = new SessionActions(this, deck_, history_, fieldLab_);
     connect(sessions_, &SessionActions::captionChanged, this, &MainWindow::showCaption);

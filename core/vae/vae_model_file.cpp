@@ -28,7 +28,8 @@ void writeConfig(torch::serialize::OutputArchive& a, const VaeConfig& c) {
     a.write("learning_rate", c10::IValue(c.learningRate));
     a.write("batch", c10::IValue(int64_t(c.batch)));
     a.write("seed", c10::IValue(int64_t(c.seed)));
-    a.write("binarize", c10::IValue(std::string(c.binarize == Binarize::Fixed ? "fixed" : "resample")));
+    a.write("binarize",
+            c10::IValue(std::string(c.binarize == Binarize::Fixed ? "fixed" : "resample")));
     a.write("decoder_layers", c10::IValue(int64_t(c.decoderLayers)));
     a.write("clip_norm", c10::IValue(c.clipNorm));
     a.write("analytic_kl", c10::IValue(c.analyticKl));

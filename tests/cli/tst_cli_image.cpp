@@ -34,6 +34,38 @@ class TestCliImage : public QObject {
     Q_OBJECT
   private slots:
     void init() { failOnWarnings(); }
+    // --save writes a model file that --checkpoint reopens as it was: its
+    // settings replace the options' and --steps 0 scores it to the last digit.
+    void imageDaeSavedModelReopensExactly() {
+        QTemporaryDir dir, first, again;
+        const QString file = dir.filePath("dae.aelab-ae");
+        QString err;
+        QCOMPARE(run({"image-dae", "--dataset", "lines", "--arch", "mlp", "--base", "32", "--steps",
+                      "40", "--chains", "4", "--chain-steps", "2", "--noise", "saltpepper:0.2",
+                      "--save", file, "--out", first.path()},
+                     &err),
+                 0);
+        QCOMPARE(run({"image-dae", "--checkpoint", file, "--arch", "conv", "--steps", "0",
+                      "--chains", "4", "--chain-steps", "2", "--out", again.path()},
+                     &err),
+                 0);
+        auto metrics = [](const QTemporaryDir& d) {
+            QFile f(d.filePath("metrics.json"));
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
+        };
+        const QJsonObject a = metrics(first), b = metrics(again);
+        QCOMPARE(b["test_loss"].toDouble(), a["test_loss"].toDouble());
+        QCOMPARE(b["arch"].toString(), QString("mlp"));
+        QCOMPARE(b["base"].toInt(), 32);
+        QCOMPARE(b["noise"].toString(), QString("saltpepper:0.2"));
+        QCOMPARE(b["steps"].toInt(), 40);
+        QCOMPARE(
+            run({"image-dae", "--checkpoint", dir.filePath("none.aelab-ae"), "--out", again.path()},
+                &err),
+            2);
+        QVERIFY2(err.contains("cannot read model"), qPrintable(err));
+    }
     void imageDaeWritesEverything() {
         QTemporaryDir dir;
         QString err;

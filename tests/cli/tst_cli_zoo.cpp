@@ -2,6 +2,8 @@
 // sidecar names the recipe's command; the shipped models rescore within 2%
 // of their sidecars on the check pairs; ACAI beats the plain AE on both
 // figures; a damaged model or sidecar fails verify and names the model.
+#include "datasets/mnist_json.h" // Torch before Qt
+
 #include "app/zoo/zoo_catalogue.h"
 #include "app/zoo/zoo_recipes.h"
 #include "tests/cli/cli_runner.h"
@@ -49,9 +51,14 @@ class TestCliZoo : public QObject {
             QVERIFY2(m->command.startsWith(zoo::recipeCommand(r) + " --save"),
                      qPrintable(m->command));
             QVERIFY(m->steps > 0 && m->steps <= m->stepsRun);
-            QVERIFY(!m->validation.isEmpty());
             QVERIFY(!m->machine["cpu"].toString().isEmpty());
             QVERIFY(!m->machine["blas_kernel"].toString().isEmpty());
+            QCOMPARE(m->lab, r.lab);
+            if (r.lab != zoo::kInterpolationLab) {
+                QVERIFY(m->test.images > m->testCheck.images && m->testCheck.images > 0);
+                continue;
+            }
+            QVERIFY(!m->validation.isEmpty());
             QCOMPARE(m->score.pairs, 256);
             QCOMPARE(m->check.pairs, 16);
         }
@@ -68,11 +75,29 @@ class TestCliZoo : public QObject {
         QVERIFY(acai->score.meanDistanceDrawn < plain->score.meanDistanceDrawn);
         QVERIFY(acai->score.smoothnessDrawn < plain->score.smoothnessDrawn);
     }
+    // Lesson 3's claim on the shipped pair: the DVAE's test NLL is lower.
+    void dvaeBeatsTheVaeOnFixedBinaryData() {
+        const zoo::Zoo z = zoo::readZoo();
+        const zoo::ZooModel *vae = zoo::findModel(z, "mnist-vae"),
+                            *dvae = zoo::findModel(z, "mnist-dvae");
+        QVERIFY(vae && dvae);
+        QCOMPARE(vae->test.measure, QString("test_nll"));
+        QVERIFY(dvae->test.value < vae->test.value);
+        QVERIFY(dvae->testCheck.value < vae->testCheck.value);
+    }
     void shippedModelsRescoreAsTheirSidecarsSay() {
+        // The MNIST models need the digits (make deps fetches them); without
+        // them verify says so and fails.
+        const bool mnist =
+            QFile::exists(QString::fromStdString(aelab::defaultMnistFolder()) + "/0.json");
         const CliRun r = runCliCaptured({"zoo", "verify", "--quick"});
-        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
-        for (const zoo::ZooRecipe& recipe : zoo::zooRecipes())
-            QVERIFY2(r.out.contains(recipe.name + ": ok, 16 pairs"), qPrintable(r.out));
+        QVERIFY2(r.code == (mnist ? 0 : 1), qPrintable(r.out + r.err));
+        for (const zoo::ZooRecipe& recipe : zoo::zooRecipes()) {
+            const QString want = recipe.lab == zoo::kInterpolationLab ? ": ok, 16 pairs"
+                                 : mnist                              ? ": ok, test "
+                                         : ": FAILED, MNIST digits not found";
+            QVERIFY2(r.out.contains(recipe.name + want), qPrintable(r.out));
+        }
         const CliRun list = runCliCaptured({"zoo", "list"});
         QCOMPARE(list.code, 0);
         QVERIFY(list.out.contains("lines-acai  pretrained: "));

@@ -241,6 +241,25 @@ void DvaeControls::showNllProgress(int done, int total) {
     nllBar_->setValue(done);
 }
 
+void DvaeControls::showConfigs(const aelab::VaeConfig& a, const aelab::VaeConfig& b) {
+    for (int s = 0; s < 2; ++s) {
+        const aelab::VaeConfig& c = s == 0 ? a : b;
+        setModel(s, c.model);
+        noiseKind_[s]->setCurrentIndex(noiseKind_[s]->findData(int(c.noise.kind)));
+        noiseLevel_[s]->setValue(c.noise.level);
+    }
+    k_->setValue(a.samples);
+    arch_->setCurrentIndex(arch_->findData(int(a.arch)));
+    hidden_->setValue(a.hidden);
+    latent_->setValue(a.latent);
+    lr_->setValue(a.learningRate);
+    batch_->setValue(a.batch);
+    seed_->setValue(int(a.seed));
+    binarize_->setCurrentIndex(binarize_->findData(int(a.binarize)));
+    trainImages_->setValue(int(a.trainImages));
+    authorsNet_->setChecked(a.decoderLayers == 1 && a.clipNorm == 5 && a.analyticKl);
+}
+
 void DvaeControls::chooseData(const QString& spec) {
     showDataIn(data_, spec);
     emit dataChosen(spec);

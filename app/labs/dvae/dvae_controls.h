@@ -34,6 +34,9 @@ class DvaeControls : public QWidget {
     void showNllProgress(int done, int total); // total 0 hides the bar
     void chooseData(const QString& spec);
     void setModel(int slot, aelab::VaeModel model);
+    // The panel shows the settings of models opened from files (shared
+    // settings from A's), so New models rebuilds the same pair.
+    void showConfigs(const aelab::VaeConfig& a, const aelab::VaeConfig& b);
 
   signals:
     void dataChosen(const QString& spec);

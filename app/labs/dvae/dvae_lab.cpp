@@ -71,12 +71,23 @@ DvaeLab::DvaeLab(QWidget* parent)
                      [this](const QVector<QImage>& images) {
                          emit refineRequested(images, last_.slot[refineSlot_].title);
                      });
+    handoff::connect(worker_, &DvaeWorker::modelsOpened, this,
+                     [this](const aelab::VaeConfig& a, const aelab::VaeConfig& b) {
+                         controls_->showConfigs(a, b);
+                         for (int s = 0; s < kDvaeSlots; ++s) {
+                             pretrained_[s] = pendingPretrained_.value(s);
+                             pretrainedEpochs_[s] = -1;
+                         }
+                         pendingPretrained_.clear();
+                     });
+    connect(controls_, &DvaeControls::dataChosen, this, &DvaeLab::forgetPretrained);
     connect(controls_, &DvaeControls::dataChosen, this, &DvaeLab::loadData);
     connect(controls_, &DvaeControls::folderRequested, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of images"));
         if (!dir.isEmpty()) controls_->chooseData("folder:" + dir);
     });
     connect(controls_, &DvaeControls::resetRequested, this, [this] {
+        forgetPretrained();
         handoff::post(worker_, &DvaeWorker::resetModels, controls_->config(0),
                       controls_->config(1));
     });
@@ -161,7 +172,7 @@ QString DvaeLab::slotTitle(int k, const DvaeSlotView& v) const {
                     .arg(v.lastNll, 0, 'f', 1)
                     .arg(v.lastNllK)
                     .arg(v.lastNll - v.lastTrainElbo, 0, 'f', 1);
-    return text;
+    return text + pretrainedBadge(k, v);
 }
 
 void DvaeLab::onSnapshot(const DvaeSnapshot& s) {
@@ -172,6 +183,7 @@ void DvaeLab::onSnapshot(const DvaeSnapshot& s) {
     }
     for (int k = 0; k < kDvaeSlots; ++k) {
         const DvaeSlotView& v = s.slot[k];
+        if (!pretrained_[k].isEmpty() && pretrainedEpochs_[k] < 0) pretrainedEpochs_[k] = v.epochs;
         chart_->appendPoints(series_[k][0], v.trainLoss);
         chart_->appendPoints(series_[k][1], v.testNll);
         chart_->appendPoints(series_[k][2], v.trainElbo);

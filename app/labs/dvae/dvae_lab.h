@@ -34,6 +34,7 @@ class DvaeLab : public QWidget {
     LatentScatter* latentView(int slot) const { return latent_[slot]; }
     LossChart* chart() const { return chart_; }
     QLabel* nllLabel() const { return nll_; }
+    QLabel* titleLabel(int slot) const { return titles_[slot]; }
     const DvaeSnapshot& lastSnapshot() const { return last_; }
     QWidget* exportView() const; // for export and the recorder
 
@@ -46,6 +47,10 @@ class DvaeLab : public QWidget {
     // current burst), and putting them back once data and models are set up.
     QVariantMap modelStates() const;
     void restoreModelStates(const QVariantMap& parts);
+    // Opens the model zoo's models by name, A's then B's (docs/model-zoo.md),
+    // loading their data first; false with *error set when one is not in
+    // the zoo or not the DVAE lab's (dvae_pretrained.cpp).
+    bool openPretrained(const QStringList& names, QString* error);
 
   signals:
     void errorOccurred(const QString& text);
@@ -60,6 +65,8 @@ class DvaeLab : public QWidget {
 
   private:
     QString slotTitle(int slot, const DvaeSlotView& view) const;
+    QString pretrainedBadge(int slot, const DvaeSlotView& view) const;
+    void forgetPretrained();
     LabFrame* frame_ = nullptr;
     void onSnapshot(const DvaeSnapshot& s);
     void showError(const QString& text);
@@ -82,6 +89,11 @@ class DvaeLab : public QWidget {
     int series_[kDvaeSlots][3] = {};
     int refineSlot_ = 0;
     bool started_ = false;
+    // The zoo's models in the slots: their names (empty: trained here), and
+    // the epochs they came with (-1 until the first snapshot shows them).
+    QStringList pendingPretrained_;
+    QString pretrained_[kDvaeSlots];
+    double pretrainedEpochs_[kDvaeSlots] = {};
 };
 
 } // namespace aelab

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <array>
+#include <utility>
 
 namespace aelab {
 
@@ -56,6 +57,8 @@ QVector<QPointF> project(const torch::Tensor& codes, QString* axes) {
 
 struct DvaeWorker::State {
     aelab::ImageSet data;
+    QString spec;             // the data's image source
+    QStringList pendingFiles; // openModels before the data loaded
     bool loaded = false;
     aelab::VaeConfig configs[kDvaeSlots];
     std::array<std::unique_ptr<aelab::VaeTrainer>, kDvaeSlots> trainers;
@@ -99,6 +102,7 @@ void DvaeWorker::loadData(const QString& spec) {
         return; // what was loaded stays
     }
     d->loaded = true;
+    d->spec = spec;
     d->reconImages = aelab::evenlySpaced(d->data.test, kDvaeReconCols);
     d->latentImages = aelab::evenlySpaced(d->data.test, kLatentPoints);
     d->latentLabels =
@@ -116,6 +120,21 @@ void DvaeWorker::loadData(const QString& spec) {
                         .arg(d->data.height()),
                     classes);
     resetModels(d->configs[0], d->configs[1]);
+    if (!d->pendingFiles.isEmpty()) openModels(std::exchange(d->pendingFiles, {}));
+}
+
+// The chart starts again: only what happens from now on is drawn.
+void DvaeWorker::clearCurves() {
+    ++d->modelId;
+    for (int s = 0; s < kDvaeSlots; ++s) {
+        d->trainLoss[s].clear();
+        d->testNll[s].clear();
+        d->trainElbo[s].clear();
+        d->lastTrainElbo[s] = 0;
+        d->lastNll[s] = 0;
+        d->nextLive[s] = 0;
+    }
+    d->diverged = false;
 }
 
 void DvaeWorker::resetModels(const aelab::VaeConfig& a, const aelab::VaeConfig& b) {
@@ -133,16 +152,40 @@ void DvaeWorker::resetModels(const aelab::VaeConfig& a, const aelab::VaeConfig& 
         emit failed(QString::fromStdString(e.what()));
         return;
     }
-    ++d->modelId;
-    for (int s = 0; s < kDvaeSlots; ++s) {
-        d->trainLoss[s].clear();
-        d->testNll[s].clear();
-        d->trainElbo[s].clear();
-        d->lastTrainElbo[s] = 0;
-        d->lastNll[s] = 0;
-        d->nextLive[s] = 0;
+    clearCurves();
+    publish(true, true);
+}
+
+void DvaeWorker::openModels(const QStringList& files) {
+    if (!d->loaded) {
+        d->pendingFiles = files;
+        return;
     }
-    d->diverged = false;
+    std::array<std::unique_ptr<aelab::VaeTrainer>, kDvaeSlots> opened;
+    try {
+        for (int s = 0; s < kDvaeSlots && s < files.size(); ++s) {
+            const std::string file = files[s].toStdString();
+            const aelab::VaeModelInfo info = aelab::VaeTrainer::readModelInfo(file);
+            if (QString::fromStdString(info.dataset) != d->spec)
+                throw std::runtime_error(file + " was trained on " + info.dataset + ", not on " +
+                                         d->spec.toStdString());
+            const long long n = info.config.trainImages;
+            opened[size_t(s)] = aelab::VaeTrainer::loadModel(
+                file, n > 0 ? aelab::withTrainingImages(d->data, n).train : d->data.train);
+        }
+    } catch (const std::exception& e) {
+        emit failed(tr("The models were not opened: %1").arg(e.what()));
+        return; // the lab's models stay
+    }
+    for (int s = 0; s < kDvaeSlots && s < files.size(); ++s) {
+        d->trainers[size_t(s)] = std::move(opened[size_t(s)]);
+        d->configs[s] = d->trainers[size_t(s)]->config();
+    }
+    clearCurves();
+    // The gap at once: a pretrained model's titles show where it ended.
+    for (int s = 0; s < kDvaeSlots; ++s)
+        liveNll(s);
+    emit modelsOpened(d->configs[0], d->configs[1]);
     publish(true, true);
 }
 

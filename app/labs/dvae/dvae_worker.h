@@ -43,6 +43,9 @@ class DvaeWorker : public QObject, public EscapedFailureSink {
     // and the models are set up). Failures are reported, nothing crashes.
     QVariantMap checkpoints();
     void restoreCheckpoints(const QVariantMap& parts);
+    // Replaces both models with model files (the model zoo's), A's and B's,
+    // trained on the data loaded (or loading) now; waits for the data.
+    void openModels(const QStringList& files);
 
   signals:
     void snapshot(const DvaeSnapshot& s);
@@ -51,9 +54,12 @@ class DvaeWorker : public QObject, public EscapedFailureSink {
     void nllEstimated(const QString& summary);
     void samplesReady(const QVector<QImage>& images);
     void failed(const QString& message);
+    // openModels replaced the models: their settings, for the panel.
+    void modelsOpened(const aelab::VaeConfig& a, const aelab::VaeConfig& b);
 
   private:
     void tick();
+    void clearCurves();
     void publish(bool force, bool views);
     void liveNll(int slot);
 
