@@ -20,12 +20,15 @@
 #include "app/labkit/image_convert.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <vector>
 #include <variant>
 
 namespace aelab::cli {
@@ -43,6 +46,7 @@ struct DvaeRequest {
     long long evalImages = -1; // test images in the NLL; -1: all
     long long trainImages = 0; // a class-balanced subset of the training set; 0: all
     long long mixture = 0;     // corrupted copies in the mixture-proposal NLL; 0: none
+    double curveEvery = 0;     // epochs between the live figures in metrics.json; 0: none
     QString binarize;
     QString save, checkpoint; // model files written after training / trained on from
     bool saveMoments = false;
@@ -82,6 +86,11 @@ void declareDvaeOptions(CliArgs& a) {
     a.addOption("nll-mixture",
                 "Also estimate the NLL with the mixture proposal over this many corrupted "
                 "copies of each test image (the denoising models' own); 0: not.",
+                "0");
+    a.addOption("curve-every",
+                "Every this many epochs, record the DVAE lab's live figures (test NLL with K = "
+                "100 on 200 test images, training -ELBO on 200 training images) in "
+                "metrics.json's curve; 0: not.",
                 "0");
     a.addOption("save", "Write the trained model to this file (weights, settings, data, step).");
     a.addOption("checkpoint",
@@ -124,7 +133,9 @@ bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
         !a.integer("decoder-layers", 1, 2, decoderLayers) ||
         !a.number("clip-norm", 0, 1e9, c.clipNorm) ||
         !a.number("lr-decay-epochs", 0, 1e6, c.lrDecayEpochs) ||
-        !a.number("lr-decay", 1e-6, 1, c.lrDecay) || !a.integer("nll-mixture", 0, 1000, r.mixture))
+        !a.number("lr-decay", 1e-6, 1, c.lrDecay) ||
+        !a.integer("nll-mixture", 0, 1000, r.mixture) ||
+        !a.number("curve-every", 0, 100000, r.curveEvery))
         return false;
     c.binarize = r.binarize == "fixed" ? aelab::Binarize::Fixed : aelab::Binarize::Resample;
     c.decoderLayers = int(decoderLayers);
@@ -158,6 +169,10 @@ std::optional<int> parseDvaeRequest(CliArgs& a, const QStringList& args, DvaeReq
 
 // Step 2: load, train, estimate the bound and the NLL, sample, reconstruct.
 
+struct CurvePoint {
+    double epoch = 0, testNll = 0, trainElbo = 0;
+};
+
 struct DvaeOutputs {
     double epochs = 0; // the model's
     long long steps = 0;
@@ -167,6 +182,7 @@ struct DvaeOutputs {
     int64_t nllImages = 0;
     torch::Tensor samples;                     // 64 samples: samples.png
     torch::Tensor clean, fromClean, fromNoisy; // reconstructions.png, one row each
+    std::vector<CurvePoint> curve;             // --curve-every
 };
 
 // The ELBO and the NLL on the same test images (a spread subset if asked:
@@ -186,6 +202,34 @@ void evaluateModel(const DvaeRequest& r, aelab::VaeTrainer& trainer, const aelab
         o.nllMixture = trainer.estimateNllMixture(evalSet, int(r.kEval), int(r.mixture));
 }
 
+// Trains `steps` steps; with --curve-every, in stretches of that many epochs,
+// the lab's live figures before the first and after each (their time is not
+// training time). Their seeds are their own: the model trains as without.
+CliTraining trainWithCurve(const DvaeRequest& r, aelab::VaeTrainer& trainer,
+                           const aelab::ImageSet& data, long long steps,
+                           std::vector<CurvePoint>& curve) {
+    if (r.curveEvery <= 0) return trainForCli(trainer, steps);
+    const torch::Tensor liveImages = aelab::evenlySpaced(data.test, aelab::kLiveNllImages);
+    const long long stretch = std::max<long long>(
+        1, std::llround(r.curveEvery * double(trainer.trainingImages()) / r.config.batch));
+    auto record = [&] {
+        curve.push_back({trainer.epochs(), trainer.estimateNll(liveImages, aelab::kLiveNllK),
+                         -trainer.evaluateTrainBound(1, aelab::kLiveNllImages)});
+    };
+    CliTraining total;
+    record();
+    while (total.done < steps && !total.diverged) {
+        const CliTraining t = trainForCli(trainer, std::min(stretch, steps - total.done));
+        total.done += t.done;
+        total.seconds += t.seconds;
+        total.lastLoss = t.lastLoss;
+        total.diverged = t.diverged;
+        total.badLoss = t.badLoss;
+        if (!t.diverged) record();
+    }
+    return total;
+}
+
 RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
     aelab::ImageSet data;
     std::unique_ptr<aelab::VaeTrainer> trainer;
@@ -200,7 +244,8 @@ RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
     }
     const long long steps =
         std::llround(std::ceil(r.epochs * double(data.train.size(0)) / double(r.config.batch)));
-    const CliTraining training = trainForCli(*trainer, steps);
+    DvaeOutputs o;
+    const CliTraining training = trainWithCurve(r, *trainer, data, steps, o.curve);
     if (training.diverged) return runFailure(divergenceMessage(trainer->step(), training.badLoss));
     if (!r.save.isEmpty()) {
         try {
@@ -209,7 +254,6 @@ RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
             return runFailure(QString::fromStdString(e.what()));
         }
     }
-    DvaeOutputs o;
     o.seconds = training.seconds;
     o.trainImages = data.train.size(0);
     evaluateModel(r, *trainer, data, o);
@@ -223,6 +267,16 @@ RunOutcome<DvaeOutputs> trainAndEvaluateVae(const DvaeRequest& r) {
 }
 
 // Step 3: samples.png, reconstructions.png, metrics.json and the summary line.
+
+// --curve-every's figures: [{"epoch", "test_nll", "train_elbo"}], the
+// training -ELBO as a positive number like the NLL (nats per image).
+QJsonArray curveJson(const std::vector<CurvePoint>& curve) {
+    QJsonArray out;
+    for (const CurvePoint& p : curve)
+        out.append(
+            QJsonObject{{"epoch", p.epoch}, {"test_nll", p.testNll}, {"train_elbo", p.trainElbo}});
+    return out;
+}
 
 QJsonObject dvaeMetrics(const DvaeRequest& r, const DvaeOutputs& o) {
     return {{"command", r.command},
@@ -252,6 +306,7 @@ QJsonObject dvaeMetrics(const DvaeRequest& r, const DvaeOutputs& o) {
             {"nll_images", double(o.nllImages)},
             {"nll_seconds", o.nllSeconds},
             {"test_nll_mixture", r.mixture > 0 ? QJsonValue(o.nllMixture) : QJsonValue()},
+            {"curve", curveJson(o.curve)},
             {"nll_mixture_copies", double(r.mixture)},
             {"unit", "nats per image; pixels binarised (Bernoulli of the grey level), test images "
                      "once with a fixed seed; training images once (binarize fixed) or every "

@@ -124,6 +124,7 @@ bool installModel(const zoo::ZooRecipe& r, const QDir& runs, const QDir& zooDir,
     m.machine = metrics["machine"].isObject() ? metrics["machine"].toObject() : machineJson();
     m.software = versionsJson();
     m.validation = log;
+    m.curve = metrics["curve"].toArray();
     QFile model(runs.filePath(r.name + ".aelab-ae"));
     if (!model.open(QIODevice::ReadOnly)) {
         *error = "cannot read " + model.fileName() + ": " + model.errorString();

@@ -42,6 +42,11 @@ class PanelWidthKeeper : public QObject {
 };
 } // namespace
 
+void LabFrame::setChartShare(int picture, int charts) {
+    column_->setStretchFactor(0, picture);
+    column_->setStretchFactor(1, charts);
+}
+
 LabFrame::LabFrame(QWidget* lab, QLabel* banner, QWidget* picture, QWidget* charts,
                    QWidget* controls)
     : QObject(lab), lab_(lab), picture_(picture), charts_(charts), controls_(controls) {

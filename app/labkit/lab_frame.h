@@ -31,6 +31,9 @@ class LabFrame : public QObject {
 
     // Play/pause, step, reset and the like, in the order a strip shows them.
     void setTransport(const QList<QAbstractButton*>& buttons) { transport_ = buttons; }
+    // How the column shares its height between the picture and the charts
+    // while both show (4 : 1 unless a lab's chart is its lesson).
+    void setChartShare(int picture, int charts);
     const QList<QAbstractButton*>& transport() const { return transport_; }
 
     void setPresentation(bool on);

@@ -90,6 +90,7 @@ bool readFields(const QJsonObject& o, ZooModel& m, QString* bad) {
     m.machine = o["machine"].toObject();
     m.software = o["software"].toObject();
     m.validation = o["validation"].toArray();
+    m.curve = o["curve"].toArray();
     // The model is named by its file name only: a sidecar cannot point
     // outside its folder.
     const QString file = o["file"].toString();
@@ -155,6 +156,7 @@ QJsonObject sidecarJson(const ZooModel& m) {
                   {"machine", m.machine},
                   {"software", m.software},
                   {"validation", m.validation}};
+    if (!m.curve.isEmpty()) o["curve"] = m.curve;
     if (m.lab == kInterpolationLab) {
         o["score"] = scoreJson(m.score);
         o["check"] = scoreJson(m.check);

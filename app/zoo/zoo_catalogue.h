@@ -58,6 +58,7 @@ struct ZooModel {
     ZooTestScore test;      // image and DVAE lab: the run's own test score
     ZooTestScore testCheck; // and a smaller one the tests check quickly
     QJsonArray validation;  // the run's --keep-best log
+    QJsonArray curve;       // DVAE lab: the run's live figures (aelab dvae --curve-every)
 };
 
 // The zoo's folder: $AELAB_MODELS_DIR, else the installed share/aelab/models

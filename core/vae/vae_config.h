@@ -41,6 +41,12 @@ struct VaeConfig {
     long long trainImages = 0;
 };
 
+// The DVAE lab's live figures, which `aelab dvae --curve-every` records the
+// same way for the zoo: the test NLL with K = 100 importance samples on 200
+// evenly spread test images, and the training -ELBO on 200 training images.
+constexpr int kLiveNllK = 100;
+constexpr int kLiveNllImages = 200;
+
 inline bool isDenoising(VaeModel m) {
     return m == VaeModel::Dvae || m == VaeModel::Diwae;
 }

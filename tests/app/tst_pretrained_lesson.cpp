@@ -14,6 +14,7 @@
 #include "app/shell/main_window.h"
 #include "app/shell/session_actions.h"
 #include "app/zoo/zoo_catalogue.h"
+#include "widgets/loss_chart.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
@@ -94,6 +95,13 @@ class TestPretrainedLesson : public QObject {
         QTRY_VERIFY(lab->titleLabel(0)->text().contains("pretrained: 300 epochs</b> (mnist-vae"));
         QVERIFY(lab->titleLabel(1)->text().contains("pretrained: 300 epochs</b> (mnist-dvae"));
         QVERIFY(!window.deck()->find("dvae")->running());
+        // The chart carries the runs' history: the live test NLL every 2
+        // epochs from epoch 0 (series 1 and 3; the training -ELBO: 4 and 5).
+        for (int series : {1, 3, 4, 5})
+            QVERIFY2(lab->chart()->pointCount(series) > 100,
+                     qPrintable(QString("series %1: %2 points")
+                                    .arg(series)
+                                    .arg(lab->chart()->pointCount(series))));
         // New models: the badges go, the models start again.
         emit lab->controls()->resetRequested();
         QTRY_VERIFY(lab->lastSnapshot().slot[0].step == 0);

@@ -51,6 +51,9 @@ DvaeLab::DvaeLab(QWidget* parent)
     grid->setRowStretch(3, 3);
     frame_ = layOutLab(this, banner_, stackOver({status_, nll_}, views_, this), chart_, controls_);
     frame_->setTransport(controls_->transport());
+    // The bounds' chart shows the train/test gap, what lesson 3 is about: it
+    // gets a larger share of the column than other labs' charts.
+    frame_->setChartShare(3, 2);
 
     handoff::connect(worker_, &DvaeWorker::snapshot, this, &DvaeLab::onSnapshot);
     handoff::connect(worker_, &DvaeWorker::failed, this, &DvaeLab::showError);
@@ -79,6 +82,7 @@ DvaeLab::DvaeLab(QWidget* parent)
                              pretrainedEpochs_[s] = -1;
                          }
                          pendingPretrained_.clear();
+                         curvesPending_ = true;
                      });
     connect(controls_, &DvaeControls::dataChosen, this, &DvaeLab::forgetPretrained);
     connect(controls_, &DvaeControls::dataChosen, this, &DvaeLab::loadData);
@@ -180,6 +184,7 @@ void DvaeLab::onSnapshot(const DvaeSnapshot& s) {
         modelId_ = s.modelId;
         chart_->clearAll();
         nll_->clear();
+        if (curvesPending_) drawPretrainedCurves();
     }
     for (int k = 0; k < kDvaeSlots; ++k) {
         const DvaeSlotView& v = s.slot[k];

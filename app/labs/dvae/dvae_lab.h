@@ -67,6 +67,7 @@ class DvaeLab : public QWidget {
     QString slotTitle(int slot, const DvaeSlotView& view) const;
     QString pretrainedBadge(int slot, const DvaeSlotView& view) const;
     void forgetPretrained();
+    void drawPretrainedCurves();
     LabFrame* frame_ = nullptr;
     void onSnapshot(const DvaeSnapshot& s);
     void showError(const QString& text);
@@ -94,6 +95,9 @@ class DvaeLab : public QWidget {
     QStringList pendingPretrained_;
     QString pretrained_[kDvaeSlots];
     double pretrainedEpochs_[kDvaeSlots] = {};
+    // Their runs' live figures (the zoo's curve), drawn when they arrive.
+    QVector<QPointF> pendingNll_[kDvaeSlots], pendingElbo_[kDvaeSlots];
+    bool curvesPending_ = false;
 };
 
 } // namespace aelab

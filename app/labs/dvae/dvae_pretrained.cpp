@@ -6,35 +6,51 @@
 #include "app/labs/dvae/dvae_worker.h"
 #include "app/labkit/thread_handoff.h"
 #include "app/zoo/zoo_catalogue.h"
+#include "widgets/loss_chart.h"
+
+#include <QJsonObject>
+
+#include <utility>
+#include <vector>
 
 namespace aelab {
 
 bool DvaeLab::openPretrained(const QStringList& names, QString* error) {
     const zoo::Zoo z = zoo::readZoo();
-    QStringList files;
-    QString dataset;
+    std::vector<const zoo::ZooModel*> models;
     for (const QString& name : names) {
         const zoo::ZooModel* m = zoo::findModel(z, name);
         if (!m || m->lab != zoo::kDvaeLab) {
             *error = tr("The pretrained model %1 is not in the model zoo (%2).").arg(name, z.dir);
             return false;
         }
-        if (!dataset.isEmpty() && m->dataset != dataset) {
+        if (!models.empty() && m->dataset != models.front()->dataset) {
             *error = tr("The pretrained models %1 were trained on different data.")
                          .arg(names.join(", "));
             return false;
         }
-        dataset = m->dataset;
-        files << m->file;
+        models.push_back(m);
     }
-    if (files.isEmpty() || files.size() > kDvaeSlots) {
+    if (models.empty() || models.size() > size_t(kDvaeSlots)) {
         *error = tr("The DVAE lab opens one or two pretrained models.");
         return false;
     }
-    // The models bring their data: it loads first (the worker keeps order).
-    if (!started_ || controls_->dataSpec() != dataset)
-        controls_->chooseData(dataset); // loads it through dataChosen
+    // The models bring their data: it loads first (the worker keeps order),
+    // and a new data set forgets what was pretrained before.
+    const QString dataset = models.front()->dataset;
+    if (!started_ || controls_->dataSpec() != dataset) controls_->chooseData(dataset);
     forgetPretrained();
+    QStringList files;
+    for (const zoo::ZooModel* m : models) {
+        const int slot = int(files.size());
+        for (const QJsonValue& p : m->curve) {
+            const QJsonObject point = p.toObject();
+            const double epoch = point["epoch"].toDouble();
+            pendingNll_[slot].append({epoch, point["test_nll"].toDouble()});
+            pendingElbo_[slot].append({epoch, point["train_elbo"].toDouble()});
+        }
+        files << m->file;
+    }
     pendingPretrained_ = names;
     handoff::post(worker_, &DvaeWorker::openModels, files);
     return true;
@@ -42,8 +58,22 @@ bool DvaeLab::openPretrained(const QStringList& names, QString* error) {
 
 void DvaeLab::forgetPretrained() {
     pendingPretrained_.clear();
-    for (int s = 0; s < kDvaeSlots; ++s)
+    curvesPending_ = false;
+    for (int s = 0; s < kDvaeSlots; ++s) {
         pretrained_[s].clear();
+        pendingNll_[s].clear();
+        pendingElbo_[s].clear();
+    }
+}
+
+// The opened models' history, on the chart the lab just cleared for them:
+// the live figures go on from where these end.
+void DvaeLab::drawPretrainedCurves() {
+    curvesPending_ = false;
+    for (int s = 0; s < kDvaeSlots; ++s) {
+        chart_->appendPoints(series_[s][1], std::exchange(pendingNll_[s], {}));
+        chart_->appendPoints(series_[s][2], std::exchange(pendingElbo_[s], {}));
+    }
 }
 
 // " · pretrained: 300 epochs (mnist-vae) + 12.0 live", or nothing for a

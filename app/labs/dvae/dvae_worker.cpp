@@ -43,8 +43,7 @@ QVector<QPointF> project(const torch::Tensor& codes, QString* axes) {
         auto centred = codes - codes.mean(0, true);
         auto svd = torch::linalg::svd(centred, false, c10::nullopt);
         xy = centred.matmul(std::get<2>(svd).slice(0, 0, 2).t());
-        *axes =
-            QObject::tr("first two principal axes of the %1-dimensional codes").arg(codes.size(1));
+        *axes = QObject::tr("principal axes 1 and 2 of %1 dimensions").arg(codes.size(1));
     }
     xy = xy.to(torch::kFloat64).contiguous();
     QVector<QPointF> out;

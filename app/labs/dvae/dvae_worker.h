@@ -25,9 +25,9 @@ class DvaeWorker : public QObject, public EscapedFailureSink {
     DvaeWorker();
     ~DvaeWorker() override;
 
-    static constexpr int kLiveK = 100;         // importance samples of the live NLL
-    static constexpr int kLiveImages = 200;    // test images of the live NLL
-    static constexpr int kLiveEveryEpochs = 2; // how often, in epochs
+    static constexpr int kLiveK = aelab::kLiveNllK;           // importance samples of the live NLL
+    static constexpr int kLiveImages = aelab::kLiveNllImages; // test images of the live NLL
+    static constexpr int kLiveEveryEpochs = 2;                // how often, in epochs
 
   public slots:
     void loadData(const QString& spec);
