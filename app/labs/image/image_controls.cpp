@@ -9,10 +9,13 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace aelab {
 
@@ -103,6 +106,13 @@ QWidget* ImageControls::buildModelGroup() {
     row->addWidget(reset);
     row->addWidget(train_);
     form->addRow(row);
+    pretrained_ = new QPushButton(tr("Pretrained model"));
+    pretrained_->setMenu(new QMenu(pretrained_));
+    pretrained_->setToolTip(tr("Open a model from the zoo, trained far longer than a lecture "
+                               "allows (docs/model-zoo.md): its chains sample at once; Train "
+                               "continues it, New model starts again."));
+    pretrained_->setEnabled(false);
+    form->addRow(pretrained_);
     progress_ = new QLabel(tr("step 0"));
     form->addRow(progress_);
     connect(reset, &QPushButton::clicked, this, &ImageControls::modelResetRequested);
@@ -241,6 +251,27 @@ QString ImageControls::dataSpec() const {
 void ImageControls::chooseData(const QString& spec) {
     showDataIn(data_, spec);
     emit dataChosen(spec);
+}
+
+void ImageControls::showConfig(const aelab::ImageDaeConfig& c) {
+    arch_->setCurrentIndex(arch_->findData(int(c.arch))); // resets the width: set it after
+    base_->setValue(c.base);
+    loss_->setCurrentIndex(loss_->findData(int(c.loss)));
+    lr_->setValue(c.learningRate);
+    batch_->setValue(c.batch);
+    seed_->setValue(int(c.seed));
+    noiseKind_->setCurrentIndex(
+        noiseKind_->findData(QString::fromStdString(aelab::corruptionName(c.noise.kind))));
+    noiseLevel_->setValue(int(std::lround(c.noise.level * kLevelScale)));
+}
+
+void ImageControls::setPretrainedModels(const QList<QPair<QString, QString>>& models) {
+    QMenu* menu = pretrained_->menu();
+    menu->clear();
+    for (const auto& [name, text] : models)
+        menu->addAction(text, this, [this, name = name] { emit pretrainedChosen(name); });
+    pretrained_->setEnabled(!models.isEmpty());
+    if (models.isEmpty()) pretrained_->setToolTip(tr("No pretrained models are installed."));
 }
 
 QString ImageControls::noiseSpec() const {

@@ -38,11 +38,16 @@ class ImageControls : public QWidget {
     void setPresentation(bool on);
     // As if the user chose it in the data menu.
     void chooseData(const QString& spec);
+    // The settings of a model opened from a file, so New model rebuilds it.
+    void showConfig(const aelab::ImageDaeConfig& config);
+    // The model zoo's models for the "Pretrained model" menu: (name, text).
+    void setPretrainedModels(const QList<QPair<QString, QString>>& models);
 
   signals:
     void dataChosen(const QString& spec);
     void folderRequested();
     void modelResetRequested();
+    void pretrainedChosen(const QString& name);
     void liveSettingsChanged();
     void previewNoiseChanged(const QString& spec);
     void trainingToggled(bool on);
@@ -71,6 +76,7 @@ class ImageControls : public QWidget {
     QSlider* noiseLevel_ = nullptr;
     QLabel* noiseLabel_ = nullptr;
     QPushButton* train_ = nullptr;
+    QPushButton* pretrained_ = nullptr;
     QLabel* progress_ = nullptr;
     QComboBox* start_ = nullptr;
     QSpinBox* chains_ = nullptr;

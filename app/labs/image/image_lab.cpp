@@ -15,6 +15,8 @@
 #include <QSplitter>
 #include <QTabWidget>
 
+#include <utility>
+
 namespace aelab {
 
 ImageLab::ImageLab(QWidget* parent)
@@ -51,7 +53,7 @@ ImageLab::ImageLab(QWidget* parent)
     handoff::connect(worker_, &ImageWorker::dataLoaded, this,
                      [this](const QString& description, const QStringList& skipped) {
                          description_ = description;
-                         status_->setText(description);
+                         showStatus();
                          banner_->hide();
                          if (!skipped.isEmpty())
                              showError(tr("%n file(s) skipped: %1", nullptr, int(skipped.size()))
@@ -60,10 +62,20 @@ ImageLab::ImageLab(QWidget* parent)
                      });
     connectGallery(worker_, gallery_);
 
+    handoff::connect(worker_, &ImageWorker::modelOpened, this,
+                     [this](const aelab::ImageDaeConfig& config) {
+                         controls_->showConfig(config);
+                         pretrained_ = std::exchange(pendingPretrained_, {});
+                         pretrainedSteps_ = -1; // the next snapshot's step
+                     });
+    connect(controls_, &ImageControls::dataChosen, this, &ImageLab::forgetPretrained);
     connect(controls_, &ImageControls::dataChosen, this, &ImageLab::loadData);
     connect(controls_, &ImageControls::folderRequested, this, &ImageLab::chooseFolder);
-    connect(controls_, &ImageControls::modelResetRequested, this,
-            [this] { handoff::post(worker_, &ImageWorker::resetModel, controls_->config()); });
+    connect(controls_, &ImageControls::modelResetRequested, this, [this] {
+        forgetPretrained();
+        handoff::post(worker_, &ImageWorker::resetModel, controls_->config());
+    });
+    offerPretrained();
     connect(controls_, &ImageControls::liveSettingsChanged, this,
             [this] { handoff::post(worker_, &ImageWorker::applyLive, controls_->config()); });
     connect(controls_, &ImageControls::previewNoiseChanged, this, [this](const QString& spec) {
@@ -178,11 +190,15 @@ void ImageLab::onSnapshot(const ImageSnapshot& s) {
                                         .arg(s.startScore.nearestOther, 0, 'f', 3)
                                   : QString()));
     controls_->showProgress(s.step, s.stepsPerSecond, s.chainStep);
+
     if (s.diverged) {
         controls_->setTraining(false);
         showError(s.message);
     }
     last_ = s;
+    if (pretrained_.isEmpty()) return;
+    if (pretrainedSteps_ < 0) pretrainedSteps_ = s.step; // the opened model's own
+    showStatus();
 }
 
 QVariantMap ImageLab::modelStates() const {

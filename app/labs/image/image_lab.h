@@ -35,6 +35,7 @@ class ImageLab : public QWidget {
     LossChart* lossChart() const { return chart_; }
     const ImageSnapshot& lastSnapshot() const { return last_; }
     QString dataDescription() const { return description_; }
+    QLabel* statusLabel() const { return status_; } // the data, and the pretrained badge
     // The view in front, for export and the recorder.
     QWidget* currentView() const;
 
@@ -49,6 +50,10 @@ class ImageLab : public QWidget {
     // current burst), and putting them back once data and models are set up.
     QVariantMap modelStates() const;
     void restoreModelStates(const QVariantMap& parts);
+    // Opens the model zoo's image DAE by name (docs/model-zoo.md), loading its
+    // data first; false with *error set when it is not in the zoo or not this
+    // lab's (image_pretrained.cpp).
+    bool openPretrained(const QStringList& names, QString* error);
 
   signals:
     void errorOccurred(const QString& text);
@@ -64,6 +69,9 @@ class ImageLab : public QWidget {
     void onSnapshot(const ImageSnapshot& s);
     void showError(const QString& text);
     void chooseFolder();
+    void offerPretrained();
+    void forgetPretrained();
+    void showStatus(); // the data, and the pretrained badge
 
     LabThread thread_;
     ImageWorker* worker_;
@@ -80,6 +88,9 @@ class ImageLab : public QWidget {
     quint64 modelId_ = 0;
     int trainSeries_ = 0, testSeries_ = 0;
     bool started_ = false;
+    // The zoo's model in the lab: its name (empty: trained here) and steps.
+    QString pendingPretrained_, pretrained_;
+    long long pretrainedSteps_ = 0;
 };
 
 } // namespace aelab

@@ -14,6 +14,8 @@
 
 #include <QTimer>
 
+#include <utility>
+
 namespace aelab {
 
 namespace {
@@ -26,6 +28,8 @@ constexpr std::uint64_t kPreviewSeed = 77;
 
 struct ImageWorker::State {
     aelab::ImageSet data;
+    QString spec;        // the data's image source
+    QString pendingFile; // openModel before the data loaded
     bool loaded = false;
     aelab::ImageDaeConfig config;
     std::unique_ptr<aelab::ImageDaeTrainer> trainer;
@@ -96,6 +100,7 @@ void ImageWorker::loadData(const QString& spec) {
         return; // the previous data and model stay
     }
     d->loaded = true;
+    d->spec = spec;
     d->hasReference = false;
     d->previewClean = aelab::evenlySpaced(d->data.test, kPreviewColumns);
     QStringList skipped;
@@ -111,6 +116,7 @@ void ImageWorker::loadData(const QString& spec) {
     emit busy({});
     emit dataLoaded(description, skipped);
     resetModel(d->config);
+    if (!d->pendingFile.isEmpty()) openModel(std::exchange(d->pendingFile, {}));
 }
 
 void ImageWorker::resetModel(const aelab::ImageDaeConfig& config) {
@@ -124,6 +130,35 @@ void ImageWorker::resetModel(const aelab::ImageDaeConfig& config) {
         emit failed(QString::fromStdString(e.what()));
         return;
     }
+    beginModel();
+}
+
+void ImageWorker::openModel(const QString& file) {
+    if (!d->loaded) {
+        d->pendingFile = file;
+        return;
+    }
+    std::unique_ptr<aelab::ImageDaeTrainer> opened;
+    try {
+        const aelab::ImageDaeModelInfo info =
+            aelab::ImageDaeTrainer::readModelInfo(file.toStdString());
+        if (QString::fromStdString(info.dataset) != d->spec)
+            throw std::runtime_error(file.toStdString() + " was trained on " + info.dataset +
+                                     ", not on " + d->spec.toStdString());
+        opened = aelab::ImageDaeTrainer::loadModel(file.toStdString(), d->data.train);
+    } catch (const std::exception& e) {
+        emit failed(tr("The model was not opened: %1").arg(e.what()));
+        return; // the lab's model stays
+    }
+    d->trainer = std::move(opened);
+    d->config = d->trainer->config();
+    emit modelOpened(d->config);
+    beginModel();
+}
+
+// A new model in the lab (built or opened): its curves, rate and chains
+// start again.
+void ImageWorker::beginModel() {
     ++d->modelId;
     d->trainLoss.clear();
     d->testLoss.clear();

@@ -51,6 +51,9 @@ class ImageWorker : public QObject, public EscapedFailureSink {
     // and the models are set up). Failures are reported, nothing crashes.
     QVariantMap checkpoints();
     void restoreCheckpoints(const QVariantMap& parts);
+    // Replaces the model with a model file (the model zoo's) trained on the
+    // data loaded (or loading) now; waits for the data.
+    void openModel(const QString& file);
 
   signals:
     void snapshot(const ImageSnapshot& s);
@@ -59,9 +62,12 @@ class ImageWorker : public QObject, public EscapedFailureSink {
                      const QStringList& captions);
     void failed(const QString& message);
     void busy(const QString& what); // empty when done
+    // openModel replaced the model: its settings, for the panel.
+    void modelOpened(const aelab::ImageDaeConfig& config);
 
   private:
     void tick();
+    void beginModel();
     void publish(bool force);
     void ensureTimer();
 
