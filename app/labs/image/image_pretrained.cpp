@@ -14,8 +14,8 @@ namespace aelab {
 void ImageLab::offerPretrained() {
     QList<QPair<QString, QString>> entries;
     for (const zoo::ZooModel& m : zoo::modelsFor(zoo::readZoo(), zoo::kImageLab))
-        entries.append({m.name, tr("%1: DAE on %2, %3").arg(m.name, m.dataset,
-                                                            zoo::pretrainedBadge(m))});
+        entries.append(
+            {m.name, tr("%1: DAE on %2, %3").arg(m.name, m.dataset, zoo::pretrainedBadge(m))});
     controls_->setPretrainedModels(entries);
     connect(controls_, &ImageControls::pretrainedChosen, this, [this](const QString& name) {
         QString error;
