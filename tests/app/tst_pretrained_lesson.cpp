@@ -152,6 +152,15 @@ class TestPretrainedLesson : public QObject {
                  qPrintable(offered.join("; ")));
         QVERIFY(offered.filter("lines-plain").size() == 1);
         QVERIFY2(offered.filter("mnist").isEmpty(), qPrintable(offered.join("; ")));
+        // The DVAE lab offers lesson 3's pair.
+        auto* dvae = qobject_cast<DvaeLab*>(window.deck()->find("dvae")->lab);
+        QPushButton* pairs = nullptr;
+        for (QPushButton* b : dvae->controls()->findChildren<QPushButton*>())
+            if (b->text() == "Pretrained models") pairs = b;
+        QVERIFY(pairs && pairs->isEnabled() && pairs->menu());
+        QCOMPARE(pairs->menu()->actions().size(), 1);
+        QCOMPARE(pairs->menu()->actions().front()->text(),
+                 QString("mnist-vae against mnist-dvae on mnist, pretrained: 300 epochs"));
     }
     void withoutTheZooTheLessonTrainsLive() {
         QTemporaryDir empty;

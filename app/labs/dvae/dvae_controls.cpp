@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -154,6 +155,13 @@ QWidget* DvaeControls::buildModelsGroup() {
     row->addWidget(reset);
     row->addWidget(train_);
     form->addRow(row);
+    pretrained_ = new QPushButton(tr("Pretrained models"));
+    pretrained_->setMenu(new QMenu(pretrained_));
+    pretrained_->setToolTip(tr("Open a pair from the model zoo (docs/model-zoo.md), trained for "
+                               "hundreds of epochs: the gap shows at once; Train continues them, "
+                               "New models starts again."));
+    pretrained_->setEnabled(false);
+    form->addRow(pretrained_);
     progress_ = new QLabel(tr("epoch 0"));
     form->addRow(progress_);
     connect(reset, &QPushButton::clicked, this, &DvaeControls::resetRequested);
@@ -258,6 +266,15 @@ void DvaeControls::showConfigs(const aelab::VaeConfig& a, const aelab::VaeConfig
     binarize_->setCurrentIndex(binarize_->findData(int(a.binarize)));
     trainImages_->setValue(int(a.trainImages));
     authorsNet_->setChecked(a.decoderLayers == 1 && a.clipNorm == 5 && a.analyticKl);
+}
+
+void DvaeControls::setPretrainedPairs(const QList<QPair<QStringList, QString>>& pairs) {
+    QMenu* menu = pretrained_->menu();
+    menu->clear();
+    for (const auto& [names, text] : pairs)
+        menu->addAction(text, this, [this, names = names] { emit pretrainedChosen(names); });
+    pretrained_->setEnabled(!pairs.isEmpty());
+    if (pairs.isEmpty()) pretrained_->setToolTip(tr("No pretrained models are installed."));
 }
 
 void DvaeControls::chooseData(const QString& spec) {

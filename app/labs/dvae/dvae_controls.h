@@ -37,6 +37,9 @@ class DvaeControls : public QWidget {
     // The panel shows the settings of models opened from files (shared
     // settings from A's), so New models rebuilds the same pair.
     void showConfigs(const aelab::VaeConfig& a, const aelab::VaeConfig& b);
+    // The model zoo's pairs for the "Pretrained models" menu: the names
+    // (A's, B's) and the entry's text.
+    void setPretrainedPairs(const QList<QPair<QStringList, QString>>& pairs);
 
   signals:
     void dataChosen(const QString& spec);
@@ -45,6 +48,7 @@ class DvaeControls : public QWidget {
     void trainingToggled(bool on);
     void estimateRequested();
     void refineRequested(int slot);
+    void pretrainedChosen(const QStringList& names);
 
   private:
     QList<QAbstractButton*> transport_;
@@ -67,6 +71,7 @@ class DvaeControls : public QWidget {
     QSpinBox* batch_ = nullptr;
     QSpinBox* seed_ = nullptr;
     QPushButton* train_ = nullptr;
+    QPushButton* pretrained_ = nullptr;
     QLabel* progress_ = nullptr;
     QSpinBox* estimateK_ = nullptr;
     QProgressBar* nllBar_ = nullptr;

@@ -104,6 +104,7 @@ DvaeLab::DvaeLab(QWidget* parent)
         handoff::post(worker_, &DvaeWorker::requestSamples, slot, 64);
     });
     handoff::post(worker_, &DvaeWorker::resetModels, controls_->config(0), controls_->config(1));
+    offerPretrained();
 }
 
 DvaeLab::~DvaeLab() {

@@ -67,6 +67,7 @@ class DvaeLab : public QWidget {
     QString slotTitle(int slot, const DvaeSlotView& view) const;
     QString pretrainedBadge(int slot, const DvaeSlotView& view) const;
     void forgetPretrained();
+    void offerPretrained();
     void drawPretrainedCurves();
     LabFrame* frame_ = nullptr;
     void onSnapshot(const DvaeSnapshot& s);

@@ -15,6 +15,38 @@
 
 namespace aelab {
 
+namespace {
+// "pretrained: 300 epochs" from the run's curve, else the zoo's step count.
+QString epochsBadge(const zoo::ZooModel& m) {
+    if (m.curve.isEmpty()) return zoo::pretrainedBadge(m);
+    return QObject::tr("pretrained: %1 epochs")
+        .arg(QLocale(QLocale::English)
+                 .toString(m.curve.last().toObject()["epoch"].toDouble(), 'f', 0));
+}
+} // namespace
+
+// The zoo's DVAE-lab models in pairs, one per data set and recipe family:
+// the plain model as A, its denoising version as B (mnist-vae, mnist-dvae).
+void DvaeLab::offerPretrained() {
+    const std::vector<zoo::ZooModel> models = zoo::modelsFor(zoo::readZoo(), zoo::kDvaeLab);
+    QList<QPair<QStringList, QString>> pairs;
+    for (const zoo::ZooModel& b : models) {
+        const auto kind = aelab::parseVaeModel(b.model.toStdString());
+        if (!kind || !aelab::isDenoising(*kind)) continue;
+        const QString plain = b.model.mid(1); // dvae -> vae, diwae -> iwae
+        for (const zoo::ZooModel& a : models)
+            if (a.dataset == b.dataset && a.model == plain)
+                pairs.append(
+                    {{a.name, b.name},
+                     tr("%1 against %2 on %3, %4").arg(a.name, b.name, b.dataset, epochsBadge(b))});
+    }
+    controls_->setPretrainedPairs(pairs);
+    connect(controls_, &DvaeControls::pretrainedChosen, this, [this](const QStringList& names) {
+        QString error;
+        if (!openPretrained(names, &error)) showError(error);
+    });
+}
+
 bool DvaeLab::openPretrained(const QStringList& names, QString* error) {
     const zoo::Zoo z = zoo::readZoo();
     std::vector<const zoo::ZooModel*> models;
