@@ -4,7 +4,7 @@
 // frames, 10,000 reference lines); --model crossfade scores the pixel
 // cross-fade as a calibration. Three steps: parse the options into an
 // InterpolateRequest, train and interpolate into InterpolationOutputs, write
-// the files.
+// the files. The training itself is in interpolate_training.cpp.
 #include "datasets/dataset_error.h"
 #include "datasets/image_set.h"
 #include "datasets/image_source.h"
@@ -15,11 +15,11 @@
 #include <torch/types.h>
 
 #include "cli/args.h"
+#include "cli/interpolate_run.h"
 #include "cli/machine_info.h"
 #include "cli/verbs.h"
 #include "cli/output.h"
 #include "cli/run_folder.h"
-#include "cli/training_loop.h"
 #include "app/labkit/image_convert.h"
 
 #include <QJsonArray>
@@ -35,30 +35,6 @@ namespace aelab::cli {
 namespace {
 
 // Step 1: the verb's settings.
-
-// The nets' and the training's settings of a new model.
-struct InterpModelOptions {
-    long long depth = 0, batch = 0;
-    double lambda = 0, gamma = 0, noiseStd = 0, klWeight = 0, learningRate = 0;
-    std::optional<long long> scales, latent; // default: the image size's
-};
-
-struct InterpolateRequest {
-    QString command; // the command line, as metrics.json records it
-    QString model;   // plain, denoising, vae, acai or crossfade
-    QString dataset; // lines is scored
-    long long steps = 0, pairs = 0, frames = 0, seed = 0;
-    long long keepBest = 0; // score the validation pairs every so many steps; 0: off
-    bool spherical = false;
-    std::optional<QString> checkpoint;  // start from this file
-    std::optional<double> continueRate; // --lr with --checkpoint: a new learning rate
-    std::optional<QString> save;        // save the trained model here
-    InterpModelOptions modelOptions;    // a new model's (not read with --checkpoint)
-    // A bad model option, reported once the images have loaded: a dataset
-    // that cannot be read is the first error, as it always was.
-    std::optional<QString> modelOptionsError;
-    QDir out;
-};
 
 void declareModelOptions(CliArgs& a) {
     a.addOption("depth", "Channels at the first scale (doubled per scale).", "8");
@@ -150,19 +126,6 @@ std::optional<int> parseInterpolateRequest(CliArgs& a, const QStringList& args,
 
 // Step 2: load the images, train or continue the model, interpolate.
 
-struct InterpolationOutputs {
-    QString model;        // the checkpoint's with --checkpoint, whatever --model says
-    bool trained = false; // false: the cross-fade, no model
-    long long steps = 0;  // the model's
-    double seconds = 0, trainLoss = 0, testLoss = 0, criticLoss = 0, parameters = 0;
-    int depth = 0, scales = 0, latentChannels = 0;
-    torch::Tensor sequences01;              // [pairs, frames, C, H, W] in [0, 1]
-    std::optional<aelab::LinesScore> score; // on lines: the raw frames (the paper's protocol)
-    std::optional<aelab::LinesScore> drawn; // the same frames as the strips hold them
-    std::vector<aelab::ValidationPoint> validation; // --keep-best's log
-    std::optional<aelab::ValidationPoint> best;     // the model kept
-};
-
 InterpolationOutputs crossfadeOutputs(const InterpolateRequest& r) {
     InterpolationOutputs o;
     o.model = r.model;
@@ -172,94 +135,6 @@ InterpolationOutputs crossfadeOutputs(const InterpolateRequest& r) {
     o.drawn = bench.scoreAsDrawn(sequences);
     o.sequences01 = (sequences + 1) * 0.5;
     return o;
-}
-
-aelab::InterpConfig newModelConfig(const InterpolateRequest& r, const aelab::ImageSet& data) {
-    aelab::InterpConfig c = aelab::defaultInterpConfig(
-        *aelab::parseInterpModel(r.model.toStdString()), int(data.height()), int(data.width()));
-    const InterpModelOptions& m = r.modelOptions;
-    c.seed = std::uint64_t(r.seed);
-    c.depth = int(m.depth);
-    c.batch = int(m.batch);
-    c.lambda = m.lambda;
-    c.gamma = m.gamma;
-    c.noiseStd = m.noiseStd;
-    c.klWeight = m.klWeight;
-    c.learningRate = m.learningRate;
-    if (m.scales) c.scales = int(*m.scales);
-    if (m.latent) c.latentChannels = int(*m.latent);
-    return c;
-}
-
-// Loads the checkpoint or builds a new model: either may be bad input.
-RunOutcome<std::unique_ptr<aelab::InterpTrainer>> makeTrainer(const InterpolateRequest& r,
-                                                              const aelab::ImageSet& data) {
-    try {
-        if (r.checkpoint) {
-            auto trainer = aelab::InterpTrainer::load(r.checkpoint->toStdString(), data.train);
-            if (r.continueRate) {
-                aelab::InterpConfig live = trainer->config();
-                live.learningRate = *r.continueRate;
-                trainer->setLive(live);
-            }
-            return trainer;
-        }
-        return std::make_unique<aelab::InterpTrainer>(data.train, newModelConfig(r, data));
-    } catch (const std::exception& e) {
-        return badInput(QString::fromStdString(e.what()));
-    }
-}
-
-// --keep-best: trains in stretches of r.keepBest steps, scores each on the
-// validation pairs, and ends with the best model (references (4.10)).
-std::optional<VerbError> trainKeepingBest(const InterpolateRequest& r,
-                                          std::unique_ptr<aelab::InterpTrainer>& trainer,
-                                          InterpolationOutputs& o) {
-    aelab::BestCheckpointKeeper keeper(r.dataset.toStdString());
-    QTextStream log(stdout);
-    const auto observe = [&](double trainLoss) {
-        const aelab::ValidationPoint& p = keeper.observe(*trainer, trainLoss);
-        log << "step " << p.step << ": validation mean distance " << p.meanDistance
-            << ", smoothness " << p.smoothness << ", figure " << p.figure << Qt::endl;
-    };
-    observe(0); // the starting model is a candidate too: a continued run may only drift
-    for (long long done = 0; done < r.steps;) {
-        const long long stretch = std::min(r.keepBest, r.steps - done);
-        const CliTraining t = trainForCli(*trainer, stretch);
-        o.seconds += t.seconds;
-        if (t.diverged) return runFailure(divergenceMessage(trainer->step(), t.badLoss));
-        done += stretch;
-        o.trainLoss = t.lastLoss;
-        observe(t.lastLoss);
-    }
-    o.validation = keeper.log();
-    o.best = keeper.best();
-    if (o.best && o.best->step != trainer->step())
-        trainer = aelab::InterpTrainer::loadBytes(keeper.bestArchive(), trainer->trainImages(),
-                                                  "the best model of this run");
-    return std::nullopt;
-}
-
-// Trains, and saves if asked: nothing, or why it stopped.
-std::optional<VerbError> trainInterp(const InterpolateRequest& r,
-                                     std::unique_ptr<aelab::InterpTrainer>& trainer,
-                                     InterpolationOutputs& o) {
-    if (r.keepBest > 0 && r.steps > 0) {
-        if (std::optional<VerbError> failed = trainKeepingBest(r, trainer, o)) return failed;
-    } else {
-        const CliTraining training = trainForCli(*trainer, r.steps);
-        if (training.diverged)
-            return runFailure(divergenceMessage(trainer->step(), training.badLoss));
-        o.trainLoss = training.lastLoss;
-        o.seconds = training.seconds;
-    }
-    if (!r.save) return std::nullopt;
-    try {
-        trainer->save(r.save->toStdString(), r.dataset.toStdString());
-    } catch (const std::exception& e) {
-        return runFailure(QString::fromStdString(e.what()));
-    }
-    return std::nullopt;
 }
 
 // The model's numbers, then its interpolations: of the benchmark's pairs on
