@@ -122,8 +122,8 @@ bool readDvaeRequest(CliArgs& a, DvaeRequest& r) {
     aelab::VaeConfig& c = r.config;
     long long hidden = 0, latent = 0, k = 0, batch = 0, seed = 0, decoderLayers = 2;
     if (!a.choice("model", {"vae", "dvae", "iwae", "diwae"}, r.model) ||
-        !a.choice("arch", {"mlp", "conv"}, r.arch) || !a.integer("hidden", 1, 100000, hidden) ||
-        !a.integer("latent", 1, 10000, latent) || !a.integer("k", 1, 10000, k) ||
+        !a.choice("arch", {"mlp", "conv"}, r.arch) || !a.integer("hidden", 1, 4096, hidden) ||
+        !a.integer("latent", 1, 2048, latent) || !a.integer("k", 1, 10000, k) ||
         !a.number("lr", 1e-7, 10, c.learningRate) || !a.integer("batch", 1, 100000, batch) ||
         !a.number("epochs", 0, 100000, r.epochs) || !a.integer("k-eval", 1, 10000000, r.kEval) ||
         !a.integer("seed", 0, (1LL << 53), seed) ||

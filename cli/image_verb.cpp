@@ -103,7 +103,7 @@ bool readImageDaeConfig(CliArgs& a, double lr, long long batch, long long seed,
     c.arch = r.arch == "conv" ? aelab::ImageArch::Conv : aelab::ImageArch::Mlp;
     c.base = aelab::defaultBase(c.arch);
     long long base = 0;
-    if (a.isSet("base") && !a.integer("base", 2, 4096, base)) return false;
+    if (a.isSet("base") && !a.integer("base", 2, 2048, base)) return false;
     if (a.isSet("base")) c.base = int(base);
     c.loss = r.loss == "bce" ? aelab::ImageLoss::Bce : aelab::ImageLoss::SquaredError;
     if (!readNoise(a, c.noise)) return false;

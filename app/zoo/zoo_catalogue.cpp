@@ -51,8 +51,9 @@ bool readTest(const QJsonObject& o, ZooTestScore& s) {
     s.value = o["value"].toDouble();
     s.images = o["images"].toInt();
     s.k = o["k"].toInt();
-    return (s.measure == "test_nll" || s.measure == "test_loss") && s.images > 0 && s.k >= 0 &&
-           std::isfinite(s.value);
+    // Bounded: verify must not be talked into an estimate of hours.
+    return (s.measure == "test_nll" || s.measure == "test_loss") && s.images > 0 &&
+           s.images <= 100000 && s.k >= 0 && s.k <= 100000 && std::isfinite(s.value);
 }
 
 // The scores a sidecar of this lab must have.

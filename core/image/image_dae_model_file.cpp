@@ -40,7 +40,8 @@ ImageDaeModelInfo readInfoFrom(torch::serialize::InputArchive& a) {
     info.width = readValue(a, "width").toInt();
     info.step = readValue(a, "step").toInt();
     info.hasMoments = readValue(a, "has_moments").toBool();
-    if (c.base < 2 || c.base > 4096 || c.batch < 1 || c.batch > 100000 || !(c.learningRate > 0) ||
+    // Bounded before any net is built: the lab's own limit on the width.
+    if (c.base < 2 || c.base > 2048 || c.batch < 1 || c.batch > 100000 || !(c.learningRate > 0) ||
         info.channels < 1 || info.channels > 4 || info.height < 1 || info.height > 4096 ||
         info.width < 1 || info.width > 4096 || info.step < 0)
         throw std::runtime_error("settings out of range");

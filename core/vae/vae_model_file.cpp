@@ -63,8 +63,11 @@ VaeConfig readConfig(torch::serialize::InputArchive& a) {
     c.lrDecayEpochs = readValue(a, "lr_decay_epochs").toDouble();
     c.lrDecay = readValue(a, "lr_decay").toDouble();
     c.trainImages = readValue(a, "train_images").toInt();
-    if (c.hidden < 1 || c.hidden > 100000 || c.latent < 1 || c.latent > 10000 || c.samples < 1 ||
-        c.samples > 10000 || c.batch < 1 || !(c.learningRate > 0) || c.trainImages < 0)
+    // Bounded before any net is built: a crafted file must not make the lab
+    // allocate gigabytes (hidden 4,096 is 64 MB a square layer).
+    if (c.hidden < 1 || c.hidden > 4096 || c.latent < 1 || c.latent > 2048 || c.samples < 1 ||
+        c.samples > 10000 || c.batch < 1 || c.batch > 100000 || !(c.learningRate > 0) ||
+        c.trainImages < 0)
         throw std::runtime_error("settings out of range");
     return c;
 }

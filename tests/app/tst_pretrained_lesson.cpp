@@ -137,6 +137,29 @@ class TestPretrainedLesson : public QObject {
         emit lab->controls()->modelResetRequested();
         QTRY_VERIFY(lab->lastSnapshot().step == 0 && !status->text().contains("pretrained"));
     }
+    // New models right after opening: the reset, asked last, wins; the
+    // open's late reply neither badges the fresh models nor draws old curves.
+    void newModelsRightAfterOpeningWins() {
+        if (!QFile::exists(QString::fromStdString(aelab::defaultMnistFolder()) + "/0.json"))
+            QSKIP("the MNIST digits are not installed (make deps fetches them)");
+        MainWindow window;
+        window.show();
+        window.deck()->show("dvae"); // its data loads: mnist, as the models'
+        auto* lab = qobject_cast<DvaeLab*>(window.deck()->find("dvae")->lab);
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().modelId > 0 &&
+                                     lab->lastSnapshot().slot[0].trainImages > 0,
+                                 scaledMs(60000));
+        const quint64 before = lab->lastSnapshot().modelId;
+        QString error;
+        QVERIFY2(lab->openPretrained({"mnist-vae", "mnist-dvae"}, &error), qPrintable(error));
+        emit lab->controls()->resetRequested();
+        // Two new models since (the opened pair, then the reset's): every
+        // reply the open sent came before the reset's snapshot.
+        QTRY_VERIFY_WITH_TIMEOUT(lab->lastSnapshot().modelId == before + 2, scaledMs(60000));
+        QCOMPARE(lab->lastSnapshot().slot[0].step, 0);
+        QVERIFY(!lab->titleLabel(0)->text().contains("pretrained"));
+        QVERIFY(lab->chart()->pointCount(1) < 10);
+    }
     void theModelMenuOffersTheZoo() {
         MainWindow window;
         window.show();

@@ -15,6 +15,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <memory>
+#include <vector>
+
 namespace aelab {
 
 DvaeControls::DvaeControls(QWidget* parent) : QWidget(parent) {
@@ -250,6 +253,11 @@ void DvaeControls::showNllProgress(int done, int total) {
 }
 
 void DvaeControls::showConfigs(const aelab::VaeConfig& a, const aelab::VaeConfig& b) {
+    // Quietly: what the panel shows changes, not a setting the user made (no
+    // undo step).
+    std::vector<std::unique_ptr<QSignalBlocker>> quiet;
+    for (QWidget* w : findChildren<QWidget*>())
+        quiet.push_back(std::make_unique<QSignalBlocker>(w));
     for (int s = 0; s < 2; ++s) {
         const aelab::VaeConfig& c = s == 0 ? a : b;
         setModel(s, c.model);

@@ -74,16 +74,7 @@ DvaeLab::DvaeLab(QWidget* parent)
                      [this](const QVector<QImage>& images) {
                          emit refineRequested(images, last_.slot[refineSlot_].title);
                      });
-    handoff::connect(worker_, &DvaeWorker::modelsOpened, this,
-                     [this](const aelab::VaeConfig& a, const aelab::VaeConfig& b) {
-                         controls_->showConfigs(a, b);
-                         for (int s = 0; s < kDvaeSlots; ++s) {
-                             pretrained_[s] = pendingPretrained_.value(s);
-                             pretrainedEpochs_[s] = -1;
-                         }
-                         pendingPretrained_.clear();
-                         curvesPending_ = true;
-                     });
+    handoff::connect(worker_, &DvaeWorker::modelsOpened, this, &DvaeLab::notePretrainedOpened);
     connect(controls_, &DvaeControls::dataChosen, this, &DvaeLab::forgetPretrained);
     connect(controls_, &DvaeControls::dataChosen, this, &DvaeLab::loadData);
     connect(controls_, &DvaeControls::folderRequested, this, [this] {

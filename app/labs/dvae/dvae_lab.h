@@ -5,6 +5,7 @@
 // input, and a 2D view of the codes coloured by class. Samples can go to the
 // image lab, whose DAE refines them.
 #include "app/labs/dvae/dvae_snapshot.h"
+#include "core/vae/vae_config.h"
 #include "app/labkit/lab_thread.h"
 
 #include <QVariantMap>
@@ -68,6 +69,8 @@ class DvaeLab : public QWidget {
     QString pretrainedBadge(int slot, const DvaeSlotView& view) const;
     void forgetPretrained();
     void offerPretrained();
+    void notePretrainedOpened(const aelab::VaeConfig& a, const aelab::VaeConfig& b,
+                              const QStringList& names, int request);
     void drawPretrainedCurves();
     LabFrame* frame_ = nullptr;
     void onSnapshot(const DvaeSnapshot& s);
@@ -93,10 +96,12 @@ class DvaeLab : public QWidget {
     bool started_ = false;
     // The zoo's models in the slots: their names (empty: trained here), and
     // the epochs they came with (-1 until the first snapshot shows them).
-    QStringList pendingPretrained_;
+    // Each open, New models and new data count a request: a reply to an
+    // older one is ignored.
+    int openRequest_ = 0;
     QString pretrained_[kDvaeSlots];
     double pretrainedEpochs_[kDvaeSlots] = {};
-    // Their runs' live figures (the zoo's curve), drawn when they arrive.
+    // Their runs' live figures (the zoo's curve), drawn with their snapshot.
     QVector<QPointF> pendingNll_[kDvaeSlots], pendingElbo_[kDvaeSlots];
     bool curvesPending_ = false;
 };

@@ -8,6 +8,7 @@
 #include "app/zoo/zoo_catalogue.h"
 #include "widgets/loss_chart.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <utility>
@@ -49,47 +50,65 @@ void DvaeLab::offerPretrained() {
 
 bool DvaeLab::openPretrained(const QStringList& names, QString* error) {
     const zoo::Zoo z = zoo::readZoo();
-    std::vector<const zoo::ZooModel*> models;
+    QStringList files;
+    QString dataset;
     for (const QString& name : names) {
         const zoo::ZooModel* m = zoo::findModel(z, name);
-        if (!m || m->lab != zoo::kDvaeLab) {
+        if (!m) {
             *error = tr("The pretrained model %1 is not in the model zoo (%2).").arg(name, z.dir);
             return false;
         }
-        if (!models.empty() && m->dataset != models.front()->dataset) {
+        if (m->lab != zoo::kDvaeLab) {
+            *error = tr("The pretrained model %1 belongs to the %2 lab.").arg(name, m->lab);
+            return false;
+        }
+        if (!dataset.isEmpty() && m->dataset != dataset) {
             *error = tr("The pretrained models %1 were trained on different data.")
                          .arg(names.join(", "));
             return false;
         }
-        models.push_back(m);
+        dataset = m->dataset;
+        files << m->file;
     }
-    if (models.empty() || models.size() > size_t(kDvaeSlots)) {
+    if (files.isEmpty() || files.size() > kDvaeSlots) {
         *error = tr("The DVAE lab opens one or two pretrained models.");
         return false;
     }
-    // The models bring their data: it loads first (the worker keeps order),
-    // and a new data set forgets what was pretrained before.
-    const QString dataset = models.front()->dataset;
+    // Shown as they were trained: training pauses (the files carry no Adam
+    // moments, and a restart at full rate would blur the picture at once).
+    controls_->setTraining(false);
+    // The models bring their data: it loads first (the worker keeps order).
     if (!started_ || controls_->dataSpec() != dataset) controls_->chooseData(dataset);
     forgetPretrained();
-    QStringList files;
-    for (const zoo::ZooModel* m : models) {
-        const int slot = int(files.size());
-        for (const QJsonValue& p : m->curve) {
-            const QJsonObject point = p.toObject();
-            const double epoch = point["epoch"].toDouble();
-            pendingNll_[slot].append({epoch, point["test_nll"].toDouble()});
-            pendingElbo_[slot].append({epoch, point["train_elbo"].toDouble()});
-        }
-        files << m->file;
-    }
-    pendingPretrained_ = names;
-    handoff::post(worker_, &DvaeWorker::openModels, files);
+    handoff::post(worker_, &DvaeWorker::openModels, files, names, openRequest_);
     return true;
 }
 
+// The worker opened models: if they answer the lab's latest request, the
+// panel shows their settings and the lab their badges and curves.
+void DvaeLab::notePretrainedOpened(const aelab::VaeConfig& a, const aelab::VaeConfig& b,
+                                   const QStringList& names, int request) {
+    if (request != openRequest_) return; // New models or other data came since
+    controls_->showConfigs(a, b);
+    const zoo::Zoo z = zoo::readZoo();
+    for (int s = 0; s < kDvaeSlots; ++s) {
+        pretrained_[s] = names.value(s);
+        pretrainedEpochs_[s] = -1;
+        pendingNll_[s].clear();
+        pendingElbo_[s].clear();
+        const zoo::ZooModel* m = zoo::findModel(z, pretrained_[s]);
+        for (const QJsonValue& p : m ? m->curve : QJsonArray()) {
+            const QJsonObject point = p.toObject();
+            const double epoch = point["epoch"].toDouble();
+            pendingNll_[s].append({epoch, point["test_nll"].toDouble()});
+            pendingElbo_[s].append({epoch, point["train_elbo"].toDouble()});
+        }
+    }
+    curvesPending_ = true; // drawn with their snapshot, which follows
+}
+
 void DvaeLab::forgetPretrained() {
-    pendingPretrained_.clear();
+    ++openRequest_;
     curvesPending_ = false;
     for (int s = 0; s < kDvaeSlots; ++s) {
         pretrained_[s].clear();

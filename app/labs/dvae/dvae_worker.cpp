@@ -11,7 +11,6 @@
 #include <QTimer>
 
 #include <array>
-#include <utility>
 
 namespace aelab {
 
@@ -56,8 +55,7 @@ QVector<QPointF> project(const torch::Tensor& codes, QString* axes) {
 
 struct DvaeWorker::State {
     aelab::ImageSet data;
-    QString spec;             // the data's image source
-    QStringList pendingFiles; // openModels before the data loaded
+    QString spec; // the data's image source
     bool loaded = false;
     aelab::VaeConfig configs[kDvaeSlots];
     std::array<std::unique_ptr<aelab::VaeTrainer>, kDvaeSlots> trainers;
@@ -119,7 +117,6 @@ void DvaeWorker::loadData(const QString& spec) {
                         .arg(d->data.height()),
                     classes);
     resetModels(d->configs[0], d->configs[1]);
-    if (!d->pendingFiles.isEmpty()) openModels(std::exchange(d->pendingFiles, {}));
 }
 
 // The chart starts again: only what happens from now on is drawn.
@@ -155,9 +152,9 @@ void DvaeWorker::resetModels(const aelab::VaeConfig& a, const aelab::VaeConfig& 
     publish(true, true);
 }
 
-void DvaeWorker::openModels(const QStringList& files) {
-    if (!d->loaded) {
-        d->pendingFiles = files;
+void DvaeWorker::openModels(const QStringList& files, const QStringList& names, int request) {
+    if (!d->loaded) { // the lab asks for the data first: it did not load
+        emit failed(tr("The models were not opened: their data did not load."));
         return;
     }
     std::array<std::unique_ptr<aelab::VaeTrainer>, kDvaeSlots> opened;
@@ -184,7 +181,7 @@ void DvaeWorker::openModels(const QStringList& files) {
     // The gap at once: a pretrained model's titles show where it ended.
     for (int s = 0; s < kDvaeSlots; ++s)
         liveNll(s);
-    emit modelsOpened(d->configs[0], d->configs[1]);
+    emit modelsOpened(d->configs[0], d->configs[1], names, request);
     publish(true, true);
 }
 

@@ -44,8 +44,9 @@ class DvaeWorker : public QObject, public EscapedFailureSink {
     QVariantMap checkpoints();
     void restoreCheckpoints(const QVariantMap& parts);
     // Replaces both models with model files (the model zoo's), A's and B's,
-    // trained on the data loaded (or loading) now; waits for the data.
-    void openModels(const QStringList& files);
+    // trained on the data loaded now; `names` and `request` come back with
+    // modelsOpened, so the lab can tell which request it answers.
+    void openModels(const QStringList& files, const QStringList& names, int request);
 
   signals:
     void snapshot(const DvaeSnapshot& s);
@@ -55,7 +56,8 @@ class DvaeWorker : public QObject, public EscapedFailureSink {
     void samplesReady(const QVector<QImage>& images);
     void failed(const QString& message);
     // openModels replaced the models: their settings, for the panel.
-    void modelsOpened(const aelab::VaeConfig& a, const aelab::VaeConfig& b);
+    void modelsOpened(const aelab::VaeConfig& a, const aelab::VaeConfig& b,
+                      const QStringList& names, int request);
 
   private:
     void tick();

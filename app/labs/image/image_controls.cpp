@@ -16,6 +16,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <memory>
+#include <vector>
 
 namespace aelab {
 
@@ -254,7 +256,23 @@ void ImageControls::chooseData(const QString& spec) {
 }
 
 void ImageControls::showConfig(const aelab::ImageDaeConfig& c) {
-    arch_->setCurrentIndex(arch_->findData(int(c.arch))); // resets the width: set it after
+    {
+        // Quietly: what the panel shows changes, not a setting the user made
+        // (no undo step, nothing sent back to the model).
+        std::vector<std::unique_ptr<QSignalBlocker>> quiet;
+        for (QWidget* w : {static_cast<QWidget*>(arch_), static_cast<QWidget*>(base_),
+                           static_cast<QWidget*>(loss_), static_cast<QWidget*>(lr_),
+                           static_cast<QWidget*>(batch_), static_cast<QWidget*>(seed_),
+                           static_cast<QWidget*>(noiseKind_), static_cast<QWidget*>(noiseLevel_)})
+            quiet.push_back(std::make_unique<QSignalBlocker>(w));
+        showConfigQuietly(c);
+    }
+    updateNoiseLabel();
+    emit previewNoiseChanged(noiseSpec()); // the preview shows the model's noise
+}
+
+void ImageControls::showConfigQuietly(const aelab::ImageDaeConfig& c) {
+    arch_->setCurrentIndex(arch_->findData(int(c.arch)));
     base_->setValue(c.base);
     loss_->setCurrentIndex(loss_->findData(int(c.loss)));
     lr_->setValue(c.learningRate);

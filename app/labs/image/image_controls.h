@@ -60,6 +60,7 @@ class ImageControls : public QWidget {
   private:
     QList<QAbstractButton*> transport_;
     QWidget* buildDataGroup();
+    void showConfigQuietly(const aelab::ImageDaeConfig& config);
     QWidget* buildModelGroup();
     QWidget* buildNoiseGroup();
     QWidget* buildChainGroup();

@@ -15,8 +15,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 
-#include <utility>
-
 namespace aelab {
 
 ImageLab::ImageLab(QWidget* parent)
@@ -63,10 +61,11 @@ ImageLab::ImageLab(QWidget* parent)
     connectGallery(worker_, gallery_);
 
     handoff::connect(worker_, &ImageWorker::modelOpened, this,
-                     [this](const aelab::ImageDaeConfig& config) {
+                     [this](const aelab::ImageDaeConfig& config, const QString& name, int request) {
+                         if (request != openRequest_) return; // New model or data came since
                          controls_->showConfig(config);
-                         pretrained_ = std::exchange(pendingPretrained_, {});
-                         pretrainedSteps_ = -1; // the next snapshot's step
+                         pretrained_ = name;
+                         pretrainedSteps_ = -1; // its snapshot, which follows, says
                      });
     connect(controls_, &ImageControls::dataChosen, this, &ImageLab::forgetPretrained);
     connect(controls_, &ImageControls::dataChosen, this, &ImageLab::loadData);

@@ -89,7 +89,10 @@ class ImageLab : public QWidget {
     int trainSeries_ = 0, testSeries_ = 0;
     bool started_ = false;
     // The zoo's model in the lab: its name (empty: trained here) and steps.
-    QString pendingPretrained_, pretrained_;
+    // Each open, New model and new data count a request: a reply to an
+    // older one is ignored.
+    int openRequest_ = 0;
+    QString pretrained_;
     long long pretrainedSteps_ = 0;
 };
 

@@ -26,21 +26,27 @@ void ImageLab::offerPretrained() {
 bool ImageLab::openPretrained(const QStringList& names, QString* error) {
     const zoo::Zoo z = zoo::readZoo();
     const zoo::ZooModel* m = names.size() == 1 ? zoo::findModel(z, names.front()) : nullptr;
-    if (!m || m->lab != zoo::kImageLab) {
+    if (!m) {
         *error = tr("The pretrained model %1 is not in the model zoo (%2).")
                      .arg(names.join(", "), z.dir);
         return false;
     }
+    if (m->lab != zoo::kImageLab) {
+        *error = tr("The pretrained model %1 belongs to the %2 lab.").arg(m->name, m->lab);
+        return false;
+    }
+    // Shown as it was trained: training pauses (the file carries no Adam
+    // moments).
+    controls_->setTraining(false);
     // The model brings its data: it loads first (the worker keeps order).
     if (!started_ || controls_->dataSpec() != m->dataset) controls_->chooseData(m->dataset);
     forgetPretrained();
-    pendingPretrained_ = m->name;
-    handoff::post(worker_, &ImageWorker::openModel, m->file);
+    handoff::post(worker_, &ImageWorker::openModel, m->file, m->name, openRequest_);
     return true;
 }
 
 void ImageLab::forgetPretrained() {
-    pendingPretrained_.clear();
+    ++openRequest_;
     pretrained_.clear();
     showStatus();
 }
@@ -48,14 +54,17 @@ void ImageLab::forgetPretrained() {
 // "mnist: 7996 training ... · pretrained: 20,000 steps + 120 live (mnist-dae,
 // model zoo)", or the description alone for a model trained here.
 void ImageLab::showStatus() {
-    QString text = description_.toHtmlEscaped();
-    if (!pretrained_.isEmpty() && pretrainedSteps_ >= 0) {
-        text += " · <b>" + zoo::pretrainedBadge(pretrainedSteps_) + "</b>";
-        if (last_.step > pretrainedSteps_)
-            text += tr(" + %1 live").arg(zoo::stepCount(last_.step - pretrainedSteps_));
-        text += tr(" (%1, model zoo)").arg(pretrained_);
+    if (pretrained_.isEmpty() || pretrainedSteps_ < 0) {
+        status_->setTextFormat(Qt::PlainText); // a folder's name shows as it is
+        status_->setText(description_);
+        return;
     }
-    status_->setText(text);
+    QString text =
+        description_.toHtmlEscaped() + " · <b>" + zoo::pretrainedBadge(pretrainedSteps_) + "</b>";
+    if (last_.step > pretrainedSteps_)
+        text += tr(" + %1 live").arg(zoo::stepCount(last_.step - pretrainedSteps_));
+    status_->setTextFormat(Qt::RichText);
+    status_->setText(text + tr(" (%1, model zoo)").arg(pretrained_));
 }
 
 } // namespace aelab

@@ -14,8 +14,6 @@
 
 #include <QTimer>
 
-#include <utility>
-
 namespace aelab {
 
 namespace {
@@ -28,8 +26,7 @@ constexpr std::uint64_t kPreviewSeed = 77;
 
 struct ImageWorker::State {
     aelab::ImageSet data;
-    QString spec;        // the data's image source
-    QString pendingFile; // openModel before the data loaded
+    QString spec; // the data's image source
     bool loaded = false;
     aelab::ImageDaeConfig config;
     std::unique_ptr<aelab::ImageDaeTrainer> trainer;
@@ -116,7 +113,6 @@ void ImageWorker::loadData(const QString& spec) {
     emit busy({});
     emit dataLoaded(description, skipped);
     resetModel(d->config);
-    if (!d->pendingFile.isEmpty()) openModel(std::exchange(d->pendingFile, {}));
 }
 
 void ImageWorker::resetModel(const aelab::ImageDaeConfig& config) {
@@ -133,9 +129,9 @@ void ImageWorker::resetModel(const aelab::ImageDaeConfig& config) {
     beginModel();
 }
 
-void ImageWorker::openModel(const QString& file) {
-    if (!d->loaded) {
-        d->pendingFile = file;
+void ImageWorker::openModel(const QString& file, const QString& name, int request) {
+    if (!d->loaded) { // the lab asks for the data first: it did not load
+        emit failed(tr("The model was not opened: its data did not load."));
         return;
     }
     std::unique_ptr<aelab::ImageDaeTrainer> opened;
@@ -152,7 +148,7 @@ void ImageWorker::openModel(const QString& file) {
     }
     d->trainer = std::move(opened);
     d->config = d->trainer->config();
-    emit modelOpened(d->config);
+    emit modelOpened(d->config, name, request);
     beginModel();
 }
 

@@ -52,8 +52,8 @@ class ImageWorker : public QObject, public EscapedFailureSink {
     QVariantMap checkpoints();
     void restoreCheckpoints(const QVariantMap& parts);
     // Replaces the model with a model file (the model zoo's) trained on the
-    // data loaded (or loading) now; waits for the data.
-    void openModel(const QString& file);
+    // data loaded now; `name` and `request` come back with modelOpened.
+    void openModel(const QString& file, const QString& name, int request);
 
   signals:
     void snapshot(const ImageSnapshot& s);
@@ -63,7 +63,7 @@ class ImageWorker : public QObject, public EscapedFailureSink {
     void failed(const QString& message);
     void busy(const QString& what); // empty when done
     // openModel replaced the model: its settings, for the panel.
-    void modelOpened(const aelab::ImageDaeConfig& config);
+    void modelOpened(const aelab::ImageDaeConfig& config, const QString& name, int request);
 
   private:
     void tick();
