@@ -143,6 +143,14 @@ bool readImageSource(CliArgs& a, QString& dataset) {
     return false;
 }
 
+void declareModelFileOptions(CliArgs& a, const QString& more) {
+    a.addOption("save", "Write the trained model to this file (weights, settings, data, step).");
+    a.addOption("checkpoint", "Start from this model file (from --save): its settings and data "
+                              "replace the options'; " +
+                                  more + ".");
+    a.addFlag("save-moments", "--save: keep Adam's moments too, so training on is seamless.");
+}
+
 bool readNoise(CliArgs& a, aelab::CorruptionSpec& noise) {
     const auto parsed = aelab::parseCorruption(a.text("noise").toStdString());
     if (!parsed) {

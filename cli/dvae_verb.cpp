@@ -92,11 +92,7 @@ void declareDvaeOptions(CliArgs& a) {
                 "100 on 200 test images, training -ELBO on 200 training images) in "
                 "metrics.json's curve; 0: not.",
                 "0");
-    a.addOption("save", "Write the trained model to this file (weights, settings, data, step).");
-    a.addOption("checkpoint",
-                "Start from this model file (from --save): its settings and data replace the "
-                "options'; --epochs more epochs (0: only evaluate).");
-    a.addFlag("save-moments", "--save: keep Adam's moments too, so training on is seamless.");
+    declareModelFileOptions(a, "--epochs more epochs (0: only evaluate)");
     a.addOption("out", "Output folder (created if missing).");
 }
 

@@ -72,11 +72,7 @@ void declareImageDaeOptions(CliArgs& a) {
     a.addOption("start", "noise (uniform) or test (corrupted test images: refinement).", "noise");
     a.addOption("fps", "Frame rate of chain.gif (one frame per chain step).", "10");
     a.addOption("seed", "Seed of every random source.", "1");
-    a.addOption("save", "Write the trained model to this file (weights, settings, data, step).");
-    a.addOption("checkpoint",
-                "Start from this model file (from --save): its settings and data replace the "
-                "options'; --steps more steps (0: only sample and score).");
-    a.addFlag("save-moments", "--save: keep Adam's moments too, so training on is seamless.");
+    declareModelFileOptions(a, "--steps more steps (0: only sample and score)");
     a.addOption("out", "Output folder (created if missing).");
 }
 

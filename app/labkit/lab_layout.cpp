@@ -6,6 +6,8 @@
 #include <QGroupBox>
 
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
 #include <QSpinBox>
 
 #include <algorithm>
@@ -95,6 +97,24 @@ void showDataIn(QComboBox* menu, const QString& spec) {
 
 QString dataIn(const QComboBox* menu) {
     return menu->currentData().toString();
+}
+
+QPushButton* makePretrainedButton(const QString& text, const QString& toolTip) {
+    auto* button = new QPushButton(text);
+    button->setMenu(new QMenu(button));
+    button->setToolTip(toolTip);
+    button->setEnabled(false);
+    return button;
+}
+
+void offerInMenu(QPushButton* button, const QList<QPair<QString, QString>>& entries,
+                 QObject* context, const std::function<void(const QString&)>& chosen) {
+    QMenu* menu = button->menu();
+    menu->clear();
+    for (const auto& [key, text] : entries)
+        menu->addAction(text, context, [chosen, key = key] { chosen(key); });
+    button->setEnabled(!entries.isEmpty());
+    if (entries.isEmpty()) button->setToolTip(QObject::tr("No pretrained models are installed."));
 }
 
 } // namespace aelab

@@ -10,6 +10,7 @@
 #include <utility>
 
 class QComboBox;
+class QPushButton;
 class QGroupBox;
 class QLabel;
 class QLayout;
@@ -63,5 +64,13 @@ QComboBox* makeDataMenu(const QStringList& order, const QString& toolTip, QObjec
 void showDataIn(QComboBox* menu, const QString& spec);
 // The spec of the menu's choice.
 QString dataIn(const QComboBox* menu);
+
+// A panel's "Pretrained model" button: a menu of the model zoo's models,
+// disabled until offerInMenu gives it entries.
+QPushButton* makePretrainedButton(const QString& text, const QString& toolTip);
+// Its entries, (key, text) each: picking one calls chosen(key). None: the
+// button stays disabled and says that nothing is installed.
+void offerInMenu(QPushButton* button, const QList<QPair<QString, QString>>& entries,
+                 QObject* context, const std::function<void(const QString&)>& chosen);
 
 } // namespace aelab

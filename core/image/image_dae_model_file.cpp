@@ -5,9 +5,7 @@
 #include "core/training/archive_util.h"
 #include "core/training/model_file_error.h"
 #include "core/training/trainer_state.h"
-#include "core/io/atomic_file.h"
 
-#include <sstream>
 #include "core/image/image_dae_trainer.h"
 
 namespace aelab {
@@ -52,8 +50,7 @@ ImageDaeModelInfo readInfoFrom(torch::serialize::InputArchive& a) {
 void ImageDaeTrainer::saveModel(const std::string& path, const std::string& dataset,
                                 bool withMoments) {
     const ImageDaeConfig& c = config_;
-    try {
-        torch::serialize::OutputArchive a;
+    archive::writeModelFile<ModelFileError>(path, [&](torch::serialize::OutputArchive& a) {
         a.write("format", c10::IValue(std::string(kFormat)));
         a.write("version", c10::IValue(kVersion));
         a.write("arch", c10::IValue(archName(c.arch)));
@@ -70,27 +67,16 @@ void ImageDaeTrainer::saveModel(const std::string& path, const std::string& data
         a.write("has_moments", c10::IValue(withMoments));
         writeTrainerState(a, signature(), *model_, withMoments ? optimiser_.get() : nullptr, step_,
                           gen_);
-        std::ostringstream bytes;
-        a.save_to(bytes);
-        writeBytesAtomically(path, bytes.str());
-    } catch (const std::exception& e) {
-        throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
-    }
+    });
 }
 
 ImageDaeModelInfo ImageDaeTrainer::readModelInfo(const std::string& path) {
-    auto a = archive::openModelFile<ModelFileError>(path);
-    try {
-        return readInfoFrom(a);
-    } catch (const std::exception& e) {
-        throw ModelFileError("cannot read model " + path + ": " + archive::firstLine(e));
-    }
+    return archive::readModelFile<ModelFileError>(path, readInfoFrom);
 }
 
 std::unique_ptr<ImageDaeTrainer> ImageDaeTrainer::loadModel(const std::string& path,
                                                             torch::Tensor train) {
-    auto a = archive::openModelFile<ModelFileError>(path);
-    try {
+    return archive::readModelFile<ModelFileError>(path, [&](torch::serialize::InputArchive& a) {
         const ImageDaeModelInfo info = readInfoFrom(a);
         if (train.dim() != 4 || train.size(1) != info.channels || train.size(2) != info.height ||
             train.size(3) != info.width)
@@ -102,9 +88,7 @@ std::unique_ptr<ImageDaeTrainer> ImageDaeTrainer::loadModel(const std::string& p
         t->step_ = readTrainerState(a, t->signature(), *t->model_, *t->optimiser_, t->gen_);
         t->saveGood();
         return t;
-    } catch (const std::exception& e) {
-        throw ModelFileError("cannot read model " + path + ": " + archive::firstLine(e));
-    }
+    });
 }
 
 } // namespace aelab

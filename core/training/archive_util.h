@@ -1,5 +1,6 @@
 #pragma once
 // Small helpers for the versioned model files (torch::serialize archives).
+#include "core/io/atomic_file.h"
 #include "core/io/input_file.h"
 #include "core/io/tensor_records.h"
 #include "core/io/zip_check.h"
@@ -9,6 +10,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -84,6 +86,31 @@ template <typename E> torch::serialize::InputArchive openModelFile(const std::st
 inline std::string firstLine(const std::exception& e) {
     const std::string what = e.what();
     return what.substr(0, what.find('\n'));
+}
+
+// Writes the archive fill(archive) builds to path atomically; any failure
+// becomes E ("cannot write model PATH: ...").
+template <typename E, typename Fill> void writeModelFile(const std::string& path, Fill&& fill) {
+    try {
+        torch::serialize::OutputArchive a;
+        fill(a);
+        std::ostringstream bytes;
+        a.save_to(bytes);
+        writeBytesAtomically(path, bytes.str());
+    } catch (const std::exception& e) {
+        throw E("cannot write model " + path + ": " + firstLine(e));
+    }
+}
+
+// Opens the model file at path and returns read(archive); a damaged file or
+// any failure of read becomes E ("cannot read model PATH: ...").
+template <typename E, typename Read> auto readModelFile(const std::string& path, Read&& read) {
+    auto a = openModelFile<E>(path);
+    try {
+        return read(a);
+    } catch (const std::exception& e) {
+        throw E("cannot read model " + path + ": " + firstLine(e));
+    }
 }
 
 } // namespace aelab::archive

@@ -5,9 +5,7 @@
 #include "core/training/archive_util.h"
 #include "core/training/model_file_error.h"
 #include "core/training/trainer_state.h"
-#include "core/io/atomic_file.h"
 
-#include <sstream>
 #include "core/vae/vae_trainer.h"
 
 namespace aelab {
@@ -91,8 +89,7 @@ VaeModelInfo readInfoFrom(torch::serialize::InputArchive& a) {
 } // namespace
 
 void VaeTrainer::saveModel(const std::string& path, const std::string& dataset, bool withMoments) {
-    try {
-        torch::serialize::OutputArchive a;
+    archive::writeModelFile<ModelFileError>(path, [&](torch::serialize::OutputArchive& a) {
         a.write("format", c10::IValue(std::string(kFormat)));
         a.write("version", c10::IValue(kVersion));
         writeConfig(a, config_);
@@ -104,26 +101,15 @@ void VaeTrainer::saveModel(const std::string& path, const std::string& dataset, 
         a.write("has_moments", c10::IValue(withMoments));
         writeTrainerState(a, signature(), *model_, withMoments ? optimiser_.get() : nullptr, step_,
                           gen_);
-        std::ostringstream bytes;
-        a.save_to(bytes);
-        writeBytesAtomically(path, bytes.str());
-    } catch (const std::exception& e) {
-        throw ModelFileError("cannot write model " + path + ": " + archive::firstLine(e));
-    }
+    });
 }
 
 VaeModelInfo VaeTrainer::readModelInfo(const std::string& path) {
-    auto a = archive::openModelFile<ModelFileError>(path);
-    try {
-        return readInfoFrom(a);
-    } catch (const std::exception& e) {
-        throw ModelFileError("cannot read model " + path + ": " + archive::firstLine(e));
-    }
+    return archive::readModelFile<ModelFileError>(path, readInfoFrom);
 }
 
 std::unique_ptr<VaeTrainer> VaeTrainer::loadModel(const std::string& path, torch::Tensor train) {
-    auto a = archive::openModelFile<ModelFileError>(path);
-    try {
+    return archive::readModelFile<ModelFileError>(path, [&](torch::serialize::InputArchive& a) {
         const VaeModelInfo info = readInfoFrom(a);
         if (train.dim() != 4 || train.size(0) != info.trainingImages ||
             train.size(1) != info.channels || train.size(2) != info.height ||
@@ -137,9 +123,7 @@ std::unique_ptr<VaeTrainer> VaeTrainer::loadModel(const std::string& path, torch
         t->followSchedule();
         t->saveGood();
         return t;
-    } catch (const std::exception& e) {
-        throw ModelFileError("cannot read model " + path + ": " + archive::firstLine(e));
-    }
+    });
 }
 
 } // namespace aelab

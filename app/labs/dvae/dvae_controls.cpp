@@ -9,7 +9,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -158,12 +157,10 @@ QWidget* DvaeControls::buildModelsGroup() {
     row->addWidget(reset);
     row->addWidget(train_);
     form->addRow(row);
-    pretrained_ = new QPushButton(tr("Pretrained models"));
-    pretrained_->setMenu(new QMenu(pretrained_));
-    pretrained_->setToolTip(tr("Open a pair from the model zoo (docs/model-zoo.md), trained for "
-                               "hundreds of epochs: the gap shows at once; Train continues them, "
-                               "New models starts again."));
-    pretrained_->setEnabled(false);
+    pretrained_ = makePretrainedButton(
+        tr("Pretrained models"),
+        tr("Open a pair from the model zoo (docs/model-zoo.md), trained for hundreds of epochs: "
+           "the gap shows at once; Train continues them, New models starts again."));
     form->addRow(pretrained_);
     progress_ = new QLabel(tr("epoch 0"));
     form->addRow(progress_);
@@ -277,12 +274,11 @@ void DvaeControls::showConfigs(const aelab::VaeConfig& a, const aelab::VaeConfig
 }
 
 void DvaeControls::setPretrainedPairs(const QList<QPair<QStringList, QString>>& pairs) {
-    QMenu* menu = pretrained_->menu();
-    menu->clear();
+    QList<QPair<QString, QString>> entries; // the names joined: one key
     for (const auto& [names, text] : pairs)
-        menu->addAction(text, this, [this, names = names] { emit pretrainedChosen(names); });
-    pretrained_->setEnabled(!pairs.isEmpty());
-    if (pairs.isEmpty()) pretrained_->setToolTip(tr("No pretrained models are installed."));
+        entries.append({names.join(','), text});
+    offerInMenu(pretrained_, entries, this,
+                [this](const QString& key) { emit pretrainedChosen(key.split(',')); });
 }
 
 void DvaeControls::chooseData(const QString& spec) {

@@ -9,7 +9,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenu>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
@@ -108,12 +107,11 @@ QWidget* ImageControls::buildModelGroup() {
     row->addWidget(reset);
     row->addWidget(train_);
     form->addRow(row);
-    pretrained_ = new QPushButton(tr("Pretrained model"));
-    pretrained_->setMenu(new QMenu(pretrained_));
-    pretrained_->setToolTip(tr("Open a model from the zoo, trained far longer than a lecture "
-                               "allows (docs/model-zoo.md): its chains sample at once; Train "
-                               "continues it, New model starts again."));
-    pretrained_->setEnabled(false);
+    pretrained_ = makePretrainedButton(
+        tr("Pretrained model"),
+        tr("Open a model from the zoo, trained far longer than a lecture allows "
+           "(docs/model-zoo.md): its chains sample at once; Train continues it, New model "
+           "starts again."));
     form->addRow(pretrained_);
     progress_ = new QLabel(tr("step 0"));
     form->addRow(progress_);
@@ -284,12 +282,8 @@ void ImageControls::showConfigQuietly(const aelab::ImageDaeConfig& c) {
 }
 
 void ImageControls::setPretrainedModels(const QList<QPair<QString, QString>>& models) {
-    QMenu* menu = pretrained_->menu();
-    menu->clear();
-    for (const auto& [name, text] : models)
-        menu->addAction(text, this, [this, name = name] { emit pretrainedChosen(name); });
-    pretrained_->setEnabled(!models.isEmpty());
-    if (models.isEmpty()) pretrained_->setToolTip(tr("No pretrained models are installed."));
+    offerInMenu(pretrained_, models, this,
+                [this](const QString& name) { emit pretrainedChosen(name); });
 }
 
 QString ImageControls::noiseSpec() const {

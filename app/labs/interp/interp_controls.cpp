@@ -8,7 +8,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenu>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -248,22 +247,17 @@ void InterpControls::setPresentation(bool on) {
 }
 
 QPushButton* InterpControls::buildPretrainedButton() {
-    pretrained_ = new QPushButton(tr("Pretrained model"));
-    pretrained_->setMenu(new QMenu(pretrained_));
-    pretrained_->setToolTip(tr("Open a model from the zoo, trained for tens of thousands of steps "
-                               "(docs/model-zoo.md): ready to scrub at once; Train continues it, "
-                               "New model starts again live."));
-    pretrained_->setEnabled(false);
+    pretrained_ =
+        makePretrainedButton(tr("Pretrained model"),
+                             tr("Open a model from the zoo, trained for tens of thousands of steps "
+                                "(docs/model-zoo.md): ready to scrub at once; Train continues it, "
+                                "New model starts again live."));
     return pretrained_;
 }
 
 void InterpControls::setPretrainedModels(const QList<QPair<QString, QString>>& models) {
-    QMenu* menu = pretrained_->menu();
-    menu->clear();
-    for (const auto& [name, text] : models)
-        menu->addAction(text, this, [this, name = name] { emit pretrainedChosen(name); });
-    pretrained_->setEnabled(!models.isEmpty());
-    if (models.isEmpty()) pretrained_->setToolTip(tr("No pretrained models are installed."));
+    offerInMenu(pretrained_, models, this,
+                [this](const QString& name) { emit pretrainedChosen(name); });
 }
 
 } // namespace aelab
