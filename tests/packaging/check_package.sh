@@ -26,6 +26,7 @@ for m in $models; do
 done
 size=$(stat -c %s "$deb")
 (( size < 20 * 1024 * 1024 )) || { echo "FAIL: the package is $size bytes, over 20 MB"; exit 1; }
+echo "package: $(basename "$deb"), $size bytes with the zoo's $(wc -w <<<"$models") models"
 depends=$(dpkg-deb -f "$deb" Depends)
 for d in libtorch1.13 libqt6widgets6 libqcustomplot2.1-qt6 libopencv-imgcodecs406 libopenblas0-pthread; do
   grep -q "$d" <<<"$depends" || { echo "FAIL: Depends lacks $d: $depends"; exit 1; }
