@@ -13,6 +13,7 @@
 #include "widgets/loss_chart.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -123,6 +124,44 @@ class TestInterpLab : public QObject {
         lab.loadModel(path);
         QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, savedStep, scaledMs(10000));
         QCOMPARE(errors.count(), 2);
+    }
+
+    // Lines: the run's best model by the validation pairs is kept (here
+    // every 3 steps, not 1,000), the lab goes back to it paused, and a new
+    // model starts a new record.
+    void keepsTheBestAndGoesBackToIt() {
+        InterpLab lab;
+        lab.resize(1300, 850);
+        lab.show();
+        lab.setBestEvery(3);
+        QTRY_COMPARE_WITH_TIMEOUT(lab.stripView()->images().size(), 3 * kStripFrames,
+                                  scaledMs(30000));
+        QVERIFY(!lab.lastSnapshot().hasBest);
+        lab.toggleTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            lab.lastSnapshot().hasBest && lab.lastSnapshot().lastCheckStep >= 9, scaledMs(60000));
+        lab.toggleTraining();
+        // Every scoring is followed by training in the same burst, so the
+        // model has moved on from its best.
+        QTRY_VERIFY_WITH_TIMEOUT(lab.scoresLabel()->text().contains("<b>Kept</b>"),
+                                 scaledMs(30000));
+        const InterpSnapshot stopped = lab.lastSnapshot();
+        QVERIFY(stopped.bestStep >= 3 && stopped.bestStep < stopped.step);
+        auto* button = lab.controls()->findChild<QPushButton*>("backToBest");
+        QVERIFY(button);
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), scaledMs(10000));
+        QVERIFY(button->text().contains(QString::number(stopped.bestStep)));
+
+        lab.toggleTraining();
+        button->click();
+        QVERIFY(!lab.controls()->isTraining());
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, stopped.bestStep, scaledMs(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!button->isEnabled(), scaledMs(10000));
+        QVERIFY(lab.lastSnapshot().hasBest);
+
+        emit lab.controls()->rebuildRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(lab.lastSnapshot().step, 0LL, scaledMs(10000));
+        QVERIFY(!lab.lastSnapshot().hasBest);
     }
 };
 

@@ -115,6 +115,14 @@ QWidget* InterpControls::buildModelGroup() {
     form->addRow(files);
     progress_ = new QLabel(tr("step 0"));
     form->addRow(progress_);
+    best_ = new QPushButton(tr("Back to best"));
+    best_->setObjectName("backToBest");
+    best_->setEnabled(false);
+    best_->setToolTip(tr("Lines: the run is scored on 64 validation pairs every 1,000 steps and "
+                         "its best model kept. This goes back to it and pauses: a run that ran "
+                         "away loses nothing."));
+    form->addRow(best_);
+    connect(best_, &QPushButton::clicked, this, &InterpControls::bestRequested);
     connect(model_, &QComboBox::activated, this, [this] {
         updateRows();
         emit modelChosen();
@@ -198,6 +206,11 @@ void InterpControls::showProgress(long long step, double stepsPerSecond) {
     progress_->setText(stepsPerSecond > 0
                            ? tr("step %1 · %2 steps/s").arg(step).arg(stepsPerSecond, 0, 'f', 1)
                            : tr("step %1").arg(step));
+}
+
+void InterpControls::showBest(bool available, long long bestStep) {
+    best_->setEnabled(available);
+    best_->setText(available ? tr("Back to best (step %1)").arg(bestStep) : tr("Back to best"));
 }
 
 void InterpControls::setTrainedModels(const QVector<int>& models) {

@@ -30,6 +30,9 @@ class InterpControls : public QWidget {
     void setTraining(bool on);
     bool isTraining() const;
     void showProgress(long long step, double stepsPerSecond);
+    // Lines: offers going back to the run's best model, at step bestStep,
+    // when there is one the model is not at now.
+    void showBest(bool available, long long bestStep);
     // Enables the comparison entries of models that have been trained.
     void setTrainedModels(const QVector<int>& models);
     // Shows a loaded model's settings without asking for a rebuild.
@@ -55,6 +58,7 @@ class InterpControls : public QWidget {
     void trainingToggled(bool on);
     void saveRequested();
     void loadRequested();
+    void bestRequested();        // back to the run's best model
     void interpolationChanged(); // linear/spherical or the comparison model
 
   private:
@@ -77,6 +81,7 @@ class InterpControls : public QWidget {
     QSpinBox* seed_ = nullptr;
     QPushButton* train_ = nullptr;
     QLabel* progress_ = nullptr;
+    QPushButton* best_ = nullptr;
     QComboBox* path_ = nullptr;
     QComboBox* compare_ = nullptr;
     QWidget* modelGroup_ = nullptr;

@@ -167,7 +167,23 @@ void InterpLab::connectControls() {
                                          tr("Autoencoder models (*.aelab-ae);;All files (*)"));
         if (!path.isEmpty()) loadModel(path);
     });
+    connect(controls_, &InterpControls::bestRequested, this, &InterpLab::backToBest);
     handoff::post(worker_, &InterpWorker::selectModel, controls_->config(), true);
+}
+
+void InterpLab::backToBest() {
+    if (!last_.hasBest) return;
+    controls_->setTraining(false);
+    handoff::post(worker_, &InterpWorker::restoreBest);
+    status_->setText(tr("Back at step %1, the best of this run (figure %2 on the validation "
+                        "pairs). Its batches come again in the same order: lower the learning "
+                        "rate before training on, or it may run away at the same place.")
+                         .arg(last_.bestStep)
+                         .arg(last_.bestFigure, 0, 'f', 3));
+}
+
+void InterpLab::setBestEvery(long long steps) {
+    handoff::post(worker_, &InterpWorker::setBestEvery, steps);
 }
 
 InterpLab::~InterpLab() {

@@ -55,6 +55,10 @@ class InterpLab : public QWidget {
     void saveModel(const QString& path);
     void loadModel(const QString& path);
     void setPresentation(bool on);
+    // Lines: back to the run's best model (paused), and how often the run
+    // is scored for it (1,000 steps; tests shorten it).
+    void backToBest();
+    void setBestEvery(long long steps);
     // Opens zoo models by name (docs/model-zoo.md), in order: the last
     // becomes the active model, the one before it (if any) the comparison
     // row. False with why when one is not in the zoo; nothing is opened then.

@@ -52,6 +52,24 @@ QString scoresText(const InterpSnapshot& s) {
                     .arg(s.scorePairs);
     return text;
 }
+// The run's best model so far (docs/interpolation-lab.md): a run that ran
+// away shows it here before anyone rescores it.
+QString keptText(const InterpSnapshot& s) {
+    if (!s.hasBest)
+        return s.bestEvery > 0 && s.step > 0
+                   ? InterpLab::tr(" The run's best model is kept from step %1 on.")
+                         .arg(s.bestEvery)
+                   : QString();
+    QString text = InterpLab::tr(" <b>Kept</b>: the best model of this run, step %1, figure "
+                                 "%2 on 64 validation pairs (1 = the cross-fade)")
+                       .arg(s.bestStep)
+                       .arg(s.bestFigure, 0, 'f', 3);
+    if (s.lastCheckStep != s.bestStep)
+        text += InterpLab::tr("; at step %1: %2")
+                    .arg(s.lastCheckStep)
+                    .arg(s.lastCheckFigure, 0, 'f', 3);
+    return text + ".";
+}
 } // namespace
 
 void InterpLab::onSnapshot(const InterpSnapshot& s) {
@@ -75,7 +93,8 @@ void InterpLab::onSnapshot(const InterpSnapshot& s) {
         showFrame(slider_->value());
         showStrip();
     }
-    if (s.hasScores) scores_->setText(scoresText(s));
+    if (s.hasScores) scores_->setText(scoresText(s) + keptText(s));
+    controls_->showBest(s.hasBest && s.bestStep != s.step, s.bestStep);
     showPretrainedBadge(s);
     if (s.diverged) {
         controls_->setTraining(false);

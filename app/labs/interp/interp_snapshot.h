@@ -36,6 +36,11 @@ struct InterpSnapshot {
     int frozenPairs = 0;                               // scored pairs that do not turn at all
     int scorePairs = 0;
     long long scoreStep = 0;
+    // Lines: the run's best model so far, scored on the validation pairs
+    // every bestEvery steps (docs/references.md (4.10), lower is better).
+    bool hasBest = false;
+    long long bestEvery = 0, bestStep = 0, lastCheckStep = 0;
+    double bestFigure = 0, lastCheckFigure = 0;
     bool diverged = false;
     QString message;
 };

@@ -9,7 +9,7 @@
 
 #include "app/labkit/gallery_page.h"
 #include "app/labkit/image_convert.h"
-#include "app/labs/interp/interp_worker.h"
+#include "app/labs/interp/interp_worker_state.h"
 
 #include <QTimer>
 
@@ -33,38 +33,6 @@ QVector<double> toDoubles(const torch::Tensor& t) {
     return out;
 }
 } // namespace
-
-struct InterpWorker::State {
-    aelab::ImageSet data;
-    QString spec;
-    bool loaded = false;
-    std::array<std::unique_ptr<aelab::InterpTrainer>, 4> trainers;
-    aelab::InterpConfig config;
-    int active = int(aelab::InterpModel::Acai);
-    int compare = -1;
-    bool spherical = false, training = false;
-    torch::Tensor ends[2]; // [1, C, H, W] in [0, 1]
-    quint64 modelId = 0;
-    QVector<QPointF> aeLoss, criticLoss, testLoss;
-    long long lastTestStep = -1;
-    QElapsedTimer rateClock, scoreClock;
-    long long rateSteps = 0;
-    double stepsPerSecond = 0;
-    bool framesChanged = true, scoresStale = true, diverged = false;
-    QString message;
-    std::unique_ptr<aelab::LinesBenchmark> benchmark;
-
-    aelab::InterpTrainer* trainer() { return trainers[size_t(active)].get(); }
-    bool isLines() const { return data.name == "lines"; }
-    void restartCharts() {
-        ++modelId;
-        aeLoss.clear();
-        criticLoss.clear();
-        testLoss.clear();
-        lastTestStep = -1;
-        framesChanged = scoresStale = true;
-    }
-};
 
 InterpWorker::InterpWorker() : d(std::make_unique<State>()) {
     qRegisterMetaType<InterpSnapshot>();
@@ -103,6 +71,7 @@ void InterpWorker::loadData(const QString& spec) {
     d->loaded = true;
     for (auto& t : d->trainers)
         t.reset();
+    d->best.forgetAll();
     // Default ends: two test images from different classes.
     const auto picks = aelab::spreadPicks(d->data.test, 2);
     d->ends[0] = picks.slice(0, 0, 1);
@@ -134,6 +103,7 @@ void InterpWorker::selectModel(const aelab::InterpConfig& requested, bool rebuil
     if (!slot || rebuild) {
         try {
             slot = std::make_unique<aelab::InterpTrainer>(d->data.train, config);
+            d->best.forget(d->active);
         } catch (const std::invalid_argument& e) {
             emit failed(QString::fromStdString(e.what()));
             return;
@@ -193,69 +163,10 @@ void InterpWorker::chooseImage(int which, const QImage& image) {
     publish(true);
 }
 
-void InterpWorker::saveModel(const QString& path) {
-    auto* t = d->trainer();
-    if (!t) return;
-    try {
-        t->save(path.toStdString(), d->spec.toStdString());
-        emit saved(path);
-    } catch (const std::exception& e) {
-        emit failed(QString::fromStdString(e.what()));
-    }
-}
-
-void InterpWorker::loadModel(const QString& path) {
-    ensureTimer();
-    try {
-        const aelab::InterpCheckpointInfo info = aelab::InterpTrainer::readInfo(path.toStdString());
-        if (!d->loaded || d->spec.toStdString() != info.dataset)
-            loadData(QString::fromStdString(info.dataset));
-        if (!d->loaded) return;
-        auto t = aelab::InterpTrainer::load(path.toStdString(), d->data.train);
-        d->config = t->config();
-        d->active = int(d->config.model);
-        d->trainers[size_t(d->active)] = std::move(t);
-    } catch (const std::exception& e) {
-        emit failed(QString::fromStdString(e.what()));
-        return; // what was there stays
-    }
-    d->restartCharts();
-    emit modelLoaded(d->config);
-    publish(true);
-}
-
 void InterpWorker::requestGalleryPage(int page, bool testSplit, int perPage) {
     if (!d->loaded) return;
     const GalleryPage g = aelab::galleryPage(d->data, page, testSplit, perPage);
     emit galleryPage(g.page, g.total, g.images, g.captions);
-}
-
-QVariantMap InterpWorker::checkpoints() {
-    QVariantMap out;
-    for (aelab::InterpModel m : aelab::allInterpModels())
-        if (const auto& t = d->trainers[size_t(m)])
-            out.insert(QString::fromStdString(aelab::modelName(m)),
-                       QByteArray::fromStdString(t->saveBytes(d->spec.toStdString())));
-    return out;
-}
-
-void InterpWorker::restoreCheckpoints(const QVariantMap& parts) {
-    ensureTimer();
-    for (auto it = parts.begin(); it != parts.end(); ++it) {
-        try {
-            const auto model = aelab::parseInterpModel(it.key().toStdString());
-            if (!model) throw std::runtime_error("unknown model " + it.key().toStdString());
-            if (!d->loaded) throw std::runtime_error("its data did not load");
-            auto t = aelab::InterpTrainer::loadBytes(it.value().toByteArray().toStdString(),
-                                                     d->data.train, "in the session");
-            if (int(*model) == d->active) d->config = t->config();
-            d->trainers[size_t(*model)] = std::move(t);
-        } catch (const std::exception& e) {
-            emit failed(tr("The session's %1 model was not restored: %2").arg(it.key(), e.what()));
-        }
-    }
-    d->restartCharts();
-    publish(true);
 }
 
 void InterpWorker::shutdown() {
@@ -266,6 +177,8 @@ void InterpWorker::shutdown() {
 void InterpWorker::tick() {
     auto* t = d->trainer();
     if (!t || !d->training) return;
+    if (d->isLines() && d->best.maybeObserve(d->active, *t, d->spec.toStdString()))
+        d->scoresStale = true; // the readout says how the run stands against its best
     QElapsedTimer budget;
     budget.start();
     while (budget.elapsed() < kTrainBudgetMs) {
@@ -350,6 +263,16 @@ void InterpWorker::scoreInto(InterpSnapshot& s) {
     s.frozenPairs = score.frozen;
 }
 
+void InterpWorker::keptInto(InterpSnapshot& s) {
+    const KeptBest k = d->best.summary(d->active);
+    s.bestEvery = d->best.every();
+    s.hasBest = k.any;
+    s.bestStep = k.bestStep;
+    s.bestFigure = k.bestFigure;
+    s.lastCheckStep = k.lastStep;
+    s.lastCheckFigure = k.lastFigure;
+}
+
 void InterpWorker::publish(bool force) {
     auto* t = d->trainer();
     if (!t || (!force && sincePublish_.elapsed() < kPublishMs)) return;
@@ -373,6 +296,7 @@ void InterpWorker::publish(bool force) {
     if (d->isLines() &&
         (d->scoresStale || (d->training && d->scoreClock.elapsed() > kScoreEveryMs)))
         scoreInto(s);
+    if (d->isLines()) keptInto(s);
     s.diverged = d->diverged;
     s.message = d->message;
     d->diverged = false;

@@ -43,6 +43,11 @@ class InterpWorker : public QObject, public EscapedFailureSink {
     void saveModel(const QString& path);
     void loadModel(const QString& path);
     void requestGalleryPage(int page, bool testSplit, int perPage);
+    // Lines: the active model's run is scored on the validation pairs every
+    // `steps` steps (default 1,000) and its best model kept; restoreBest
+    // goes back to it and pauses (docs/interpolation-lab.md).
+    void setBestEvery(long long steps);
+    void restoreBest();
     void shutdown();
     // Sessions: the trained models' states by part name, and putting them
     // back into models built with the same settings (call after the data
@@ -66,6 +71,7 @@ class InterpWorker : public QObject, public EscapedFailureSink {
     void ensureTimer();
     void framesInto(InterpSnapshot& s);
     void scoreInto(InterpSnapshot& s);
+    void keptInto(InterpSnapshot& s);
 
     struct State;
     std::unique_ptr<State> d;

@@ -1,0 +1,59 @@
+#include "app/labs/interp/interp_keep_best.h"
+
+namespace aelab {
+
+namespace {
+bool valid(int model) {
+    return model >= 0 && model < 4;
+}
+} // namespace
+
+void LiveBestKeeper::forget(int model) {
+    if (valid(model)) runs_[size_t(model)] = Run{};
+}
+
+void LiveBestKeeper::forgetAll() {
+    for (int m = 0; m < 4; ++m)
+        forget(m);
+}
+
+bool LiveBestKeeper::maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset) {
+    if (!valid(model)) return false;
+    Run& run = runs_[size_t(model)];
+    const long long step = trainer.step();
+    if (run.lastStep < 0 && step == 0) { // a new model: its first scoring after `every` steps
+        run.lastStep = 0;
+        return false;
+    }
+    if (run.lastStep > step) { // went back to its best: count from there
+        run.lastStep = step;
+        return false;
+    }
+    if (run.lastStep >= 0 && step - run.lastStep < every_) return false;
+    if (!run.keeper) run.keeper = std::make_unique<BestCheckpointKeeper>(dataset);
+    run.keeper->observe(trainer, 0);
+    run.lastStep = step;
+    return true;
+}
+
+KeptBest LiveBestKeeper::summary(int model) const {
+    KeptBest k;
+    if (!valid(model) || !runs_[size_t(model)].keeper) return k;
+    const BestCheckpointKeeper& keeper = *runs_[size_t(model)].keeper;
+    const auto best = keeper.best();
+    if (!best) return k;
+    k.any = true;
+    k.bestStep = best->step;
+    k.bestFigure = best->figure;
+    k.lastStep = keeper.log().back().step;
+    k.lastFigure = keeper.log().back().figure;
+    k.scorings = int(keeper.log().size());
+    return k;
+}
+
+std::string LiveBestKeeper::bestArchive(int model) const {
+    if (!valid(model) || !runs_[size_t(model)].keeper) return {};
+    return runs_[size_t(model)].keeper->bestArchive();
+}
+
+} // namespace aelab
