@@ -16,12 +16,14 @@ double validationFigure(const LinesScore& score, const LinesScore& crossfade, in
     return 0.5 * (score.meanDistance / crossfade.meanDistance + smooth / crossfade.smoothness);
 }
 
-BestCheckpointKeeper::BestCheckpointKeeper(std::string dataset, int pairs)
+BestCheckpointKeeper::BestCheckpointKeeper(std::string dataset, int pairs,
+                                           std::shared_ptr<const LinesBenchmark> bench)
     : dataset_(std::move(dataset)), angles_(validationAngles(pairs)),
-      crossfade_(bench_.score(crossfadeSequencesBetween(angles_))) {}
+      bench_(bench ? std::move(bench) : std::make_shared<const LinesBenchmark>()),
+      crossfade_(bench_->score(crossfadeSequencesBetween(angles_))) {}
 
 const ValidationPoint& BestCheckpointKeeper::observe(InterpTrainer& trainer, double trainLoss) {
-    const LinesScore s = bench_.score(modelSequencesBetween(trainer, angles_));
+    const LinesScore s = bench_->score(modelSequencesBetween(trainer, angles_));
     ValidationPoint p;
     p.step = trainer.step();
     p.meanDistance = s.meanDistance;

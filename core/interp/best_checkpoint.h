@@ -8,6 +8,7 @@
 #include "core/interp/interp_trainer.h"
 #include "core/metrics/lines_benchmark.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,7 +28,9 @@ class BestCheckpointKeeper {
     static constexpr int kValidationPairs = 64;
 
     // dataset: what the kept archive records (the trainer's save argument).
-    explicit BestCheckpointKeeper(std::string dataset, int pairs = kValidationPairs);
+    // bench: a benchmark to share (its references take 80 MB); null: its own.
+    explicit BestCheckpointKeeper(std::string dataset, int pairs = kValidationPairs,
+                                  std::shared_ptr<const LinesBenchmark> bench = nullptr);
 
     // Scores the trainer as it is now, logs it, and keeps its archive when
     // its figure is the lowest so far.
@@ -44,7 +47,7 @@ class BestCheckpointKeeper {
   private:
     std::string dataset_;
     std::vector<double> angles_;
-    LinesBenchmark bench_;
+    std::shared_ptr<const LinesBenchmark> bench_;
     LinesScore crossfade_;
     std::vector<ValidationPoint> log_;
     size_t best_ = 0;

@@ -1,5 +1,7 @@
 #include "app/labs/interp/interp_keep_best.h"
 
+#include <algorithm>
+
 namespace aelab {
 
 namespace {
@@ -17,7 +19,8 @@ void LiveBestKeeper::forgetAll() {
         forget(m);
 }
 
-bool LiveBestKeeper::maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset) {
+bool LiveBestKeeper::maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset,
+                                  const std::shared_ptr<const LinesBenchmark>& bench) {
     if (!valid(model)) return false;
     Run& run = runs_[size_t(model)];
     const long long step = trainer.step();
@@ -30,13 +33,15 @@ bool LiveBestKeeper::maybeObserve(int model, InterpTrainer& trainer, const std::
         return false;
     }
     if (run.lastStep >= 0 && step - run.lastStep < every_) return false;
-    if (!run.keeper) run.keeper = std::make_unique<BestCheckpointKeeper>(dataset);
+    if (!run.keeper)
+        run.keeper = std::make_unique<BestCheckpointKeeper>(
+            dataset, BestCheckpointKeeper::kValidationPairs, bench);
     run.keeper->observe(trainer, 0);
     run.lastStep = step;
     return true;
 }
 
-KeptBest LiveBestKeeper::summary(int model) const {
+KeptBest LiveBestKeeper::summary(int model, long long currentStep) const {
     KeptBest k;
     if (!valid(model) || !runs_[size_t(model)].keeper) return k;
     const BestCheckpointKeeper& keeper = *runs_[size_t(model)].keeper;
@@ -45,10 +50,21 @@ KeptBest LiveBestKeeper::summary(int model) const {
     k.any = true;
     k.bestStep = best->step;
     k.bestFigure = best->figure;
-    k.lastStep = keeper.log().back().step;
-    k.lastFigure = keeper.log().back().figure;
+    const auto& log = keeper.log();
+    auto latest = std::find_if(log.rbegin(), log.rend(), [currentStep](const ValidationPoint& p) {
+        return p.step <= currentStep;
+    });
+    if (latest == log.rend()) latest = log.rbegin();
+    k.lastStep = latest->step;
+    k.lastFigure = latest->figure;
     k.scorings = int(keeper.log().size());
     return k;
+}
+
+long long LiveBestKeeper::nextScoring(int model) const {
+    if (!valid(model)) return 0;
+    const long long last = runs_[size_t(model)].lastStep;
+    return last < 0 ? 0 : last + every_;
 }
 
 std::string LiveBestKeeper::bestArchive(int model) const {

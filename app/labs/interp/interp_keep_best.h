@@ -33,8 +33,15 @@ class LiveBestKeeper {
     // scoring. A model met for the first time is scored at once if it has
     // trained (an opened model is a candidate too), else from `every` on.
     // True when it scored.
-    bool maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset);
-    KeptBest summary(int model) const;
+    // bench: the worker's benchmark, shared by every model's record.
+    bool maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset,
+                      const std::shared_ptr<const LinesBenchmark>& bench);
+    // The record of the model now at currentStep: after going back to the
+    // best, the latest scoring is the one at or before it, not the
+    // abandoned branch's.
+    KeptBest summary(int model, long long currentStep) const;
+    // The step of the model's next scoring; 0: as soon as it trains on.
+    long long nextScoring(int model) const;
     // The best model's state, for InterpTrainer::loadBytes; empty if none.
     std::string bestArchive(int model) const;
 

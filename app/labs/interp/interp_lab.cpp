@@ -73,6 +73,7 @@ InterpLab::InterpLab(QWidget* parent)
                          status_->setText(description);
                          banner_->hide();
                          scores_->clear();
+                         scored_ = {};
                          requestFirstPage(worker_);
                      });
     handoff::connect(worker_, &InterpWorker::modelLoaded, this,
@@ -81,6 +82,15 @@ InterpLab::InterpLab(QWidget* parent)
                          banner_->hide();
                          notePretrainedLoaded(int(c.model));
                      });
+    handoff::connect(
+        worker_, &InterpWorker::restoredBest, this, [this](long long step, double figure) {
+            status_->setText(tr("Back at step %1, the best of this run (figure %2 on the "
+                                "validation pairs). Its batches come again in the same order: "
+                                "lower the learning rate before training on, or it may run "
+                                "away at the same place.")
+                                 .arg(step)
+                                 .arg(figure, 0, 'f', 3));
+        });
     handoff::connect(worker_, &InterpWorker::saved, this, [this](const QString& path) {
         status_->setText(tr("Model saved to %1").arg(path));
     });
@@ -172,14 +182,8 @@ void InterpLab::connectControls() {
 }
 
 void InterpLab::backToBest() {
-    if (!last_.hasBest) return;
     controls_->setTraining(false);
     handoff::post(worker_, &InterpWorker::restoreBest);
-    status_->setText(tr("Back at step %1, the best of this run (figure %2 on the validation "
-                        "pairs). Its batches come again in the same order: lower the learning "
-                        "rate before training on, or it may run away at the same place.")
-                         .arg(last_.bestStep)
-                         .arg(last_.bestFigure, 0, 'f', 3));
 }
 
 void InterpLab::setBestEvery(long long steps) {

@@ -113,6 +113,7 @@ class InterpLab : public QWidget {
     LossChart* lossChart_;
     InterpSnapshot last_;   // the latest snapshot
     InterpSnapshot frames_; // the latest one with frames
+    InterpSnapshot scored_; // the latest one with benchmark scores
     quint64 modelId_ = 0;
     int aeSeries_ = 0, criticSeries_ = 0, testSeries_ = 0;
     int nextWhich_ = 0; // the end the next gallery click sets

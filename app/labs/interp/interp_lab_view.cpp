@@ -55,11 +55,13 @@ QString scoresText(const InterpSnapshot& s) {
 // The run's best model so far (docs/interpolation-lab.md): a run that ran
 // away shows it here before anyone rescores it.
 QString keptText(const InterpSnapshot& s) {
-    if (!s.hasBest)
-        return s.bestEvery > 0 && s.step > 0
-                   ? InterpLab::tr(" The run's best model is kept from step %1 on.")
-                         .arg(s.bestEvery)
-                   : QString();
+    if (!s.hasBest) {
+        if (s.bestNext < 0 || s.step == 0) return {};
+        return s.bestNext == 0 ? InterpLab::tr(" This model is scored for the run's best as soon "
+                                               "as it trains on.")
+                               : InterpLab::tr(" The run's best model is kept from step %1 on.")
+                                     .arg(s.bestNext);
+    }
     QString text = InterpLab::tr(" <b>Kept</b>: the best model of this run, step %1, figure "
                                  "%2 on 64 validation pairs (1 = the cross-fade)")
                        .arg(s.bestStep)
@@ -93,7 +95,11 @@ void InterpLab::onSnapshot(const InterpSnapshot& s) {
         showFrame(slider_->value());
         showStrip();
     }
-    if (s.hasScores) scores_->setText(scoresText(s) + keptText(s));
+    if (s.hasScores) scored_ = s;
+    if (scored_.hasScores) {
+        const QString text = scoresText(scored_) + keptText(s);
+        if (text != scores_->text()) scores_->setText(text);
+    }
     controls_->showBest(s.hasBest && s.bestStep != s.step, s.bestStep);
     showPretrainedBadge(s);
     if (s.diverged) {

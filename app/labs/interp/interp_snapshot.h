@@ -16,6 +16,7 @@ struct InterpSnapshot {
     int model = 0;       // aelab::InterpModel of the active model
     long long step = 0;
     double stepsPerSecond = 0;
+    bool training = false;
     QVector<QPointF> aeLoss, criticLoss, testLoss; // new (step, value) points
     // Interpolation between the chosen ends, present when it changed:
     bool hasFrames = false;
@@ -37,9 +38,11 @@ struct InterpSnapshot {
     int scorePairs = 0;
     long long scoreStep = 0;
     // Lines: the run's best model so far, scored on the validation pairs
-    // every bestEvery steps (docs/references.md (4.10), lower is better).
+    // (docs/references.md (4.10), lower is better); bestNext: the step of
+    // the next scoring, 0 when it comes as soon as the model trains on,
+    // -1 off lines.
     bool hasBest = false;
-    long long bestEvery = 0, bestStep = 0, lastCheckStep = 0;
+    long long bestNext = -1, bestStep = 0, lastCheckStep = 0;
     double bestFigure = 0, lastCheckFigure = 0;
     bool diverged = false;
     QString message;

@@ -177,8 +177,10 @@ void InterpWorker::shutdown() {
 void InterpWorker::tick() {
     auto* t = d->trainer();
     if (!t || !d->training) return;
-    if (d->isLines() && d->best.maybeObserve(d->active, *t, d->spec.toStdString()))
-        d->scoresStale = true; // the readout says how the run stands against its best
+    if (d->isLines()) {
+        if (!d->benchmark) d->benchmark = std::make_shared<const aelab::LinesBenchmark>();
+        d->best.maybeObserve(d->active, *t, d->spec.toStdString(), d->benchmark);
+    }
     QElapsedTimer budget;
     budget.start();
     while (budget.elapsed() < kTrainBudgetMs) {
@@ -238,7 +240,7 @@ void InterpWorker::framesInto(InterpSnapshot& s) {
         }
     }
     if (d->isLines()) {
-        if (!d->benchmark) d->benchmark = std::make_unique<aelab::LinesBenchmark>();
+        if (!d->benchmark) d->benchmark = std::make_shared<const aelab::LinesBenchmark>();
         const auto n = d->benchmark->nearest(torch::cat({a, b}) * 2 - 1);
         const auto angles = aelab::rotationAngles(n.angle[0], n.angle[1], kStripFrames);
         s.rotation = toImages((aelab::lineImages(angles) + 1) * 0.5);
@@ -252,7 +254,7 @@ void InterpWorker::scoreInto(InterpSnapshot& s) {
     d->scoresStale = false;
     d->scoreClock.start();
     if (s.scoreStep == 0) return; // untrained: a blank output would score as smooth
-    if (!d->benchmark) d->benchmark = std::make_unique<aelab::LinesBenchmark>();
+    if (!d->benchmark) d->benchmark = std::make_shared<const aelab::LinesBenchmark>();
     const auto frames = aelab::modelSequences(*d->trainer(), kLivePairs, kStripFrames);
     const aelab::LinesScore score = d->benchmark->score(frames);
     const aelab::LinesScore drawn = d->benchmark->scoreAsDrawn(frames);
@@ -264,8 +266,9 @@ void InterpWorker::scoreInto(InterpSnapshot& s) {
 }
 
 void InterpWorker::keptInto(InterpSnapshot& s) {
-    const KeptBest k = d->best.summary(d->active);
-    s.bestEvery = d->best.every();
+    const long long step = d->trainer() ? d->trainer()->step() : 0;
+    const KeptBest k = d->best.summary(d->active, step);
+    s.bestNext = d->best.nextScoring(d->active);
     s.hasBest = k.any;
     s.bestStep = k.bestStep;
     s.bestFigure = k.bestFigure;
@@ -282,6 +285,7 @@ void InterpWorker::publish(bool force) {
     s.model = d->active;
     s.step = t->step();
     s.stepsPerSecond = d->training ? d->stepsPerSecond : 0;
+    s.training = d->training;
     s.aeLoss.swap(d->aeLoss);
     s.criticLoss.swap(d->criticLoss);
     s.testLoss.swap(d->testLoss);

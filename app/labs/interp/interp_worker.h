@@ -64,6 +64,8 @@ class InterpWorker : public QObject, public EscapedFailureSink {
     void failed(const QString& message);
     void busy(const QString& what); // empty when done
     void saved(const QString& path);
+    // restoreBest went back to the model of this step and figure.
+    void restoredBest(long long step, double figure);
 
   private:
     void tick();

@@ -69,11 +69,11 @@ void InterpWorker::setBestEvery(long long steps) {
     d->best.setEvery(steps);
 }
 
-// The GUI pauses training first and says where the model went.
+// The GUI pauses training first; restoredBest says where the model went.
 void InterpWorker::restoreBest() {
-    const KeptBest kept = d->best.summary(d->active);
-    auto* current = d->trainer();
-    if (!kept.any || !current || current->step() == kept.bestStep) return;
+    auto* now = d->trainer();
+    const KeptBest kept = d->best.summary(d->active, now ? now->step() : 0);
+    if (!kept.any || !now || now->step() == kept.bestStep) return;
     try {
         auto t = aelab::InterpTrainer::loadBytes(d->best.bestArchive(d->active), d->data.train,
                                                  "the best model of this run");
@@ -85,6 +85,7 @@ void InterpWorker::restoreBest() {
     }
     d->training = false;
     d->restartCharts();
+    emit restoredBest(kept.bestStep, kept.bestFigure);
     publish(true);
 }
 

@@ -35,11 +35,11 @@ struct InterpWorker::State {
     double stepsPerSecond = 0;
     bool framesChanged = true, scoresStale = true, diverged = false;
     QString message;
-    std::unique_ptr<aelab::LinesBenchmark> benchmark;
+    std::shared_ptr<const aelab::LinesBenchmark> benchmark; // 80 MB: one for all
     LiveBestKeeper best; // lines: each run's best model by the validation pairs
 
     aelab::InterpTrainer* trainer() { return trainers[size_t(active)].get(); }
-    bool isLines() const { return data.name == "lines"; }
+    bool isLines() const { return spec == "lines"; } // not a folder named lines
     void restartCharts() {
         ++modelId;
         aeLoss.clear();
