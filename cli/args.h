@@ -79,12 +79,12 @@ int reportError(const QString& verb, const VerbError& error);
 // The image verbs' --dataset: a source name (mnist, fashion-mnist, lines,
 // folder:PATH); false, with a.error() set, for anything else.
 bool readImageSource(CliArgs& a, QString& dataset);
-// The image verbs' --noise (gaussian:S, saltpepper:P or mask:P); false, with
-// a.error() set, for anything else.
 // --save, --checkpoint and --save-moments of the verbs whose models are
 // files (image-dae, dvae); `more` says what the verb's budget option does
 // from a checkpoint ("--steps more steps (0: only sample and score)").
 void declareModelFileOptions(CliArgs& a, const QString& more);
+// The image verbs' --noise (gaussian:S, saltpepper:P or mask:P); false, with
+// a.error() set, for anything else.
 bool readNoise(CliArgs& a, aelab::CorruptionSpec& noise);
 
 // What a verb's run step returns: what its write step turns into files, or

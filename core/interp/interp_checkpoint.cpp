@@ -109,12 +109,7 @@ std::string InterpTrainer::saveBytes(const std::string& dataset) const {
 }
 
 InterpCheckpointInfo InterpTrainer::readInfo(const std::string& path) {
-    auto a = archive::openModelFile<ModelFileError>(path);
-    try {
-        return readInfoFrom(a);
-    } catch (const std::exception& e) {
-        throw ModelFileError("cannot read model " + path + ": " + archive::firstLine(e));
-    }
+    return archive::readModelFile<ModelFileError>(path, readInfoFrom);
 }
 
 std::unique_ptr<InterpTrainer> InterpTrainer::load(const std::string& path, torch::Tensor train) {

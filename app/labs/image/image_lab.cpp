@@ -189,7 +189,6 @@ void ImageLab::onSnapshot(const ImageSnapshot& s) {
                                         .arg(s.startScore.nearestOther, 0, 'f', 3)
                                   : QString()));
     controls_->showProgress(s.step, s.stepsPerSecond, s.chainStep);
-
     if (s.diverged) {
         controls_->setTraining(false);
         showError(s.message);

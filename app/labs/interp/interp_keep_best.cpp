@@ -4,41 +4,38 @@
 
 namespace aelab {
 
-namespace {
-bool valid(int model) {
-    return model >= 0 && model < 4;
+bool LiveBestKeeper::valid(int model) const {
+    return model >= 0 && size_t(model) < runs_.size();
 }
-} // namespace
 
 void LiveBestKeeper::forget(int model) {
     if (valid(model)) runs_[size_t(model)] = Run{};
 }
 
 void LiveBestKeeper::forgetAll() {
-    for (int m = 0; m < 4; ++m)
-        forget(m);
+    for (Run& run : runs_)
+        run = Run{};
 }
 
-bool LiveBestKeeper::maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset,
+void LiveBestKeeper::maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset,
                                   const std::shared_ptr<const LinesBenchmark>& bench) {
-    if (!valid(model)) return false;
+    if (!valid(model)) return;
     Run& run = runs_[size_t(model)];
     const long long step = trainer.step();
     if (run.lastStep < 0 && step == 0) { // a new model: its first scoring after `every` steps
         run.lastStep = 0;
-        return false;
+        return;
     }
     if (run.lastStep > step) { // went back to its best: count from there
         run.lastStep = step;
-        return false;
+        return;
     }
-    if (run.lastStep >= 0 && step - run.lastStep < every_) return false;
+    if (run.lastStep >= 0 && step - run.lastStep < every_) return;
     if (!run.keeper)
         run.keeper = std::make_unique<BestCheckpointKeeper>(
             dataset, BestCheckpointKeeper::kValidationPairs, bench);
     run.keeper->observe(trainer, 0);
     run.lastStep = step;
-    return true;
 }
 
 KeptBest LiveBestKeeper::summary(int model, long long currentStep) const {
@@ -57,7 +54,6 @@ KeptBest LiveBestKeeper::summary(int model, long long currentStep) const {
     if (latest == log.rend()) latest = log.rbegin();
     k.lastStep = latest->step;
     k.lastFigure = latest->figure;
-    k.scorings = int(keeper.log().size());
     return k;
 }
 

@@ -17,7 +17,6 @@ struct KeptBest {
     bool any = false;
     long long bestStep = 0, lastStep = 0; // the best scoring and the latest
     double bestFigure = 0, lastFigure = 0;
-    int scorings = 0;
 };
 
 class LiveBestKeeper {
@@ -32,9 +31,8 @@ class LiveBestKeeper {
     // Scores the trainer when `every` steps have passed since its last
     // scoring. A model met for the first time is scored at once if it has
     // trained (an opened model is a candidate too), else from `every` on.
-    // True when it scored.
     // bench: the worker's benchmark, shared by every model's record.
-    bool maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset,
+    void maybeObserve(int model, InterpTrainer& trainer, const std::string& dataset,
                       const std::shared_ptr<const LinesBenchmark>& bench);
     // The record of the model now at currentStep: after going back to the
     // best, the latest scoring is the one at or before it, not the
@@ -46,6 +44,7 @@ class LiveBestKeeper {
     std::string bestArchive(int model) const;
 
   private:
+    bool valid(int model) const;
     struct Run {
         std::unique_ptr<BestCheckpointKeeper> keeper;
         long long lastStep = -1; // -1: never met

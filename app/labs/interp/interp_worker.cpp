@@ -177,10 +177,8 @@ void InterpWorker::shutdown() {
 void InterpWorker::tick() {
     auto* t = d->trainer();
     if (!t || !d->training) return;
-    if (d->isLines()) {
-        if (!d->benchmark) d->benchmark = std::make_shared<const aelab::LinesBenchmark>();
-        d->best.maybeObserve(d->active, *t, d->spec.toStdString(), d->benchmark);
-    }
+    if (d->isLines())
+        d->best.maybeObserve(d->active, *t, d->spec.toStdString(), d->linesBenchmark());
     QElapsedTimer budget;
     budget.start();
     while (budget.elapsed() < kTrainBudgetMs) {
@@ -240,8 +238,7 @@ void InterpWorker::framesInto(InterpSnapshot& s) {
         }
     }
     if (d->isLines()) {
-        if (!d->benchmark) d->benchmark = std::make_shared<const aelab::LinesBenchmark>();
-        const auto n = d->benchmark->nearest(torch::cat({a, b}) * 2 - 1);
+        const auto n = d->linesBenchmark()->nearest(torch::cat({a, b}) * 2 - 1);
         const auto angles = aelab::rotationAngles(n.angle[0], n.angle[1], kStripFrames);
         s.rotation = toImages((aelab::lineImages(angles) + 1) * 0.5);
     }
@@ -254,10 +251,10 @@ void InterpWorker::scoreInto(InterpSnapshot& s) {
     d->scoresStale = false;
     d->scoreClock.start();
     if (s.scoreStep == 0) return; // untrained: a blank output would score as smooth
-    if (!d->benchmark) d->benchmark = std::make_shared<const aelab::LinesBenchmark>();
     const auto frames = aelab::modelSequences(*d->trainer(), kLivePairs, kStripFrames);
-    const aelab::LinesScore score = d->benchmark->score(frames);
-    const aelab::LinesScore drawn = d->benchmark->scoreAsDrawn(frames);
+    const aelab::LinesBenchmark& bench = *d->linesBenchmark();
+    const aelab::LinesScore score = bench.score(frames);
+    const aelab::LinesScore drawn = bench.scoreAsDrawn(frames);
     s.meanDistance = score.meanDistance;
     s.smoothness = score.smoothness;
     s.drawnMeanDistance = drawn.meanDistance;

@@ -39,6 +39,11 @@ struct InterpWorker::State {
     LiveBestKeeper best; // lines: each run's best model by the validation pairs
 
     aelab::InterpTrainer* trainer() { return trainers[size_t(active)].get(); }
+    // Built on first use: its 10,000 reference lines take a moment and 80 MB.
+    const std::shared_ptr<const aelab::LinesBenchmark>& linesBenchmark() {
+        if (!benchmark) benchmark = std::make_shared<const aelab::LinesBenchmark>();
+        return benchmark;
+    }
     bool isLines() const { return spec == "lines"; } // not a folder named lines
     void restartCharts() {
         ++modelId;
